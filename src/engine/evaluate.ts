@@ -1,0 +1,377 @@
+import { routeIds, type Answers, type RouteId } from './answers-schema';
+import { formatValue, localize, opWords, type Lang } from './format';
+import type {
+  CitedSource,
+  ComparisonTrace,
+  ConditionTrace,
+  Outcome,
+  ParameterUse,
+  PolicyNote,
+  Reason,
+  Recommendation,
+  RouteOutcome,
+  Truth,
+} from './outcome';
+import type { Ruleset } from './ruleset';
+import type { Condition, EvidenceStatus, Localized, Rule, SourceRef } from './ruleset-schema';
+
+/** A decision date outside what the rule set covers, or answers the engine cannot judge. */
+export class EvaluationError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EvaluationError';
+  }
+}
+
+const statusRank: Record<EvidenceStatus, number> = { verified: 0, secondary: 1, constructed: 2, unverified: 3 };
+export function weakest(...statuses: EvidenceStatus[]): EvidenceStatus {
+  return statuses.reduce((a, b) => (statusRank[b] > statusRank[a] ? b : a), 'verified');
+}
+
+const isActive = (from: string, to: string | null, date: string) => from <= date && (to === null || date <= to);
+
+/**
+ * Judges every route for one set of answers on the decision date, under one rule set.
+ * Pure: the same answers and rule set give the same outcome in browser, server and CLI.
+ */
+export function evaluate(ruleset: Ruleset, answers: Answers): Outcome {
+  const ctx = new Context(ruleset, answers);
+  const routes = routeIds.map((route) => ctx.judgeRoute(route));
+  const recommendation = ctx.recommend(routes);
+  if (recommendation.route) {
+    const chosen = routes.find((r) => r.route === recommendation.route)!;
+    chosen.verdict = 'recommended';
+  }
+  const generalNotes = ctx.policyNotes('general');
+  return {
+    rulesetVersion: ruleset.version,
+    rulesetHash: ruleset.hash,
+    decisionDate: answers.decisionDate,
+    organisation: answers.organisation,
+    routes,
+    recommendation,
+    policyNotes: generalNotes,
+    parametersUsed: [...ctx.parametersUsed.values()],
+    missing: unique(routes.flatMap((r) => r.missing)),
+  };
+}
+
+class Context {
+  readonly parametersUsed = new Map<string, ParameterUse>();
+  private readonly date: string;
+
+  constructor(
+    private readonly ruleset: Ruleset,
+    private readonly answers: Answers,
+  ) {
+    this.date = answers.decisionDate;
+    if (this.date < ruleset.manifest.coversFrom) {
+      throw new EvaluationError(
+        'decisionDate',
+        `decisionDate ${this.date} is before ${ruleset.manifest.coversFrom}, the earliest date rule set ${ruleset.version} covers`,
+      );
+    }
+  }
+
+  judgeRoute(route: RouteId): RouteOutcome {
+    const file = this.ruleset.routes[route];
+    const active = file.rules.filter((r) => isActive(r.validFrom, r.validTo, this.date));
+    const deciding = active.filter((r) => r.kind === 'ground' || r.kind === 'requirement').map((r) => this.judgeRule(r));
+    const grounds = deciding.filter((r) => r.kind === 'ground');
+    const requirements = deciding.filter((r) => r.kind === 'requirement');
+
+    const failedRequirements = requirements.filter((r) => r.result === 'failed');
+    const groundTruth: Truth =
+      grounds.length === 0 || grounds.some((g) => g.result === 'held')
+        ? 'held'
+        : grounds.every((g) => g.result === 'failed')
+          ? 'failed'
+          : 'unknown';
+
+    let verdict: RouteOutcome['verdict'];
+    let reasons: Reason[];
+    if (failedRequirements.length > 0 || groundTruth === 'failed') {
+      verdict = 'not-allowed';
+      reasons = [...failedRequirements, ...(groundTruth === 'failed' ? grounds : [])];
+    } else if (groundTruth === 'held' && requirements.every((r) => r.result === 'held')) {
+      verdict = 'allowed';
+      reasons = [...grounds.filter((g) => g.result === 'held'), ...requirements];
+    } else {
+      verdict = 'needs-info';
+      reasons = deciding.filter((r) => r.result === 'unknown');
+    }
+    const missing = verdict === 'needs-info' ? unique(reasons.flatMap((r) => r.missing)) : [];
+
+    const obligations: Reason[] = [];
+    const possibleObligations: Reason[] = [];
+    const cautions: Reason[] = [];
+    for (const rule of active) {
+      if (rule.kind !== 'obligation' && rule.kind !== 'caution') continue;
+      const shownOn = rule.onVerdicts ?? ['allowed', 'needs-info'];
+      if (!shownOn.includes(verdict as 'allowed' | 'not-allowed' | 'needs-info')) continue;
+      const judged = this.judgeRule(rule);
+      if (judged.result === 'failed') continue;
+      if (rule.kind === 'caution') cautions.push(judged);
+      else if (judged.result === 'held') obligations.push(judged);
+      else possibleObligations.push(judged);
+    }
+
+    return {
+      route,
+      name: file.name,
+      verdict,
+      reasons,
+      obligations,
+      possibleObligations,
+      cautions,
+      policyNotes: this.policyNotes(route),
+      missing,
+      trace: deciding,
+    };
+  }
+
+  /** A rule's result: its `appliesWhen` and `condition` together. */
+  private judgeRule(rule: Rule): Reason {
+    const params: ParameterUse[] = [];
+    const applies = rule.appliesWhen ? this.condition(rule.appliesWhen, params) : null;
+    const body = rule.condition ? this.condition(rule.condition, params) : null;
+    const trace: ConditionTrace | null =
+      applies && body ? { kind: 'all', result: and([applies.result, body.result]), children: [applies, body] } : (applies ?? body);
+    const result: Truth = trace ? trace.result : 'held';
+    const missing = result === 'unknown' && trace ? missingFacts(trace) : [];
+    const explanation: Localized =
+      result === 'held'
+        ? this.interpolate(rule.explanation.held)
+        : result === 'failed'
+          ? this.interpolate(rule.explanation.failed ?? rule.explanation.held)
+          : localize((lang) =>
+              lang === 'sv'
+                ? `Kan inte avgöras ännu. Svar som saknas: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`
+                : `Cannot be decided yet. Missing answers: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`,
+            );
+    const source = this.cite(rule.source);
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      result,
+      title: rule.title,
+      explanation,
+      legalBasis: rule.legalBasis,
+      status: weakest(rule.status, source.status, ...params.map((p) => p.status)),
+      source,
+      parameters: uniqueBy(params, (p) => p.id),
+      missing,
+      trace,
+    };
+  }
+
+  private condition(condition: Condition, params: ParameterUse[]): ConditionTrace {
+    if ('all' in condition) {
+      const children = condition.all.map((c) => this.condition(c, params));
+      return { kind: 'all', result: and(children.map((c) => c.result)), children };
+    }
+    if ('any' in condition) {
+      const children = condition.any.map((c) => this.condition(c, params));
+      return { kind: 'any', result: or(children.map((c) => c.result)), children };
+    }
+    if ('not' in condition) {
+      const child = this.condition(condition.not, params);
+      return { kind: 'not', result: not(child.result), child };
+    }
+    return this.compare(condition, params);
+  }
+
+  private compare(c: Extract<Condition, { fact: string }>, params: ParameterUse[]): ComparisonTrace {
+    const fact = this.ruleset.facts[c.fact]!;
+    const actual = readFact(this.answers, c.fact);
+    const parameter = c.param === undefined ? undefined : this.parameter(c.param);
+    if (parameter) params.push(parameter);
+    const expected = parameter ? parameter.value : c.value!;
+    const result: Truth = actual === undefined ? 'unknown' : compare(actual, c.op, expected) ? 'held' : 'failed';
+    const unit = parameter ? parameter.unit : fact.type;
+    const text = localize((lang) => {
+      const shownActual = formatValue(actual, fact.type, lang, fact.options);
+      const shownExpected = formatValue(expected, unit, lang, fact.options);
+      const target = parameter ? `${parameter.label[lang].toLowerCase()} (${shownExpected})` : shownExpected;
+      if (actual === undefined) {
+        return lang === 'sv' ? `${fact.label.sv}: inget svar ännu (avgörs mot ${target})` : `${fact.label.en}: no answer yet (decided against ${target})`;
+      }
+      return `${fact.label[lang]} (${shownActual}) ${opWords[lang][c.op]} ${target}`;
+    });
+    return { kind: 'compare', fact: c.fact, label: fact.label, op: c.op, expected, parameter, actual, result, text };
+  }
+
+  /** The parameter value in force on the decision date. */
+  private parameter(id: string): ParameterUse {
+    const cached = this.parametersUsed.get(id);
+    if (cached) return cached;
+    const param = this.ruleset.parameters[id]!;
+    if (param.validTo !== null && this.date > param.validTo) {
+      throw new EvaluationError('decisionDate', `parameter ${id} is only known until ${param.validTo}`);
+    }
+    let current = param.values[0]!;
+    for (const v of param.values) if (v.from <= this.date) current = v;
+    const source = this.cite(current.source);
+    const use: ParameterUse = {
+      id,
+      label: param.label,
+      unit: param.unit,
+      value: current.value,
+      from: current.from,
+      status: weakest(current.status, source.status),
+      source,
+      note: current.note,
+    };
+    this.parametersUsed.set(id, use);
+    return use;
+  }
+
+  recommend(routes: RouteOutcome[]): Recommendation {
+    const verdictOf = (route: RouteId) => routes.find((r) => r.route === route)!;
+    const couldChange: Recommendation['couldChange'] = [];
+    for (const rec of this.ruleset.manifest.recommendation) {
+      const outcome = verdictOf(rec.route);
+      if (outcome.verdict === 'not-allowed') continue;
+      const when = rec.when ? this.condition(rec.when, []) : null;
+      if (when?.result === 'failed') continue;
+      if (outcome.verdict === 'allowed' && (when === null || when.result === 'held')) {
+        return {
+          route: rec.route,
+          ruleId: rec.id,
+          rationale: this.interpolate(rec.rationale),
+          status: rec.status,
+          source: this.cite(rec.source),
+          couldChange,
+        };
+      }
+      const missing = unique([...outcome.missing, ...(when?.result === 'unknown' ? missingFacts(when) : [])]);
+      if (!couldChange.some((c) => c.route === rec.route)) couldChange.push({ route: rec.route, missing });
+    }
+    return {
+      route: null,
+      ruleId: null,
+      rationale: localize((lang) =>
+        lang === 'sv'
+          ? 'Ingen väg kan rekommenderas ännu: besvara de frågor som saknas.'
+          : 'No route can be recommended yet: answer the missing questions.',
+      ),
+      status: null,
+      source: null,
+      couldChange,
+    };
+  }
+
+  policyNotes(route: RouteId | 'general'): PolicyNote[] {
+    const overlay = this.ruleset.overlays[this.answers.organisation];
+    const notes: PolicyNote[] = [];
+    for (const note of overlay.notes) {
+      if (note.route !== route || !isActive(note.validFrom, note.validTo, this.date)) continue;
+      if (note.appliesWhen && this.condition(note.appliesWhen, []).result === 'failed') continue;
+      const source = this.cite(note.source);
+      notes.push({
+        id: note.id,
+        organisation: overlay.organisation,
+        route: note.route,
+        kind: note.kind,
+        text: this.interpolate(note.text),
+        status: weakest(note.status, source.status),
+        source,
+      });
+    }
+    return notes;
+  }
+
+  private cite(ref: SourceRef): CitedSource {
+    const doc = this.ruleset.sources[ref.document]!;
+    const excerpt = doc.excerpts.find((e) => e.id === ref.excerpt)!;
+    return {
+      documentId: doc.id,
+      title: doc.title,
+      issuer: doc.issuer,
+      url: doc.url,
+      excerptId: excerpt.id,
+      section: excerpt.section,
+      text: excerpt.text,
+      textKind: excerpt.textKind,
+      status: weakest(doc.status, excerpt.status),
+    };
+  }
+
+  private factLabel(path: string, lang: Lang): string {
+    return this.ruleset.facts[path]?.label[lang] ?? path;
+  }
+
+  /** Fills `{param:id}` and `{fact:path}` in rule texts with the values of this decision. */
+  private interpolate(text: Localized): Localized {
+    return localize((lang) =>
+      text[lang].replace(/\{(param|fact):([a-zA-Z0-9.-]+)\}/g, (_, kind: string, key: string) => {
+        if (kind === 'param') {
+          const p = this.parameter(key);
+          return formatValue(p.value, p.unit, lang);
+        }
+        const fact = this.ruleset.facts[key];
+        return formatValue(readFact(this.answers, key), fact?.type ?? 'number', lang, fact?.options);
+      }),
+    );
+  }
+}
+
+function readFact(answers: Answers, path: string): string | number | boolean | undefined {
+  let node: unknown = answers;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean' ? node : undefined;
+}
+
+function compare(actual: string | number | boolean, op: ComparisonTrace['op'], expected: ComparisonTrace['expected']): boolean {
+  switch (op) {
+    case 'eq':
+      return actual === expected;
+    case 'ne':
+      return actual !== expected;
+    case 'in':
+      return Array.isArray(expected) && expected.includes(actual);
+    case 'lt':
+      return (actual as number) < (expected as number);
+    case 'lte':
+      return (actual as number) <= (expected as number);
+    case 'gt':
+      return (actual as number) > (expected as number);
+    case 'gte':
+      return (actual as number) >= (expected as number);
+  }
+}
+
+function and(results: Truth[]): Truth {
+  if (results.includes('failed')) return 'failed';
+  return results.includes('unknown') ? 'unknown' : 'held';
+}
+function or(results: Truth[]): Truth {
+  if (results.includes('held')) return 'held';
+  return results.includes('unknown') ? 'unknown' : 'failed';
+}
+function not(result: Truth): Truth {
+  return result === 'held' ? 'failed' : result === 'failed' ? 'held' : 'unknown';
+}
+
+/** The facts whose answers would decide an unknown condition (only the branches still open). */
+export function missingFacts(trace: ConditionTrace): string[] {
+  if (trace.result !== 'unknown') return [];
+  if (trace.kind === 'compare') return [trace.fact];
+  if (trace.kind === 'not') return missingFacts(trace.child);
+  return unique(trace.children.flatMap(missingFacts));
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}

@@ -1,0 +1,218 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { organisationIds, routeIds, type OrganisationId, type RouteId } from './answers-schema';
+import { contentHash } from './canonical-hash';
+import {
+  factsFileSchema,
+  overlayFileSchema,
+  parameterSchema,
+  routeFileSchema,
+  rulesetManifestSchema,
+  sourceDocumentSchema,
+  type Condition,
+  type Fact,
+  type OverlayFile,
+  type Parameter,
+  type RouteFile,
+  type RulesetManifest,
+  type SourceDocument,
+  type SourceRef,
+} from './ruleset-schema';
+
+/** The whole rule set as plain data: it can be hashed, stored with a decision and replayed. */
+export type RulesetData = {
+  manifest: RulesetManifest;
+  facts: Record<string, Fact>;
+  sources: Record<string, SourceDocument>;
+  parameters: Record<string, Parameter>;
+  routes: Record<RouteId, RouteFile>;
+  overlays: Record<OrganisationId, OverlayFile>;
+};
+
+export type Ruleset = RulesetData & { version: string; hash: string };
+
+/** One problem in one file of rules/, with the path inside the file. */
+export type RulesetProblem = { file: string; path: string; message: string };
+
+export class RulesetLoadError extends Error {
+  constructor(readonly problems: RulesetProblem[]) {
+    super(
+      `The rule set does not load:\n${problems
+        .map((p) => `  rules/${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}`)
+        .join('\n')}`,
+    );
+    this.name = 'RulesetLoadError';
+  }
+}
+
+/**
+ * Parses and validates the files of rules/ (paths relative to rules/, text as read) into a
+ * rule set. Browser, server and CLI pass the same map, read each in their own way.
+ */
+export function loadRuleset(files: Record<string, string>): Ruleset {
+  const problems: RulesetProblem[] = [];
+  const parsed = (file: string, text: string): unknown => {
+    try {
+      return parseYaml(text);
+    } catch (error) {
+      const message = error instanceof YAMLParseError ? error.message.split('\n')[0]! : String(error);
+      problems.push({ file, path: '', message: `is not valid YAML: ${message}` });
+      return undefined;
+    }
+  };
+  const validated = <T>(file: string, schema: z.ZodType<T>, data: unknown): T | undefined => {
+    if (data === undefined) return undefined;
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      problems.push({ file, path: issue.path.map(String).join('.'), message: issue.message });
+    }
+    return undefined;
+  };
+
+  let manifest: RulesetManifest | undefined;
+  const facts: Record<string, Fact> = {};
+  const sources: Record<string, SourceDocument> = {};
+  const parameters: Record<string, Parameter> = {};
+  const routes: Partial<Record<RouteId, RouteFile>> = {};
+  const overlays: Partial<Record<OrganisationId, OverlayFile>> = {};
+
+  for (const file of Object.keys(files).sort()) {
+    if (!file.endsWith('.yaml')) continue;
+    const data = parsed(file, files[file]!);
+    const [dir, name] = file.includes('/') ? [file.slice(0, file.indexOf('/')), file.slice(file.indexOf('/') + 1)] : ['', file];
+    const stem = name.replace(/\.yaml$/, '');
+    const expectId = (actual: string, label: string) => {
+      if (actual !== stem) problems.push({ file, path: label, message: `must equal the file name "${stem}"` });
+    };
+    if (file === 'ruleset.yaml') {
+      manifest = validated(file, rulesetManifestSchema, data);
+    } else if (file === 'facts.yaml') {
+      for (const fact of validated(file, factsFileSchema, data)?.facts ?? []) facts[fact.path] = fact;
+    } else if (dir === 'sources') {
+      const doc = validated(file, sourceDocumentSchema, data);
+      if (doc) {
+        expectId(doc.id, 'id');
+        sources[doc.id] = doc;
+      }
+    } else if (dir === 'parameters') {
+      const param = validated(file, parameterSchema, data);
+      if (param) {
+        expectId(param.id, 'id');
+        parameters[param.id] = param;
+      }
+    } else if (dir === 'routes') {
+      const route = validated(file, routeFileSchema, data);
+      if (route) {
+        expectId(route.route, 'route');
+        routes[route.route] = route;
+      }
+    } else if (dir === 'overlays') {
+      const overlay = validated(file, overlayFileSchema, data);
+      if (overlay) {
+        expectId(overlay.organisation, 'organisation');
+        overlays[overlay.organisation] = overlay;
+      }
+    }
+  }
+
+  if (!manifest && !problems.some((p) => p.file === 'ruleset.yaml')) {
+    problems.push({ file: 'ruleset.yaml', path: '', message: 'is missing' });
+  }
+  for (const route of routeIds) {
+    if (!routes[route] && !problems.some((p) => p.file === `routes/${route}.yaml`)) {
+      problems.push({ file: `routes/${route}.yaml`, path: '', message: 'is missing' });
+    }
+  }
+  for (const org of organisationIds) {
+    if (!overlays[org] && !problems.some((p) => p.file === `overlays/${org}.yaml`)) {
+      problems.push({ file: `overlays/${org}.yaml`, path: '', message: 'is missing' });
+    }
+  }
+  if (problems.length > 0) throw new RulesetLoadError(problems);
+
+  const data: RulesetData = {
+    manifest: manifest!,
+    facts,
+    sources,
+    parameters,
+    routes: routes as Record<RouteId, RouteFile>,
+    overlays: overlays as Record<OrganisationId, OverlayFile>,
+  };
+  const crossProblems = checkReferences(data);
+  if (crossProblems.length > 0) throw new RulesetLoadError(crossProblems);
+  return withIdentity(data);
+}
+
+/** Gives plain rule-set data (e.g. a snapshot stored with a decision) its version and hash. */
+export function withIdentity(data: RulesetData): Ruleset {
+  return { ...data, version: data.manifest.version, hash: contentHash(data) };
+}
+
+function checkReferences(data: RulesetData): RulesetProblem[] {
+  const problems: RulesetProblem[] = [];
+  const checkSource = (file: string, path: string, ref: SourceRef) => {
+    const doc = data.sources[ref.document];
+    if (!doc) problems.push({ file, path: `${path}.document`, message: `names no source document "${ref.document}" in rules/sources/` });
+    else if (!doc.excerpts.some((e) => e.id === ref.excerpt)) {
+      problems.push({ file, path: `${path}.excerpt`, message: `names no excerpt "${ref.excerpt}" in rules/sources/${ref.document}.yaml` });
+    }
+  };
+  const checkCondition = (file: string, path: string, condition: Condition | undefined) => {
+    if (!condition) return;
+    if ('all' in condition) condition.all.forEach((c, i) => checkCondition(file, `${path}.all.${i}`, c));
+    else if ('any' in condition) condition.any.forEach((c, i) => checkCondition(file, `${path}.any.${i}`, c));
+    else if ('not' in condition) checkCondition(file, `${path}.not`, condition.not);
+    else {
+      if (!data.facts[condition.fact]) problems.push({ file, path: `${path}.fact`, message: `names no fact "${condition.fact}" in rules/facts.yaml` });
+      if (condition.param !== undefined && !data.parameters[condition.param]) {
+        problems.push({ file, path: `${path}.param`, message: `names no parameter "${condition.param}" in rules/parameters/` });
+      }
+    }
+  };
+  const coversFrom = data.manifest.coversFrom;
+
+  for (const fact of Object.values(data.facts)) if (fact.source) checkSource('facts.yaml', fact.path, fact.source);
+  for (const param of Object.values(data.parameters)) {
+    const file = `parameters/${param.id}.yaml`;
+    param.values.forEach((v, i) => {
+      checkSource(file, `values.${i}.source`, v.source);
+      const prev = param.values[i - 1];
+      if (prev && prev.from >= v.from) problems.push({ file, path: `values.${i}.from`, message: 'values must be in date order, oldest first' });
+    });
+    if (param.values[0]!.from > coversFrom) {
+      problems.push({ file, path: 'values.0.from', message: `must start on or before the rule set's coversFrom (${coversFrom})` });
+    }
+  }
+  const ruleIds = new Set<string>();
+  for (const route of Object.values(data.routes)) {
+    const file = `routes/${route.route}.yaml`;
+    route.rules.forEach((rule, i) => {
+      const path = `rules.${i}`;
+      if (ruleIds.has(rule.id)) problems.push({ file, path: `${path}.id`, message: `"${rule.id}" is used twice` });
+      ruleIds.add(rule.id);
+      if (!rule.id.startsWith(`${route.route}.`)) problems.push({ file, path: `${path}.id`, message: `must start with "${route.route}."` });
+      checkSource(file, `${path}.source`, rule.source);
+      checkCondition(file, `${path}.appliesWhen`, rule.appliesWhen);
+      checkCondition(file, `${path}.condition`, rule.condition);
+    });
+  }
+  for (const overlay of Object.values(data.overlays)) {
+    const file = `overlays/${overlay.organisation}.yaml`;
+    overlay.documents.forEach((doc, i) => {
+      if (!data.sources[doc]) problems.push({ file, path: `documents.${i}`, message: `names no source document "${doc}"` });
+    });
+    overlay.notes.forEach((note, i) => {
+      if (!note.id.startsWith(`overlay.${overlay.organisation}.`)) {
+        problems.push({ file, path: `notes.${i}.id`, message: `must start with "overlay.${overlay.organisation}."` });
+      }
+      checkSource(file, `notes.${i}.source`, note.source);
+      checkCondition(file, `notes.${i}.appliesWhen`, note.appliesWhen);
+    });
+  }
+  data.manifest.recommendation.forEach((rec, i) => {
+    checkSource('ruleset.yaml', `recommendation.${i}.source`, rec.source);
+    checkCondition('ruleset.yaml', `recommendation.${i}.when`, rec.when);
+  });
+  return problems;
+}

@@ -1,0 +1,4 @@
+// Replaced by workshop mode (issue 5).
+export function WorkshopPage() {
+  return null;
+}
