@@ -11,6 +11,7 @@ import {
   sourceDocumentSchema,
   type Condition,
   type Fact,
+  type Localized,
   type OverlayFile,
   type Parameter,
   type RouteFile,
@@ -170,7 +171,6 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
       }
     }
   };
-  const coversFrom = data.manifest.coversFrom;
 
   for (const fact of Object.values(data.facts)) if (fact.source) checkSource('facts.yaml', fact.path, fact.source);
   for (const param of Object.values(data.parameters)) {
@@ -180,10 +180,20 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
       const prev = param.values[i - 1];
       if (prev && prev.from >= v.from) problems.push({ file, path: `values.${i}.from`, message: 'values must be in date order, oldest first' });
     });
-    if (param.values[0]!.from > coversFrom) {
-      problems.push({ file, path: 'values.0.from', message: `must start on or before the rule set's coversFrom (${coversFrom})` });
-    }
   }
+  // A rule may only read a parameter on days the parameter has a value for.
+  const checkParamDates = (file: string, path: string, condition: Condition | undefined, from: string) => {
+    if (!condition) return;
+    if ('all' in condition) condition.all.forEach((c, i) => checkParamDates(file, `${path}.all.${i}`, c, from));
+    else if ('any' in condition) condition.any.forEach((c, i) => checkParamDates(file, `${path}.any.${i}`, c, from));
+    else if ('not' in condition) checkParamDates(file, `${path}.not`, condition.not, from);
+    else if (condition.param !== undefined) {
+      const first = data.parameters[condition.param]?.values[0]?.from;
+      if (first !== undefined && first > from) {
+        problems.push({ file, path: `${path}.param`, message: `parameter "${condition.param}" has no value before ${first}, but the rule applies from ${from}` });
+      }
+    }
+  };
   const ruleIds = new Set<string>();
   for (const route of Object.values(data.routes)) {
     const file = `routes/${route.route}.yaml`;
@@ -195,6 +205,8 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
       checkSource(file, `${path}.source`, rule.source);
       checkCondition(file, `${path}.appliesWhen`, rule.appliesWhen);
       checkCondition(file, `${path}.condition`, rule.condition);
+      checkParamDates(file, `${path}.appliesWhen`, rule.appliesWhen, rule.validFrom);
+      checkParamDates(file, `${path}.condition`, rule.condition, rule.validFrom);
     });
   }
   for (const overlay of Object.values(data.overlays)) {
@@ -210,7 +222,28 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
       checkCondition(file, `notes.${i}.appliesWhen`, note.appliesWhen);
     });
   }
+  // Placeholders in texts ({param:id}, {fact:path}) must name real parameters and facts.
+  const checkText = (file: string, path: string, text: Localized | undefined) => {
+    if (!text) return;
+    for (const lang of ['sv', 'en'] as const) {
+      for (const [, kind, key] of text[lang].matchAll(/\{(param|fact):([a-zA-Z0-9.-]+)\}/g)) {
+        if (kind === 'param' ? !data.parameters[key!] : !data.facts[key!]) {
+          problems.push({ file, path: `${path}.${lang}`, message: `names no ${kind} "${key}"` });
+        }
+      }
+    }
+  };
+  for (const route of Object.values(data.routes)) {
+    route.rules.forEach((rule, i) => {
+      checkText(`routes/${route.route}.yaml`, `rules.${i}.explanation.held`, rule.explanation.held);
+      checkText(`routes/${route.route}.yaml`, `rules.${i}.explanation.failed`, rule.explanation.failed);
+    });
+  }
+  for (const overlay of Object.values(data.overlays)) {
+    overlay.notes.forEach((note, i) => checkText(`overlays/${overlay.organisation}.yaml`, `notes.${i}.text`, note.text));
+  }
   data.manifest.recommendation.forEach((rec, i) => {
+    checkText('ruleset.yaml', `recommendation.${i}.rationale`, rec.rationale);
     checkSource('ruleset.yaml', `recommendation.${i}.source`, rec.source);
     checkCondition('ruleset.yaml', `recommendation.${i}.when`, rec.when);
   });
