@@ -319,9 +319,16 @@ class Context {
   }
 }
 
+const pathKeys = new Map<string, string[]>();
+
 function readFact(answers: Answers, path: string): string | number | boolean | undefined {
+  let keys = pathKeys.get(path);
+  if (!keys) {
+    keys = path.split('.');
+    pathKeys.set(path, keys);
+  }
   let node: unknown = answers;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }
