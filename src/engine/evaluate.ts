@@ -31,6 +31,8 @@ export function weakest(...statuses: EvidenceStatus[]): EvidenceStatus {
   return statuses.reduce((a, b) => (statusRank[b] > statusRank[a] ? b : a), 'verified');
 }
 
+const citations = new WeakMap<Ruleset, Map<string, CitedSource>>();
+
 const isActive = (from: string, to: string | null, date: string) => from <= date && (to === null || date <= to);
 
 /**
@@ -285,6 +287,18 @@ class Context {
   }
 
   private cite(ref: SourceRef): CitedSource {
+    // Citations depend on the rule set alone, so one object per excerpt serves every evaluation.
+    let cache = citations.get(this.ruleset);
+    if (!cache) citations.set(this.ruleset, (cache = new Map()));
+    const key = `${ref.document}#${ref.excerpt}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const cited = this.citeUncached(ref);
+    cache.set(key, cited);
+    return cited;
+  }
+
+  private citeUncached(ref: SourceRef): CitedSource {
     const doc = this.ruleset.sources[ref.document]!;
     const excerpt = doc.excerpts.find((e) => e.id === ref.excerpt)!;
     return {
@@ -306,6 +320,7 @@ class Context {
 
   /** Fills `{param:id}` and `{fact:path}` in rule texts with the values of this decision. */
   private interpolate(text: Localized): Localized {
+    if (!text.sv.includes('{') && !text.en.includes('{')) return text;
     return localize((lang) =>
       text[lang].replace(/\{(param|fact):([a-zA-Z0-9.-]+)\}/g, (_, kind: string, key: string) => {
         if (kind === 'param') {
