@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { answersSchema, routeIds, type Answers } from '../../engine/answers-schema';
+import { stepIds, type StepId } from './steps';
+
+/** Answers while the wizard is under way: the organisation and the decision date may still be missing. */
+export const draftAnswersSchema = answersSchema.partial();
+export type DraftAnswers = z.infer<typeof draftAnswersSchema>;
+
+/** What the procurer says that is no answer the rules read, but steers the wizard or records the decision. */
+export const draftSchema = z.strictObject({
+  answers: draftAnswersSchema,
+  wizard: z.strictObject({
+    /** The procurer intends an idéburet offentligt partnerskap, whoever the supplier is. */
+    partnershipIntended: z.boolean().optional(),
+    /** The procurer has bought, or will buy, similar things within 12 months (LOU 5 kap.). */
+    hasSimilarPurchases: z.boolean().optional(),
+  }),
+  decision: z.strictObject({
+    justification: z.string().max(10000).optional(),
+    chosenRoute: z.enum(routeIds).optional(),
+    deviationReason: z.string().max(10000).optional(),
+    /** Obligations (rule ids) the procurer has ticked off. */
+    checked: z.array(z.string()).optional(),
+  }),
+  step: z.enum(stepIds),
+  visited: z.array(z.enum(stepIds)),
+  /** Per step, the questions that were on screen when the procurer last went on from it. */
+  confirmed: z.partialRecord(z.enum(stepIds), z.array(z.string())),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export function emptyDraft(): Draft {
+  return { answers: {}, wizard: {}, decision: {}, step: 'organisation', visited: ['organisation'], confirmed: {} };
+}
+
+/** The answers the engine can judge, or null before the organisation and the decision date are known. */
+export function judgeable(answers: DraftAnswers): Answers | null {
+  if (!answers.organisation || !answers.decisionDate) return null;
+  return answers as Answers;
+}
+
+export function readPath(answers: DraftAnswers, path: string): unknown {
+  let node: unknown = answers;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** A copy with one answer set (undefined removes it); empty sections are dropped so the strict schema holds. */
+export function writePath<T extends DraftAnswers>(answers: T, path: string, value: unknown): T {
+  const [head, leaf] = path.split('.') as [string, string | undefined];
+  const copy: Record<string, unknown> = { ...answers };
+  if (leaf === undefined) {
+    if (value === undefined) delete copy[head];
+    else copy[head] = value;
+    return copy as T;
+  }
+  const section: Record<string, unknown> = { ...((copy[head] as Record<string, unknown> | undefined) ?? {}) };
+  if (value === undefined) delete section[leaf];
+  else section[leaf] = value;
+  if (Object.keys(section).length === 0) delete copy[head];
+  else copy[head] = section;
+  return copy as T;
+}
+
+/** Only the answers to the given questions: what the engine judges and the document shows. */
+export function pickAnswers<T extends DraftAnswers>(answers: T, paths: Iterable<string>): T {
+  let picked = {} as T;
+  for (const path of paths) {
+    const value = readPath(answers, path);
+    if (value !== undefined) picked = writePath(picked, path, value);
+  }
+  return picked;
+}
+
+export function isStep(value: string): value is StepId {
+  return (stepIds as readonly string[]).includes(value);
+}
