@@ -122,7 +122,7 @@ describe('wizard machine: every simple path generated from the machine', () => {
     const actor = createActor(wizardMachine, { input }).start();
     const sent: WizardEvent[] = [];
     for (const step of path.steps) {
-      if (step.event.type !== 'xstate.init') {
+      if ((step.event.type as string) !== 'xstate.init') {
         actor.send(step.event);
         sent.push(step.event);
       }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { nodeRuleset } from '../../rules-data/node-ruleset';
+import type { DraftAnswers } from './draft';
+import { askedAnswers, createVisibleFields } from './relevance';
+
+const visibleFields = createVisibleFields(nodeRuleset());
+const base = { organisation: 'ljungby', decisionDate: '2026-11-22' } as const;
+const reservation = ['supplier.publicServiceMission', 'supplier.reinvestsProfits', 'supplier.participatoryOwnership'];
+const shown = (step: Parameters<typeof visibleFields>[0], answers: DraftAnswers, partnershipIntended = false) =>
+  visibleFields(step, { answers, wizard: { partnershipIntended } });
+
+describe('question relevance read from the engine', () => {
+  it('shows every question before the organisation and decision date are known', () => {
+    expect(shown('partnership', {})).toHaveLength(5);
+    expect(shown('supplier', {})).toContain('supplier.disadvantagedShare');
+  });
+
+  it('asks the 19 kap. 25 § questions for services with a reservable CPV code, not for goods', () => {
+    const services = { ...base, purchase: { kind: 'services', reservableServiceCode: true }, value: { totalSek: 1_500_000 }, supplier: { kind: 'social-enterprise' } } as const;
+    expect(shown('supplier', services)).toEqual(expect.arrayContaining(reservation));
+    const goods = { ...services, purchase: { kind: 'goods' } } as const;
+    expect(shown('supplier', goods)).not.toEqual(expect.arrayContaining(reservation));
+  });
+
+  it('asks for the disadvantaged share only for a social enterprise or an idéburen supplier', () => {
+    const purchase = { ...base, purchase: { kind: 'services' }, value: { totalSek: 1_500_000 } } as const;
+    expect(shown('supplier', { ...purchase, supplier: { kind: 'any' } })).not.toContain('supplier.disadvantagedShare');
+    expect(shown('supplier', { ...purchase, supplier: { kind: 'social-enterprise' } })).toContain('supplier.disadvantagedShare');
+  });
+
+  it('asks the partnership questions only while IOP is in question or a partnership is intended', () => {
+    const answers = { ...base, purchase: { kind: 'services' }, value: { totalSek: 500_000 } } as const;
+    expect(shown('partnership', { ...answers, supplier: { kind: 'any' } })).toEqual([]);
+    expect(shown('partnership', { ...answers, supplier: { kind: 'ideaburen' } })).toHaveLength(5);
+    expect(shown('partnership', { ...answers, supplier: { kind: 'any' } }, true)).toHaveLength(5);
+  });
+
+  it('keeps a question on screen once answered while its answer still decides a verdict', () => {
+    const answers = { ...base, purchase: { kind: 'services' }, value: { totalSek: 1_500_000 }, supplier: { kind: 'social-enterprise', disadvantagedShare: 0.4 } } as const;
+    expect(shown('supplier', answers)).toContain('supplier.disadvantagedShare');
+  });
+
+  it('leaves the answers to hidden questions out of what is judged, but only there', () => {
+    const answers = { ...base, purchase: { kind: 'goods' }, value: { totalSek: 150_000 }, supplier: { kind: 'any' }, partnership: { commonGoal: true } } as const;
+    const asked = askedAnswers(visibleFields, { answers, wizard: {} });
+    expect(asked.partnership).toBeUndefined();
+    expect(asked.value).toEqual({ totalSek: 150_000 });
+  });
+});
