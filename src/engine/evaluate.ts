@@ -31,7 +31,7 @@ export function weakest(...statuses: EvidenceStatus[]): EvidenceStatus {
   return statuses.reduce((a, b) => (statusRank[b] > statusRank[a] ? b : a), 'verified');
 }
 
-const citations = new WeakMap<Ruleset, Map<string, CitedSource>>();
+const citations = new WeakMap<SourceRef, CitedSource>();
 
 const isActive = (from: string, to: string | null, date: string) => from <= date && (to === null || date <= to);
 
@@ -287,14 +287,9 @@ class Context {
   }
 
   private cite(ref: SourceRef): CitedSource {
-    // Citations depend on the rule set alone, so one object per excerpt serves every evaluation.
-    let cache = citations.get(this.ruleset);
-    if (!cache) citations.set(this.ruleset, (cache = new Map()));
-    const key = `${ref.document}#${ref.excerpt}`;
-    const cached = cache.get(key);
-    if (cached) return cached;
-    const cited = this.citeUncached(ref);
-    cache.set(key, cited);
+    // Citations depend on the rule set alone, so one object per source reference serves every evaluation.
+    let cited = citations.get(ref);
+    if (!cited) citations.set(ref, (cited = this.citeUncached(ref)));
     return cited;
   }
 
