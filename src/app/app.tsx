@@ -1,0 +1,85 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+import { WizardPage } from '../features/wizard/wizard-page';
+import { routeHashes, useHashRoute, type AppRoute } from './use-hash-route';
+
+// The register and the workshop load on demand, keeping the wizard's first load small.
+const RegisterPage = lazy(() => import('../features/register/register-page').then((m) => ({ default: m.RegisterPage })));
+const WorkshopPage = lazy(() => import('../features/workshop/workshop-page').then((m) => ({ default: m.WorkshopPage })));
+
+const navTexts: Record<AppRoute, { sv: string; en: string }> = {
+  wizard: { sv: 'Guide', en: 'Guide' },
+  register: { sv: 'Beslutsregister', en: 'Decision register' },
+  workshop: { sv: 'Verkstad', en: 'Workshop' },
+};
+
+function Shell() {
+  const { t, lang, setLang } = useI18n();
+  const route = useHashRoute();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${t(navTexts[route])} – Vägval`;
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [route, t]);
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+        {t({ sv: 'Hoppa till innehållet', en: 'Skip to content' })}
+      </a>
+      <header className="app-header no-print">
+        <div className="app-header__inner">
+          <p className="app-header__name">
+            <a href="#/">Vägval</a>
+            <span className="app-header__tagline">{t({ sv: 'Beslutsstöd för upphandling från sociala företag och idéburna organisationer', en: 'Decision support for buying from social enterprises and idéburna organisations' })}</span>
+          </p>
+          <nav aria-label={t({ sv: 'Huvudmeny', en: 'Main menu' })} className="app-nav">
+            <ul>
+              {(Object.keys(routeHashes) as AppRoute[]).map((r) => (
+                <li key={r}>
+                  <a href={routeHashes[r]} aria-current={r === route ? 'page' : undefined}>
+                    {t(navTexts[r])}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="lang-switch" role="group" aria-label={t({ sv: 'Språk', en: 'Language' })}>
+            <button type="button" lang="sv" aria-pressed={lang === 'sv'} onClick={() => setLang('sv')}>
+              Svenska
+            </button>
+            <button type="button" lang="en" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
+              English
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="app-main">
+        <h1 className="visually-hidden">{`Vägval – ${t(navTexts[route])}`}</h1>
+        <Suspense fallback={<p role="status">{t({ sv: 'Laddar…', en: 'Loading…' })}</p>}>
+          {route === 'register' ? <RegisterPage /> : route === 'workshop' ? <WorkshopPage /> : <WizardPage />}
+        </Suspense>
+      </main>
+      <footer className="app-footer no-print">
+        <p>{t({ sv: 'Vägval ger stöd, inte juridisk rådgivning. Kontrollera alltid mot källorna.', en: 'Vägval gives support, not legal advice. Always check against the sources.' })}</p>
+      </footer>
+    </>
+  );
+}
+
+/** The app: language and server-state providers around the shell. */
+export function App() {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }));
+  return (
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <Shell />
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,23 @@
+import { useSyncExternalStore } from 'react';
+
+export const routes = ['wizard', 'register', 'workshop'] as const;
+export type AppRoute = (typeof routes)[number];
+
+export const routeHashes: Record<AppRoute, string> = { wizard: '#/', register: '#/register', workshop: '#/workshop' };
+
+export function routeOf(hash: string): AppRoute {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
+  if (path === '/register') return 'register';
+  if (path === '/workshop') return 'workshop';
+  return 'wizard';
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** A tiny hash router: the page follows `location.hash`, so links and the back button just work. */
+export function useHashRoute(): AppRoute {
+  return useSyncExternalStore(subscribe, () => routeOf(window.location.hash), () => 'wizard');
+}

@@ -1,0 +1,78 @@
+import { useId, type ReactNode } from 'react';
+
+export type FieldSlot = { id: string; describedBy: string | undefined; invalid: boolean };
+
+type FormFieldProps = {
+  label: string;
+  help?: ReactNode;
+  error?: string | undefined;
+  /** The control, given the ids that tie it to its label, help and error. */
+  children: (slot: FieldSlot) => ReactNode;
+};
+
+/** A labelled control with its help and its error right below it, tied together for screen readers. */
+export function FormField({ label, help, error, children }: FormFieldProps) {
+  const id = useId();
+  const helpId = help ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {children({ id, describedBy, invalid: Boolean(error) })}
+      {error ? (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      {help ? (
+        <div id={helpId} className="field__help">
+          {help}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+type ChoiceFieldProps = {
+  legend: string;
+  help?: ReactNode;
+  error?: string | undefined;
+  options: Array<{ value: string; label: string }>;
+  /** Props for each radio input, e.g. react-hook-form's `register(name)`. */
+  inputProps: Record<string, unknown>;
+  name: string;
+};
+
+/** A group of radio buttons in a fieldset: keyboard users move between the options with the arrow keys. */
+export function ChoiceField({ legend, help, error, options, inputProps, name }: ChoiceFieldProps) {
+  const id = useId();
+  const helpId = help ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={`field field--choice${error ? ' field--invalid' : ''}`} aria-describedby={describedBy}>
+      <legend className="field__label">{legend}</legend>
+      <div className="choice">
+        {options.map((option) => (
+          <label key={option.value} className="choice__option">
+            <input type="radio" value={option.value} {...inputProps} name={name} aria-invalid={error ? true : undefined} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      {help ? (
+        <div id={helpId} className="field__help">
+          {help}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Verdict } from '../engine/ruleset-schema';
+
+const verdictWords: Record<Verdict, { sv: string; en: string }> = {
+  recommended: { sv: 'Rekommenderas', en: 'Recommended' },
+  allowed: { sv: 'Tillåten', en: 'Allowed' },
+  'not-allowed': { sv: 'Inte tillåten', en: 'Not allowed' },
+  'needs-info': { sv: 'Behöver fler svar', en: 'Needs more answers' },
+};
+
+export function verdictLabel(verdict: Verdict, lang: 'sv' | 'en'): string {
+  return verdictWords[verdict][lang];
+}
+
+/** A verdict in words and colour (never colour alone), e.g. "Tillåten". */
+export function VerdictBadge({ verdict, lang }: { verdict: Verdict; lang: 'sv' | 'en' }) {
+  return <span className={`verdict verdict--${verdict}`}>{verdictWords[verdict][lang]}</span>;
+}

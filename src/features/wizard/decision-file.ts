@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Localized } from '../../engine/ruleset-schema';
+import type { Ruleset } from '../../engine/ruleset';
+import { draftSchema, type Draft } from './draft';
+import type { Decision } from './decision';
+
+/**
+ * The JSON download: the draft (to resume it) with the rule-set identity and the outcome it gave (to audit it).
+ * Importing reads only the draft; the outcome is recomputed, so a changed rule set shows as a changed hash.
+ */
+export const decisionFileSchema = z.object({
+  format: z.literal('vagval.decision'),
+  formatVersion: z.literal(1),
+  exportedAt: z.string(),
+  rulesetVersion: z.string(),
+  rulesetHash: z.string(),
+  draft: draftSchema,
+  outcome: z.unknown().optional(),
+});
+export type DecisionFile = z.infer<typeof decisionFileSchema>;
+
+export function toDecisionFile(ruleset: Ruleset, decision: Decision, now = new Date()): DecisionFile {
+  return {
+    format: 'vagval.decision',
+    formatVersion: 1,
+    exportedAt: now.toISOString(),
+    rulesetVersion: ruleset.version,
+    rulesetHash: ruleset.hash,
+    draft: decision.draft,
+    outcome: decision.outcome ?? undefined,
+  };
+}
+
+export type ImportResult = { ok: true; draft: Draft; rulesetVersion: string } | { ok: false; error: Localized };
+
+/** Reads an exported file; says what is wrong in words, never throws. */
+export function parseDecisionFile(text: string): ImportResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: { sv: 'Filen är inte giltig JSON. Välj en fil som Vägval har sparat.', en: 'The file is not valid JSON. Choose a file Vägval saved.' } };
+  }
+  const parsed = decisionFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') || '(filen)' : '(filen)';
+    return {
+      ok: false,
+      error: {
+        sv: `Filen är inget Vägval-beslutsunderlag som går att läsa: fel vid ${where}. Inget av det du redan har svarat har ändrats.`,
+        en: `The file is not a Vägval decision file that can be read: problem at ${where}. Nothing you have already answered was changed.`,
+      },
+    };
+  }
+  return { ok: true, draft: parsed.data.draft, rulesetVersion: parsed.data.rulesetVersion };
+}

@@ -1,0 +1,62 @@
+import type { RouteId } from '../../engine/answers-schema';
+import { evaluate, EvaluationError } from '../../engine/evaluate';
+import { formatValue, type Lang } from '../../engine/format';
+import type { Outcome } from '../../engine/outcome';
+import type { Ruleset } from '../../engine/ruleset';
+import type { Localized } from '../../engine/ruleset-schema';
+import { judgeable, readPath, type Draft } from './draft';
+import { fieldKinds, ownFieldTexts } from './field-kinds';
+import { askedAnswers, type VisibleFields } from './relevance';
+import { questionStepIds, stepFields, type QuestionStepId } from './steps';
+
+export type AnswerRow = { step: QuestionStepId; path: string; label: Localized; value: Localized };
+
+/** Everything the recommendation page, the document and the exports show, from one draft. */
+export type Decision = {
+  draft: Draft;
+  answers: Draft['answers'];
+  outcome: Outcome | null;
+  rows: AnswerRow[];
+  chosenRoute: RouteId | null;
+};
+
+export function fieldLabel(ruleset: Ruleset, path: string): Localized {
+  return ruleset.facts[path]?.label ?? ownFieldTexts[path]?.label ?? { sv: path, en: path };
+}
+
+function shownValue(ruleset: Ruleset, path: string, value: unknown, lang: Lang): string {
+  if (path === 'organisation') return ruleset.overlays[value as keyof Ruleset['overlays']]?.name ?? String(value);
+  const fact = ruleset.facts[path];
+  const kind = fieldKinds[path];
+  const unit = fact?.type ?? (kind === 'sek' ? 'sek' : kind === 'years' ? 'years' : kind === 'percent' ? 'share' : 'number');
+  return formatValue(value, unit, lang, fact?.options);
+}
+
+/** Judges the answers to the questions asked (hidden ones left out) and lists them for the document. */
+export function buildDecision(ruleset: Ruleset, visibleFields: VisibleFields, draft: Draft): Decision {
+  const answers = askedAnswers(visibleFields, draft);
+  const judged = judgeable(answers);
+  let outcome: Outcome | null = null;
+  if (judged) {
+    try {
+      outcome = evaluate(ruleset, judged);
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+    }
+  }
+  const rows: AnswerRow[] = [];
+  for (const step of questionStepIds) {
+    for (const path of stepFields[step]) {
+      const value = readPath(answers, path);
+      if (value === undefined || value === '') continue;
+      rows.push({
+        step,
+        path,
+        label: fieldLabel(ruleset, path),
+        value: { sv: shownValue(ruleset, path, value, 'sv'), en: shownValue(ruleset, path, value, 'en') },
+      });
+    }
+  }
+  const chosenRoute = draft.decision.chosenRoute ?? outcome?.recommendation.route ?? null;
+  return { draft, answers, outcome, rows, chosenRoute };
+}

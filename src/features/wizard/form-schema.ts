@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { organisationIds } from '../../engine/answers-schema';
+import type { Localized } from '../../engine/ruleset-schema';
+import type { FieldValues } from './wizard-machine';
+import { fieldKinds, type FieldKind } from './field-kinds';
+
+/** Error messages by key: Swedish first, shown at the field. */
+export const errorMessages: Record<string, Localized> = {
+  required: { sv: 'Välj ett alternativ.', en: 'Choose an option.' },
+  date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-22.', en: 'Give a date as YYYY-MM-DD, e.g. 2026-11-22.' },
+  dateTooEarly: { sv: 'Regelverket kan bara bedöma beslut från och med {earliest}.', en: 'The rule set can only judge decisions from {earliest}.' },
+  sek: { sv: 'Ange ett belopp i kronor med siffror, till exempel 150 000.', en: 'Give an amount in kronor in digits, e.g. 150 000.' },
+  sekRequired: { sv: 'Ange värdet i kronor, till exempel 150 000.', en: 'Give the value in kronor, e.g. 150 000.' },
+  years: { sv: 'Ange avtalstiden i år: ett tal större än 0 och högst 50, till exempel 1 eller 2,5.', en: 'Give the term in years: a number above 0 and at most 50, e.g. 1 or 2.5.' },
+  percent: { sv: 'Ange en andel mellan 0 och 100 procent, till exempel 40.', en: 'Give a share between 0 and 100 per cent, e.g. 40.' },
+  cpv: { sv: 'Ange en CPV-kod med åtta siffror och kontrollsiffra, till exempel 90910000-9.', en: 'Give a CPV code of eight digits and a check digit, e.g. 90910000-9.' },
+  tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+};
+
+export type FormValues = Record<string, string | Record<string, string>>;
+
+/** "150 000", "150000", "1 500 000,50" → a number; null when it is not a number. */
+export function parseNumber(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+function isRealDate(text: string): boolean {
+  if (!isoDate.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+function kindSchema(kind: FieldKind, path: string, earliestDate: string): z.ZodType<string> {
+  const text = z.string();
+  switch (kind) {
+    case 'organisation':
+      return text.refine((v) => (organisationIds as readonly string[]).includes(v), { message: 'required' });
+    case 'date':
+      return text
+        .refine(isRealDate, { message: 'date' })
+        .refine((v) => !isRealDate(v) || v >= earliestDate, { message: 'dateTooEarly' });
+    case 'text':
+      return text.max(300, { message: 'tooLong' });
+    case 'longtext':
+      return text.max(2000, { message: 'tooLong' });
+    case 'cpv':
+      return text.refine((v) => v.trim() === '' || /^\d{8}(-\d)?$/.test(v.trim()), { message: 'cpv' });
+    case 'enum':
+      return path === 'purchase.kind' || path === 'supplier.kind' ? text.min(1, { message: 'required' }) : text;
+    case 'boolean':
+      return text;
+    case 'sek':
+      return text.refine((v) => {
+        if (v.trim() === '') return path !== 'value.annualSek';
+        const n = parseNumber(v);
+        return n !== null && n >= 0;
+      }, { message: path === 'value.annualSek' ? 'sekRequired' : 'sek' });
+    case 'years':
+      return text.refine((v) => {
+        const n = parseNumber(v);
+        return n !== null && n > 0 && n <= 50;
+      }, { message: 'years' });
+    case 'percent':
+      return text.refine((v) => {
+        if (v.trim() === '') return true;
+        const n = parseNumber(v.replace('%', ''));
+        return n !== null && n >= 0 && n <= 100;
+      }, { message: 'percent' });
+  }
+}
+
+/** The zod schema of one step's form: one string per question on screen, nested like the answers. */
+export function stepFormSchema(fields: readonly string[], earliestDate: string) {
+  const sections: Record<string, Record<string, z.ZodType<string>>> = {};
+  const top: Record<string, z.ZodType<string>> = {};
+  for (const path of fields) {
+    const kind = fieldKinds[path];
+    if (!kind || path === 'value.totalSek') continue;
+    const [head, leaf] = path.split('.') as [string, string | undefined];
+    if (leaf === undefined) top[head] = kindSchema(kind, path, earliestDate);
+    else (sections[head] ??= {})[leaf] = kindSchema(kind, path, earliestDate);
+  }
+  const shape: Record<string, z.ZodType> = { ...top };
+  for (const [head, leaves] of Object.entries(sections)) shape[head] = z.object(leaves);
+  return z.object(shape);
+}
+
+/** A form string as the answer it stands for; undefined for "no answer". */
+export function toAnswer(kind: FieldKind, text: string): unknown {
+  const v = text.trim();
+  if (v === '') return undefined;
+  switch (kind) {
+    case 'boolean':
+      return v === 'yes' ? true : v === 'no' ? false : undefined;
+    case 'sek':
+    case 'years':
+      return parseNumber(v) ?? undefined;
+    case 'percent': {
+      const n = parseNumber(v.replace('%', ''));
+      return n === null ? undefined : Math.round(n * 10) / 1000;
+    }
+    default:
+      return v;
+  }
+}
+
+/** An answer as the form shows it. */
+export function toText(kind: FieldKind, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (kind === 'boolean') return value === true ? 'yes' : value === false ? 'no' : '';
+  if (kind === 'percent' && typeof value === 'number') return String(Math.round(value * 1000) / 10).replace('.', ',');
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  return String(value);
+}
+
+export function readForm(values: FormValues, path: string): string {
+  const [head, leaf] = path.split('.') as [string, string | undefined];
+  const node = values[head];
+  if (leaf === undefined) return typeof node === 'string' ? node : '';
+  return typeof node === 'object' && node !== null ? (node[leaf] ?? '') : '';
+}
+
+/** The answers a form holds, for the given questions; with `onlyValid`, questions with errors are left out. */
+export function formToAnswers(values: FormValues, fields: readonly string[], invalid: ReadonlySet<string> = new Set()): FieldValues {
+  const out: Record<string, unknown> = {};
+  for (const path of fields) {
+    const kind = fieldKinds[path];
+    if (!kind || invalid.has(path) || path === 'value.totalSek') continue;
+    out[path] = toAnswer(kind, readForm(values, path));
+  }
+  return out;
+}
+
+/** The value helper (LOU 5 kap.): yearly value × years + options + similar purchases within 12 months. */
+export function totalValue(parts: { annualSek?: number | undefined; years?: number | undefined; optionsSek?: number | undefined; similarPurchasesSek?: number | undefined }): number | undefined {
+  if (parts.annualSek === undefined) return undefined;
+  return Math.round(parts.annualSek * (parts.years ?? 1) + (parts.optionsSek ?? 0) + (parts.similarPurchasesSek ?? 0));
+}

@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { browserRuleset } from '../../rules-data/browser-ruleset';
+import { useI18n } from '../../i18n/i18n';
+import { DraftToolbar } from './draft-toolbar';
+import { ProgressNav } from './progress-nav';
+import { RecommendationPage } from './recommendation-page';
+import { ReviewStep } from './review-step';
+import { StepForm } from './step-form';
+import { stepTitles } from './step-titles';
+import { isQuestionStep, type StepId } from './steps';
+import { VerdictPanel } from './verdict-panel';
+import { useStep, WizardProvider } from './wizard-provider';
+
+function WizardSteps() {
+  const { t } = useI18n();
+  const step = useStep() as StepId;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+  // Moving to a new step puts the keyboard and screen-reader focus on its heading.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step]);
+  return (
+    <div className={`wizard wizard--${step}`}>
+      <ProgressNav />
+      <section className="wizard__step" aria-labelledby="step-heading">
+        <h2 id="step-heading" ref={heading} tabIndex={-1}>
+          {t(stepTitles[step])}
+        </h2>
+        {isQuestionStep(step) ? <StepForm key={step} step={step} /> : step === 'review' ? <ReviewStep /> : <RecommendationPage />}
+        <DraftToolbar />
+      </section>
+      {step !== 'recommendation' ? <VerdictPanel /> : null}
+    </div>
+  );
+}
+
+/** The wizard: from "I need to buy X" to a decision document. */
+export function WizardPage() {
+  return (
+    <WizardProvider ruleset={browserRuleset}>
+      <WizardSteps />
+    </WizardProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const artifactsDir = resolve(import.meta.dirname, '../.artifacts');
+
+/** Debian's chromium, headless, with nothing that phones home. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The URL of the app the global setup started. */
+export function appUrl(hash = '#/'): string {
+  return `${inject('baseUrl')}${hash}`;
+}
+
+/** A fresh page (own storage) in Swedish, at the given route. */
+export async function openPage(browser: Browser, hash = '#/'): Promise<Page> {
+  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(appUrl(hash));
+  return page;
+}
+
+/** Saves a screenshot under tests/e2e/.artifacts/ (git-ignored) for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = resolve(artifactsDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
