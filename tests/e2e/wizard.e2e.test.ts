@@ -153,10 +153,14 @@ describe('the wizard keeps what the procurer has said', () => {
     await w.next();
     await w.expectStep('Leverantör');
     await w.choose('Tilltänkt leverantör', 'ett socialt företag');
+    await w.expectPanelVerdict('iop', 'not-allowed');
+    const routes = ['direct-award', 'social-considerations', 'reserved-contract', 'iop'];
+    const before = await Promise.all(routes.map((r) => w.panelVerdict(r)));
     await page.reload();
     await w.expectStep('Leverantör');
     expect(await page.getByRole('group', { name: 'Tilltänkt leverantör' }).getByLabel('ett socialt företag').isChecked()).toBe(true);
-    await w.expectPanelVerdict('social-considerations', 'allowed');
+    await w.expectPanelVerdict('iop', 'not-allowed');
+    expect(await Promise.all(routes.map((r) => w.panelVerdict(r)))).toEqual(before);
     await w.back();
     expect(await page.getByLabel('Värde per år exklusive moms (vid engångsköp: hela värdet)').inputValue()).toBe('750000');
     expect(await page.getByTestId('value-total').innerText()).toMatch(/1\s500\s000 kr/);
