@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessages, formToAnswers, parseNumber, stepFormSchema, toText, totalValue } from './form-schema';
+
+const messagesOf = (fields: string[], values: Record<string, unknown>) => {
+  const result = stepFormSchema(fields, '2018-01-01').safeParse(values);
+  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+};
+
+describe('step form schemas', () => {
+  it('reads Swedish amounts with spaces, a comma and "kr"', () => {
+    expect(parseNumber('1 500 000')).toBe(1_500_000);
+    expect(parseNumber('2,5')).toBe(2.5);
+    expect(parseNumber('150 000 kr')).toBe(150_000);
+    expect(parseNumber('hundra')).toBeNull();
+  });
+
+  it('names the field and the fault of each invalid answer, with a Swedish message for every key', () => {
+    const errors = messagesOf(['organisation', 'decisionDate'], { organisation: '', decisionDate: '2015-02-30' });
+    expect(errors).toEqual({ organisation: 'required', decisionDate: 'date' });
+    expect(messagesOf(['decisionDate'], { decisionDate: '2017-12-31' })).toEqual({ decisionDate: 'dateTooEarly' });
+    const value = messagesOf(['value.annualSek', 'contract.years'], { value: { annualSek: '-5' }, contract: { years: '0' } });
+    expect(value).toEqual({ 'value.annualSek': 'sekRequired', 'contract.years': 'years' });
+    expect(messagesOf(['supplier.disadvantagedShare'], { supplier: { disadvantagedShare: '140' } })).toEqual({ 'supplier.disadvantagedShare': 'percent' });
+    expect(messagesOf(['purchase.cpvCode'], { purchase: { cpvCode: '9091' } })).toEqual({ 'purchase.cpvCode': 'cpv' });
+    for (const key of ['required', 'date', 'dateTooEarly', 'sekRequired', 'years', 'percent', 'cpv']) expect(errorMessages[key]?.sv).toBeTruthy();
+  });
+
+  it('turns form text into answers: percent to a share, "Vet inte" to no answer', () => {
+    const answers = formToAnswers(
+      { supplier: { disadvantagedShare: '40', mainPurposeIntegration: '', kind: 'social-enterprise' } },
+      ['supplier.disadvantagedShare', 'supplier.mainPurposeIntegration', 'supplier.kind'],
+    );
+    expect(answers).toEqual({ 'supplier.disadvantagedShare': 0.4, 'supplier.mainPurposeIntegration': undefined, 'supplier.kind': 'social-enterprise' });
+    expect(toText('percent', 0.4)).toBe('40');
+    expect(toText('boolean', false)).toBe('no');
+  });
+
+  it('adds up the value as LOU 5 kap. says: yearly value × years + options + similar purchases', () => {
+    expect(totalValue({ annualSek: 750_000, years: 2 })).toBe(1_500_000);
+    expect(totalValue({ annualSek: 100_000, years: 3, optionsSek: 50_000, similarPurchasesSek: 200_000 })).toBe(550_000);
+    expect(totalValue({})).toBeUndefined();
+  });
+});
