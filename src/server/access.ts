@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+import { organisationIds } from '../engine/answers-schema';
+import { roles, type Identity, type Role } from '../shared/decision-record';
+
+/**
+ * Who may do what, configured in a JSON file (config/access.json, or VAGVAL_ACCESS_FILE) rather
+ * than in code. There is no login system: a user is known either by an API token (the file keeps
+ * only its SHA-256) or, where `headerIdentity` is on (the embedded single-user default), by the
+ * X-Vagval-User / X-Vagval-Role headers taken at their word. Turn it off on a shared server.
+ */
+export const accessConfigSchema = z.strictObject({
+  $comment: z.string().optional(),
+  headerIdentity: z.boolean(),
+  users: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-"'),
+        roles: z.array(z.enum(roles)).min(1),
+        /** For a procurer: the organisations whose records it may save and read. */
+        organisations: z.array(z.enum(organisationIds)).default([]),
+        tokenSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the token in lower-case hex').optional(),
+      }),
+    )
+    .min(1),
+});
+export type AccessConfig = z.infer<typeof accessConfigSchema>;
+
+/** Used when no access file is given: one person at one computer, acting in any role. */
+export const defaultAccessConfig: AccessConfig = {
+  headerIdentity: true,
+  users: [
+    { name: 'upphandlare', roles: ['procurer'], organisations: [...organisationIds] },
+    { name: 'revisor', roles: ['auditor'], organisations: [] },
+    { name: 'admin', roles: ['admin'], organisations: [] },
+  ],
+};
+
+export function loadAccessConfig(file: string | undefined): AccessConfig {
+  if (!file) return defaultAccessConfig;
+  const text = readFileSync(file, 'utf8');
+  const result = accessConfigSchema.safeParse(JSON.parse(text));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new Error(`The access file ${file} is not valid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export type IdentifyResult = { ok: true; identity: Identity } | { ok: false; status: 401 | 403; reason: string; user: string | null; role: string | null };
+
+export function identify(config: AccessConfig, headers: { authorization?: string | undefined; user?: string | undefined; role?: string | undefined }): IdentifyResult {
+  const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const wantedRole = headers.role;
+  let user: AccessConfig['users'][number] | undefined;
+  if (bearer) {
+    const digest = bytesToHex(sha256(utf8ToBytes(bearer)));
+    user = config.users.find((u) => u.tokenSha256 === digest);
+    if (!user) return { ok: false, status: 401, reason: 'unknown API token', user: null, role: wantedRole ?? null };
+  } else if (config.headerIdentity && headers.user) {
+    user = config.users.find((u) => u.name === headers.user);
+    if (!user) return { ok: false, status: 401, reason: `unknown user "${headers.user}"`, user: headers.user, role: wantedRole ?? null };
+  } else {
+    return { ok: false, status: 401, reason: config.headerIdentity ? 'no X-Vagval-User header or API token' : 'no API token', user: null, role: wantedRole ?? null };
+  }
+  const role = (wantedRole ?? user.roles[0]) as Role;
+  if (!user.roles.includes(role)) {
+    return { ok: false, status: 403, reason: `user "${user.name}" does not have the role "${wantedRole}"`, user: user.name, role: wantedRole ?? null };
+  }
+  return { ok: true, identity: { user: user.name, role, organisations: user.organisations } };
+}
+
+/** What each role may do. Procurers are further limited to their own organisations. */
+export const permissions = {
+  save: ['procurer', 'admin'],
+  read: ['procurer', 'auditor', 'admin'],
+  verify: ['auditor', 'admin'],
+  stats: ['procurer', 'auditor', 'admin'],
+  accessLog: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof permissions;
+
+/** The organisations a caller may see, or undefined for all of them. */
+export function visibleOrganisations(identity: Identity): string[] | undefined {
+  return identity.role === 'procurer' ? identity.organisations : undefined;
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { startServer } from './start-server';
+
+/**
+ * `npm start`: the API under /api and the built app from dist/, on one port. Settings come from
+ * the environment (docs/register.md): PORT, HOST, VAGVAL_DATA_DIR, VAGVAL_DATABASE_URL,
+ * VAGVAL_ACCESS_FILE.
+ */
+const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
+const accessFile = fileURLToPath(new URL('../../config/access.json', import.meta.url));
+
+try {
+  const server = await startServer({
+    port: Number(process.env.PORT ?? 5173),
+    host: process.env.HOST ?? '127.0.0.1',
+    dataDir: process.env.VAGVAL_DATA_DIR ?? 'data',
+    databaseUrl: process.env.VAGVAL_DATABASE_URL,
+    accessFile: process.env.VAGVAL_ACCESS_FILE ?? accessFile,
+    staticDir: process.env.VAGVAL_STATIC_DIR ?? distDir,
+  });
+  console.log(`Vägval listens on ${server.url}`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(`Vägval could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

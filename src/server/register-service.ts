@@ -1,0 +1,225 @@
+import { EvaluationError, evaluate } from '../engine/evaluate';
+import type { Outcome } from '../engine/outcome';
+import { withIdentity, type Ruleset, type RulesetData } from '../engine/ruleset';
+import { routeIds } from '../engine/answers-schema';
+import {
+  genesisHash,
+  recordContentSchema,
+  type DecisionRecord,
+  type Identity,
+  type RouteVerdicts,
+  type SaveDecisionRequest,
+  type VerifyAllResult,
+  type VerifyProblem,
+  type VerifyRecordResult,
+} from '../shared/decision-record';
+import type { DecisionTrail, Replay } from '../shared/decision-trail';
+import { recordHash } from './chain';
+import { compareOutcomes } from './replay';
+import type { DecisionStore, StoredRow } from './store/decision-store';
+
+/** A refusal the API turns into a 4xx answer with the field it concerns. */
+export class RegisterError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 422,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'RegisterError';
+  }
+}
+
+export const verdictsOf = (outcome: Outcome): RouteVerdicts =>
+  Object.fromEntries(outcome.routes.map((r) => [r.route, r.verdict])) as RouteVerdicts;
+
+/** Saving, reading, verifying and replaying decisions; the HTTP layer only parses and authorises. */
+export class RegisterService {
+  private readonly rulesets = new Map<string, Ruleset>();
+
+  constructor(
+    readonly store: DecisionStore,
+    private readonly currentRuleset: () => Ruleset,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  current(): Ruleset {
+    return this.currentRuleset();
+  }
+
+  /**
+   * Re-evaluates the answers under the current rule set and refuses a record whose verdicts or
+   * recommendation differ from what the client showed: what is stored is what the engine says.
+   */
+  async save(request: SaveDecisionRequest, by: Identity): Promise<DecisionRecord> {
+    const ruleset = this.currentRuleset();
+    if (request.rulesetHash !== ruleset.hash) {
+      throw new RegisterError(409, 'ruleset-changed', `the decision was evaluated under rule set ${request.rulesetHash.slice(0, 12)}…, but the server now uses ${ruleset.version} (${ruleset.hash.slice(0, 12)}…): evaluate again and save`, 'rulesetHash');
+    }
+    let outcome: Outcome;
+    try {
+      outcome = evaluate(ruleset, request.answers);
+    } catch (error) {
+      if (error instanceof EvaluationError) throw new RegisterError(400, 'invalid-answers', error.message, `answers.${error.field}`);
+      throw error;
+    }
+    const verdicts = verdictsOf(outcome);
+    const differing = routeIds.filter((r) => verdicts[r] !== request.verdicts[r]);
+    if (differing.length > 0) {
+      throw new RegisterError(422, 'verdicts-differ', `the verdicts do not match the engine's for ${differing.map((r) => `${r} (sent ${request.verdicts[r]}, engine ${verdicts[r]})`).join(', ')}`, `verdicts.${differing[0]}`);
+    }
+    if (outcome.recommendation.route !== request.recommendedRoute) {
+      throw new RegisterError(422, 'verdicts-differ', `the recommended route does not match the engine's (${outcome.recommendation.route ?? 'none'})`, 'recommendedRoute');
+    }
+    if (request.corrects !== undefined) {
+      const old = await this.store.get(request.corrects);
+      if (!old) throw new RegisterError(422, 'no-such-record', `there is no record ${request.corrects} to correct`, 'corrects');
+      if (old.answers.organisation !== request.answers.organisation) {
+        throw new RegisterError(422, 'wrong-organisation', `record ${request.corrects} belongs to ${old.answers.organisation}, not ${request.answers.organisation}`, 'corrects');
+      }
+    }
+    await this.store.saveRuleset(ruleset.hash, ruleset.version, rulesetData(ruleset));
+    const content = recordContentSchema.parse({
+      answers: request.answers,
+      rulesetVersion: ruleset.version,
+      rulesetHash: ruleset.hash,
+      verdicts,
+      recommendedRoute: outcome.recommendation.route,
+      chosenRoute: request.chosenRoute,
+      justification: request.justification,
+      deviationReason: request.deviationReason?.trim() ? request.deviationReason : null,
+      corrects: request.corrects ?? null,
+      savedBy: { user: by.user, role: by.role },
+      recordedAt: this.now().toISOString(),
+    });
+    const [record] = await this.store.append([content]);
+    return record!;
+  }
+
+  /** A stored rule set, checked against its own hash; null if missing, an error if tampered. */
+  async storedRuleset(hash: string): Promise<Ruleset | null> {
+    const cached = this.rulesets.get(hash);
+    if (cached) return cached;
+    const json = await this.store.getRulesetJson(hash);
+    if (json === null) return null;
+    const ruleset = withIdentity(JSON.parse(json) as RulesetData);
+    if (ruleset.hash !== hash) throw new RegisterError(409, 'ruleset-tampered', `the stored rule set ${hash.slice(0, 12)}… no longer matches its hash`);
+    this.rulesets.set(hash, ruleset);
+    return ruleset;
+  }
+
+  async trail(id: number): Promise<DecisionTrail | null> {
+    const record = await this.store.get(id);
+    if (!record) return null;
+    try {
+      const ruleset = await this.storedRuleset(record.rulesetHash);
+      if (!ruleset) return { record, outcome: null, outcomeProblem: `the rule set ${record.rulesetVersion} is not stored` };
+      return { record, outcome: evaluate(ruleset, record.answers), outcomeProblem: null };
+    } catch (error) {
+      return { record, outcome: null, outcomeProblem: (error as Error).message };
+    }
+  }
+
+  async verifyOne(id: number): Promise<VerifyRecordResult | null> {
+    const row = await this.store.row(id);
+    if (!row) return null;
+    const prev = id > 1 ? await this.store.row(id - 1) : null;
+    const expectedPrev = id === 1 ? genesisHash : (prev?.hash ?? null);
+    return this.check(row, expectedPrev);
+  }
+
+  /** Walks the whole chain in id order, in pages, so memory stays flat however long it is. */
+  async verifyAll(): Promise<VerifyAllResult> {
+    const failures: VerifyRecordResult[] = [];
+    let prevHash: string | null = genesisHash;
+    let lastId = 0;
+    let checked = 0;
+    for (;;) {
+      const rows = await this.store.rows(lastId, 1000);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const expected = row.id === lastId + 1 ? prevHash : null;
+        const result = await this.check(row, expected);
+        if (!result.ok) failures.push(result);
+        prevHash = row.hash;
+        lastId = row.id;
+        checked++;
+      }
+    }
+    return { checked, ok: failures.length === 0, headHash: prevHash ?? genesisHash, failures };
+  }
+
+  /** `expectedPrev` null: the record before this one is missing. */
+  private async check(row: StoredRow, expectedPrev: string | null): Promise<VerifyRecordResult> {
+    const problems: VerifyProblem[] = [];
+    if (expectedPrev === null) problems.push({ kind: 'missing-predecessor', detail: `record ${row.id - 1} is missing` });
+    else if (row.prevHash !== expectedPrev) problems.push({ kind: 'chain-broken', detail: `the previous-record hash does not match record ${row.id - 1}` });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(row.contentJson);
+    } catch {
+      return { id: row.id, ok: false, problems: [...problems, { kind: 'unreadable', detail: 'the stored content is not JSON' }] };
+    }
+    if (recordHash(row.id, row.prevHash, parsed) !== row.hash) {
+      problems.push({ kind: 'hash-mismatch', detail: 'the stored content does not match the record hash: it has been changed since it was saved' });
+    }
+    const content = recordContentSchema.safeParse(parsed);
+    if (!content.success) {
+      problems.push({ kind: 'unreadable', detail: `the stored content is not a valid record: ${content.error.issues[0]?.message ?? ''}` });
+      return { id: row.id, ok: false, problems };
+    }
+    const c = content.data;
+    const columns = {
+      organisation: c.answers.organisation,
+      decisionDate: c.answers.decisionDate,
+      chosenRoute: c.chosenRoute,
+      supplierKind: c.answers.supplier?.kind ?? 'unknown',
+      totalSek: c.answers.value?.totalSek ?? null,
+      rulesetHash: c.rulesetHash,
+      corrects: c.corrects,
+    };
+    for (const [key, value] of Object.entries(columns)) {
+      if (row.columns[key as keyof typeof columns] !== value) {
+        problems.push({ kind: 'index-mismatch', detail: `the indexed column ${key} (${String(row.columns[key as keyof typeof columns])}) differs from the record (${String(value)})` });
+      }
+    }
+    try {
+      const ruleset = await this.storedRuleset(c.rulesetHash);
+      if (!ruleset) problems.push({ kind: 'ruleset-missing', detail: `rule set ${c.rulesetVersion} (${c.rulesetHash.slice(0, 12)}…) is not stored` });
+      else {
+        const outcome = evaluate(ruleset, c.answers);
+        const verdicts = verdictsOf(outcome);
+        const differing = routeIds.filter((r) => verdicts[r] !== c.verdicts[r]);
+        if (differing.length > 0 || outcome.recommendation.route !== c.recommendedRoute) {
+          problems.push({ kind: 'verdicts-differ', detail: `under rule set ${c.rulesetVersion} the engine gives ${routeIds.map((r) => `${r}: ${verdicts[r]}`).join(', ')}` });
+        }
+      }
+    } catch (error) {
+      if (error instanceof RegisterError && error.code === 'ruleset-tampered') problems.push({ kind: 'ruleset-tampered', detail: error.message });
+      else problems.push({ kind: 'evaluation-failed', detail: (error as Error).message });
+    }
+    return { id: row.id, ok: problems.length === 0, problems };
+  }
+
+  async replay(record: DecisionRecord): Promise<Replay> {
+    const stored = await this.storedRuleset(record.rulesetHash);
+    if (!stored) throw new RegisterError(409, 'ruleset-missing', `the rule set ${record.rulesetVersion} this decision was made under is not stored`);
+    const current = this.currentRuleset();
+    const before = evaluate(stored, record.answers);
+    let after: Outcome;
+    try {
+      after = evaluate(current, record.answers);
+    } catch (error) {
+      if (error instanceof EvaluationError) throw new RegisterError(409, 'not-replayable', `the current rule set cannot judge this decision: ${error.message}`, `answers.${error.field}`);
+      throw error;
+    }
+    return compareOutcomes(record, stored, before, current, after);
+  }
+}
+
+/** The data part of a rule set, without the identity derived from it. */
+export function rulesetData(ruleset: Ruleset): RulesetData {
+  const { manifest, facts, sources, parameters, routes, overlays } = ruleset;
+  return { manifest, facts, sources, parameters, routes, overlays };
+}

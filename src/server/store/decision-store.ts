@@ -1,0 +1,54 @@
+import type { RulesetData } from '../../engine/ruleset';
+import type { DecisionRecord, ListFilter, RecordContent, StatsQuery, StatsRow } from '../../shared/decision-record';
+
+/** A record as read back, before verification: the raw stored content and the indexed columns. */
+export type StoredRow = {
+  id: number;
+  prevHash: string;
+  hash: string;
+  /** The canonical JSON the hash covers, exactly as stored. */
+  contentJson: string;
+  /** Columns kept beside the content so lists and statistics need not parse it. */
+  columns: {
+    organisation: string;
+    decisionDate: string;
+    chosenRoute: string;
+    supplierKind: string;
+    totalSek: number | null;
+    rulesetHash: string;
+    corrects: number | null;
+  };
+};
+
+export type AccessLogEntry = {
+  at: string;
+  user: string | null;
+  role: string | null;
+  method: string;
+  path: string;
+  status: number;
+  reason: string;
+};
+
+/**
+ * Where decisions live. Append-only: there is no update and no delete. The store assigns the id,
+ * the previous hash and the hash, serialising appends so the chain stays linear.
+ */
+export interface DecisionStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Keeps a rule-set snapshot the first time a decision is made under it. */
+  saveRuleset(hash: string, version: string, data: RulesetData): Promise<void>;
+  /** The snapshot's canonical JSON as stored, or null. */
+  getRulesetJson(hash: string): Promise<string | null>;
+  /** Appends records in order and resolves once they are durable. */
+  append(contents: RecordContent[]): Promise<DecisionRecord[]>;
+  get(id: number): Promise<DecisionRecord | null>;
+  list(filter: ListFilter & { organisations?: string[] | undefined }, limit: number, before?: number): Promise<{ items: DecisionRecord[]; nextBefore: number | null }>;
+  /** Raw rows from `afterId` (exclusive) in id order, for verification. */
+  rows(afterId: number, limit: number): Promise<StoredRow[]>;
+  row(id: number): Promise<StoredRow | null>;
+  stats(query: StatsQuery & { organisations?: string[] | undefined }): Promise<StatsRow[]>;
+  logAccess(entry: AccessLogEntry): Promise<void>;
+  accessLog(limit: number): Promise<AccessLogEntry[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+/**
+ * The embedded database's tables. Append-only is enforced here as well as in code: triggers
+ * refuse UPDATE and DELETE, so a correction has to be a new record that refers to the old one.
+ */
+export const sqliteSchema = `
+CREATE TABLE IF NOT EXISTS rulesets (
+  hash TEXT PRIMARY KEY,
+  version TEXT NOT NULL,
+  data TEXT NOT NULL,
+  first_used_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS decisions (
+  id INTEGER PRIMARY KEY,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  content TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  decision_date TEXT NOT NULL,
+  chosen_route TEXT NOT NULL,
+  supplier_kind TEXT NOT NULL,
+  total_sek REAL,
+  ruleset_hash TEXT NOT NULL REFERENCES rulesets(hash),
+  corrects INTEGER REFERENCES decisions(id)
+) STRICT;
+
+CREATE INDEX IF NOT EXISTS decisions_org ON decisions (organisation, id);
+CREATE INDEX IF NOT EXISTS decisions_route ON decisions (chosen_route, id);
+CREATE INDEX IF NOT EXISTS decisions_supplier ON decisions (supplier_kind, id);
+CREATE INDEX IF NOT EXISTS decisions_date ON decisions (decision_date);
+CREATE INDEX IF NOT EXISTS decisions_value ON decisions (total_sek);
+CREATE INDEX IF NOT EXISTS decisions_corrects ON decisions (corrects) WHERE corrects IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS access_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user TEXT,
+  role TEXT,
+  method TEXT NOT NULL,
+  path TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  reason TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER IF NOT EXISTS decisions_no_update BEFORE UPDATE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only: save a correction that refers to the record instead'); END;
+CREATE TRIGGER IF NOT EXISTS decisions_no_delete BEFORE DELETE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only: records are never deleted'); END;
+CREATE TRIGGER IF NOT EXISTS rulesets_no_update BEFORE UPDATE ON rulesets
+BEGIN SELECT RAISE(ABORT, 'rule-set snapshots are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS rulesets_no_delete BEFORE DELETE ON rulesets
+BEGIN SELECT RAISE(ABORT, 'rule-set snapshots are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log
+BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
+BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+`;

@@ -1,0 +1,223 @@
+import Database from 'better-sqlite3';
+import { canonicalJson } from '../../engine/canonical-hash';
+import type { RulesetData } from '../../engine/ruleset';
+import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
+import { recordHash, storedContent } from '../chain';
+import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
+import { sqliteSchema } from './sqlite-schema';
+
+type Pending = { contents: RecordContent[]; resolve: (records: DecisionRecord[]) => void; reject: (error: unknown) => void };
+
+type DecisionRow = {
+  id: number;
+  prev_hash: string;
+  hash: string;
+  content: string;
+  organisation: string;
+  decision_date: string;
+  chosen_route: string;
+  supplier_kind: string;
+  total_sek: number | null;
+  ruleset_hash: string;
+  corrects: number | null;
+  superseded_by?: number | null;
+};
+
+const supersededBy = '(SELECT MAX(c.id) FROM decisions c WHERE c.corrects = d.id) AS superseded_by';
+
+/**
+ * The embedded default: one SQLite file in the data folder. WAL with synchronous=FULL makes every
+ * commit reach the disk before the save is acknowledged, so a SIGKILL (or power loss) cannot take
+ * back an acknowledged record. Appends that arrive together are committed together (group
+ * commit): one fsync for the batch, each caller answered only after it.
+ */
+export class SqliteDecisionStore implements DecisionStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly knownRulesets = new Set<string>();
+  private queue: Pending[] = [];
+  private flushing = false;
+  private head: { id: number; hash: string };
+  private readonly insert: Database.Statement;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(sqliteSchema);
+    const last = this.db.prepare('SELECT id, hash FROM decisions ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+    this.head = last ?? { id: 0, hash: genesisHash };
+    this.insert = this.db.prepare(
+      `INSERT INTO decisions (id, prev_hash, hash, content, organisation, decision_date, chosen_route, supplier_kind, total_sek, ruleset_hash, corrects)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  async saveRuleset(hash: string, version: string, data: RulesetData): Promise<void> {
+    if (this.knownRulesets.has(hash)) return;
+    this.db
+      .prepare('INSERT OR IGNORE INTO rulesets (hash, version, data, first_used_at) VALUES (?, ?, ?, ?)')
+      .run(hash, version, canonicalJson(data), new Date().toISOString());
+    this.knownRulesets.add(hash);
+  }
+
+  async getRulesetJson(hash: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT data FROM rulesets WHERE hash = ?').get(hash) as { data: string } | undefined;
+    return row?.data ?? null;
+  }
+
+  append(contents: RecordContent[]): Promise<DecisionRecord[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ contents, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        // Let the requests that arrived in this turn of the event loop join the same commit.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    this.flushing = false;
+    if (batch.length === 0) return;
+    const results: DecisionRecord[][] = [];
+    let head = this.head;
+    try {
+      this.db.transaction(() => {
+        for (const pending of batch) {
+          const records: DecisionRecord[] = [];
+          for (const content of pending.contents) {
+            const id = head.id + 1;
+            const hash = recordHash(id, head.hash, content);
+            this.insert.run(
+              id,
+              head.hash,
+              hash,
+              storedContent(content),
+              content.answers.organisation,
+              content.answers.decisionDate,
+              content.chosenRoute,
+              content.answers.supplier?.kind ?? 'unknown',
+              content.answers.value?.totalSek ?? null,
+              content.rulesetHash,
+              content.corrects,
+            );
+            records.push({ ...content, id, prevHash: head.hash, hash, supersededBy: null });
+            head = { id, hash };
+          }
+          results.push(records);
+        }
+      })();
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    this.head = head;
+    batch.forEach((pending, i) => pending.resolve(results[i]!));
+  }
+
+  async get(id: number): Promise<DecisionRecord | null> {
+    const row = this.db.prepare(`SELECT d.*, ${supersededBy} FROM decisions d WHERE d.id = ?`).get(id) as DecisionRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  async list(filter: ListFilter & { organisations?: string[] | undefined }, limit: number, before?: number) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.organisation) (where.push('d.organisation = ?'), params.push(filter.organisation));
+    if (filter.organisations) {
+      where.push(`d.organisation IN (${filter.organisations.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...filter.organisations);
+    }
+    if (filter.route) (where.push('d.chosen_route = ?'), params.push(filter.route));
+    if (filter.supplierKind) (where.push('d.supplier_kind = ?'), params.push(filter.supplierKind));
+    if (filter.from) (where.push('d.decision_date >= ?'), params.push(filter.from));
+    if (filter.to) (where.push('d.decision_date <= ?'), params.push(filter.to));
+    if (filter.minValue !== undefined) (where.push('d.total_sek >= ?'), params.push(filter.minValue));
+    if (filter.maxValue !== undefined) (where.push('d.total_sek <= ?'), params.push(filter.maxValue));
+    if (before !== undefined) (where.push('d.id < ?'), params.push(before));
+    const sql = `SELECT d.*, ${supersededBy} FROM decisions d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id DESC LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...params, limit + 1) as DecisionRow[];
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit).map(toRecord);
+    return { items, nextBefore: more ? items[items.length - 1]!.id : null };
+  }
+
+  async rows(afterId: number, limit: number): Promise<StoredRow[]> {
+    const rows = this.db.prepare('SELECT * FROM decisions WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as DecisionRow[];
+    return rows.map(toStoredRow);
+  }
+
+  async row(id: number): Promise<StoredRow | null> {
+    const row = this.db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as DecisionRow | undefined;
+    return row ? toStoredRow(row) : null;
+  }
+
+  async stats(query: StatsQuery & { organisations?: string[] | undefined }): Promise<StatsRow[]> {
+    const period =
+      query.period === 'month'
+        ? 'substr(d.decision_date, 1, 7)'
+        : query.period === 'quarter'
+          ? "substr(d.decision_date, 1, 4) || '-Q' || ((CAST(substr(d.decision_date, 6, 2) AS INTEGER) + 2) / 3)"
+          : 'substr(d.decision_date, 1, 4)';
+    // A corrected record is replaced by its correction: count each decision once, as last corrected.
+    const where = ['NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)'];
+    const params: unknown[] = [];
+    if (query.organisation) (where.push('d.organisation = ?'), params.push(query.organisation));
+    if (query.organisations) {
+      where.push(`d.organisation IN (${query.organisations.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...query.organisations);
+    }
+    if (query.from) (where.push('d.decision_date >= ?'), params.push(query.from));
+    if (query.to) (where.push('d.decision_date <= ?'), params.push(query.to));
+    const sql = `SELECT d.organisation AS organisation, ${period} AS period, d.chosen_route AS route, d.supplier_kind AS supplierKind,
+        COUNT(*) AS count, COALESCE(SUM(d.total_sek), 0) AS valueSek
+      FROM decisions d WHERE ${where.join(' AND ')}
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+    return this.db.prepare(sql).all(...params) as StatsRow[];
+  }
+
+  async logAccess(entry: AccessLogEntry): Promise<void> {
+    this.db
+      .prepare('INSERT INTO access_log (at, user, role, method, path, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.at, entry.user, entry.role, entry.method, entry.path, entry.status, entry.reason);
+  }
+
+  async accessLog(limit: number): Promise<AccessLogEntry[]> {
+    return this.db
+      .prepare('SELECT at, user, role, method, path, status, reason FROM access_log ORDER BY id DESC LIMIT ?')
+      .all(limit) as AccessLogEntry[];
+  }
+
+  async close(): Promise<void> {
+    // Answer the appends still queued before the file closes.
+    if (this.queue.length > 0) this.flush();
+    this.db.close();
+  }
+}
+
+function toRecord(row: DecisionRow): DecisionRecord {
+  return { ...(JSON.parse(row.content) as RecordContent), id: row.id, prevHash: row.prev_hash, hash: row.hash, supersededBy: row.superseded_by ?? null };
+}
+
+function toStoredRow(row: DecisionRow): StoredRow {
+  return {
+    id: row.id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    contentJson: row.content,
+    columns: {
+      organisation: row.organisation,
+      decisionDate: row.decision_date,
+      chosenRoute: row.chosen_route,
+      supplierKind: row.supplier_kind,
+      totalSek: row.total_sek,
+      rulesetHash: row.ruleset_hash,
+      corrects: row.corrects,
+    },
+  };
+}

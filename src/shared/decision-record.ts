@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { answersSchema, organisationIds, routeIds, supplierKinds } from '../engine/answers-schema';
+import { verdicts } from '../engine/ruleset-schema';
+
+/**
+ * The decision register's API contract, shared by the client (src/features/register) and the
+ * server (src/server). Every request is parsed with these schemas on the server; every response
+ * is parsed with them in the client, so a drift between the two fails loudly.
+ */
+
+export const roles = ['procurer', 'auditor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+const hexHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex');
+const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+
+export const verdictsSchema = z.strictObject(
+  Object.fromEntries(routeIds.map((r) => [r, z.enum(verdicts)])) as Record<(typeof routeIds)[number], z.ZodEnum<{ [K in (typeof verdicts)[number]]: K }>>,
+);
+export type RouteVerdicts = z.infer<typeof verdictsSchema>;
+
+/** POST /api/decisions: what the procurer decided, with the verdicts the client saw. */
+export const saveDecisionRequestSchema = z.strictObject({
+  answers: answersSchema,
+  /** The rule set the client evaluated with; the server refuses a save made under another one. */
+  rulesetHash: hexHash,
+  verdicts: verdictsSchema,
+  recommendedRoute: z.enum(routeIds).nullable(),
+  chosenRoute: z.enum(routeIds),
+  justification: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
+  deviationReason: z.string().trim().max(5000, 'must be at most 5000 characters').optional(),
+  /** The id of an earlier record this one corrects (records are never changed in place). */
+  corrects: z.number().int().positive().optional(),
+});
+export type SaveDecisionRequest = z.infer<typeof saveDecisionRequestSchema>;
+
+export const savedBySchema = z.strictObject({ user: z.string().min(1), role: z.enum(roles) });
+
+/** The part of a record its hash covers, besides its id and the previous record's hash. */
+export const recordContentSchema = z.strictObject({
+  answers: answersSchema,
+  rulesetVersion: z.string().min(1),
+  rulesetHash: hexHash,
+  verdicts: verdictsSchema,
+  recommendedRoute: z.enum(routeIds).nullable(),
+  chosenRoute: z.enum(routeIds),
+  justification: z.string(),
+  deviationReason: z.string().nullable(),
+  corrects: z.number().int().positive().nullable(),
+  savedBy: savedBySchema,
+  recordedAt: z.iso.datetime(),
+});
+export type RecordContent = z.infer<typeof recordContentSchema>;
+
+export const decisionRecordSchema = recordContentSchema.extend({
+  id: z.number().int().positive(),
+  prevHash: hexHash,
+  hash: hexHash,
+  /** The newest record that corrects this one, if any (not part of the hash: it is learnt later). */
+  supersededBy: z.number().int().positive().nullable(),
+});
+export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
+
+export const genesisHash = '0'.repeat(64);
+
+const optionalNumber = z.preprocess(
+  (v) => (v === '' || v === undefined ? undefined : Number(v)),
+  z.number({ error: 'must be a number' }).finite().nonnegative().optional(),
+);
+
+/** GET /api/decisions query string. */
+export const listQuerySchema = z.strictObject({
+  organisation: z.enum(organisationIds).optional(),
+  route: z.enum(routeIds).optional(),
+  supplierKind: z.enum([...supplierKinds, 'unknown']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  minValue: optionalNumber,
+  maxValue: optionalNumber,
+  limit: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number().int().min(1).max(200).default(25)),
+  /** Keyset paging: records with an id below this one (newest first). */
+  before: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number().int().positive().optional()),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+export type ListFilter = Omit<ListQuery, 'limit' | 'before'>;
+
+export const listResponseSchema = z.strictObject({
+  items: z.array(decisionRecordSchema),
+  nextBefore: z.number().int().positive().nullable(),
+});
+export type ListResponse = z.infer<typeof listResponseSchema>;
+
+export const verifyProblemKinds = [
+  'unreadable',
+  'hash-mismatch',
+  'chain-broken',
+  'missing-predecessor',
+  'index-mismatch',
+  'ruleset-missing',
+  'ruleset-tampered',
+  'verdicts-differ',
+  'evaluation-failed',
+] as const;
+export const verifyProblemSchema = z.strictObject({ kind: z.enum(verifyProblemKinds), detail: z.string() });
+export type VerifyProblem = z.infer<typeof verifyProblemSchema>;
+
+export const verifyRecordSchema = z.strictObject({ id: z.number().int(), ok: z.boolean(), problems: z.array(verifyProblemSchema) });
+export type VerifyRecordResult = z.infer<typeof verifyRecordSchema>;
+
+export const verifyAllSchema = z.strictObject({
+  checked: z.number().int(),
+  ok: z.boolean(),
+  headHash: hexHash,
+  failures: z.array(verifyRecordSchema),
+});
+export type VerifyAllResult = z.infer<typeof verifyAllSchema>;
+
+export const statsPeriods = ['year', 'quarter', 'month'] as const;
+export const statsQuerySchema = z.strictObject({
+  organisation: z.enum(organisationIds).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  period: z.enum(statsPeriods).default('year'),
+});
+export type StatsQuery = z.infer<typeof statsQuerySchema>;
+
+export const statsRowSchema = z.strictObject({
+  organisation: z.enum(organisationIds),
+  period: z.string(),
+  route: z.enum(routeIds),
+  supplierKind: z.enum([...supplierKinds, 'unknown']),
+  count: z.number().int(),
+  valueSek: z.number(),
+});
+export type StatsRow = z.infer<typeof statsRowSchema>;
+export const statsResponseSchema = z.strictObject({ rows: z.array(statsRowSchema) });
+
+/** An error body: what went wrong and, for a bad request, each bad field by its dotted path. */
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  problems: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const rulesetInfoSchema = z.strictObject({ version: z.string(), hash: hexHash });
+
+export const identitySchema = z.strictObject({
+  user: z.string(),
+  role: z.enum(roles),
+  organisations: z.array(z.enum(organisationIds)),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+/** GET /api/identities: in the single-user default, who one may act as (no secrets). */
+export const identitiesResponseSchema = z.strictObject({
+  headerIdentity: z.boolean(),
+  users: z.array(z.strictObject({ name: z.string(), roles: z.array(z.enum(roles)), organisations: z.array(z.enum(organisationIds)) })),
+});

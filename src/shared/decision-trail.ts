@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { routeIds } from '../engine/answers-schema';
+import type { Outcome } from '../engine/outcome';
+import { localizedSchema, verdicts } from '../engine/ruleset-schema';
+import { decisionRecordSchema } from './decision-record';
+
+/**
+ * The trail of one decision (answers → rules → verdicts → sources) and its replay under the
+ * current rule set. The outcome is the engine's own type; the client checks only its outline.
+ */
+
+const outcomeSchema = z.custom<Outcome>(
+  (v) => typeof v === 'object' && v !== null && Array.isArray((v as { routes?: unknown }).routes),
+  'must be an engine outcome',
+);
+
+/** GET /api/decisions/:id: the record and the outcome re-evaluated under the rule set it was made with. */
+export const decisionTrailSchema = z.strictObject({
+  record: decisionRecordSchema,
+  outcome: outcomeSchema.nullable(),
+  /** Why the outcome could not be rebuilt (the stored rule set is missing or does not evaluate). */
+  outcomeProblem: z.string().nullable(),
+});
+export type DecisionTrail = z.infer<typeof decisionTrailSchema>;
+
+const truth = z.enum(['held', 'failed', 'unknown']);
+
+export const replayRouteSchema = z.strictObject({
+  route: z.enum(routeIds),
+  name: localizedSchema,
+  before: z.enum(verdicts),
+  after: z.enum(verdicts),
+  changed: z.boolean(),
+  /** Grounds and requirements whose result changed, appeared or disappeared. */
+  reasons: z.array(
+    z.strictObject({
+      ruleId: z.string(),
+      title: localizedSchema,
+      before: truth.nullable(),
+      after: truth.nullable(),
+      explanation: localizedSchema,
+    }),
+  ),
+});
+
+export const parameterChangeSchema = z.strictObject({
+  id: z.string(),
+  label: localizedSchema,
+  unit: z.string(),
+  before: z.strictObject({ value: z.number(), from: z.string() }).nullable(),
+  after: z.strictObject({ value: z.number(), from: z.string() }).nullable(),
+});
+
+/** GET /api/decisions/:id/replay */
+export const replaySchema = z.strictObject({
+  id: z.number().int(),
+  stored: z.strictObject({ version: z.string(), hash: z.string() }),
+  current: z.strictObject({ version: z.string(), hash: z.string() }),
+  sameRuleset: z.boolean(),
+  recommendation: z.strictObject({ before: z.enum(routeIds).nullable(), after: z.enum(routeIds).nullable() }),
+  chosenRoute: z.strictObject({ route: z.enum(routeIds), before: z.enum(verdicts), after: z.enum(verdicts) }),
+  routes: z.array(replayRouteSchema),
+  parameters: z.array(parameterChangeSchema),
+  anyDifference: z.boolean(),
+});
+export type Replay = z.infer<typeof replaySchema>;

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Answers } from '../../src/engine/answers-schema';
+import { evaluate } from '../../src/engine/evaluate';
+import { nodeRuleset } from '../../src/rules-data/node-ruleset';
+import type { SaveDecisionRequest } from '../../src/shared/decision-record';
+import { verdictsOf } from '../../src/server/register-service';
+
+/** A social enterprise bidding for a small services contract in Ljungby: real answers. */
+export const ljungbyAnswers: Answers = {
+  organisation: 'ljungby',
+  decisionDate: '2026-11-22',
+  purchase: { kind: 'services', annex2Service: false, reservableServiceCode: false },
+  value: { totalSek: 450000 },
+  supplier: { kind: 'social-enterprise', disadvantagedShare: 0.4, mainPurposeIntegration: true },
+  contract: { years: 2 },
+};
+
+/** A save request carrying the verdicts the engine gives, as the client sends it. */
+export function saveRequest(answers: Answers = ljungbyAnswers, extra: Partial<SaveDecisionRequest> = {}): SaveDecisionRequest {
+  const ruleset = nodeRuleset();
+  const outcome = evaluate(ruleset, answers);
+  return {
+    answers,
+    rulesetHash: ruleset.hash,
+    verdicts: verdictsOf(outcome),
+    recommendedRoute: outcome.recommendation.route,
+    chosenRoute: outcome.recommendation.route ?? 'direct-award',
+    justification: 'Lågt värde och en leverantör med integrationsuppdrag; direktupphandling dokumenterad enligt riktlinjen.',
+    ...extra,
+  };
+}
+
+export function tempDir(prefix = 'vagval-register-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export const procurer = { 'x-vagval-user': 'upphandlare', 'x-vagval-role': 'procurer' };
+export const auditor = { 'x-vagval-user': 'revisor', 'x-vagval-role': 'auditor' };
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = procurer): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
