@@ -126,20 +126,19 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 
   async list(filter: ListFilter & { organisations?: string[] | undefined }, limit: number, before?: number) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.organisation) (where.push('d.organisation = ?'), params.push(filter.organisation));
+    const { where, params, add } = conditions();
+    if (filter.organisation) add('d.organisation = ?', filter.organisation);
     if (filter.organisations) {
       where.push(`d.organisation IN (${filter.organisations.map(() => '?').join(', ') || 'NULL'})`);
       params.push(...filter.organisations);
     }
-    if (filter.route) (where.push('d.chosen_route = ?'), params.push(filter.route));
-    if (filter.supplierKind) (where.push('d.supplier_kind = ?'), params.push(filter.supplierKind));
-    if (filter.from) (where.push('d.decision_date >= ?'), params.push(filter.from));
-    if (filter.to) (where.push('d.decision_date <= ?'), params.push(filter.to));
-    if (filter.minValue !== undefined) (where.push('d.total_sek >= ?'), params.push(filter.minValue));
-    if (filter.maxValue !== undefined) (where.push('d.total_sek <= ?'), params.push(filter.maxValue));
-    if (before !== undefined) (where.push('d.id < ?'), params.push(before));
+    if (filter.route) add('d.chosen_route = ?', filter.route);
+    if (filter.supplierKind) add('d.supplier_kind = ?', filter.supplierKind);
+    if (filter.from) add('d.decision_date >= ?', filter.from);
+    if (filter.to) add('d.decision_date <= ?', filter.to);
+    if (filter.minValue !== undefined) add('d.total_sek >= ?', filter.minValue);
+    if (filter.maxValue !== undefined) add('d.total_sek <= ?', filter.maxValue);
+    if (before !== undefined) add('d.id < ?', before);
     const sql = `SELECT d.*, ${supersededBy} FROM decisions d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...params, limit + 1) as DecisionRow[];
     const more = rows.length > limit;
@@ -165,15 +164,15 @@ export class SqliteDecisionStore implements DecisionStore {
           ? "substr(d.decision_date, 1, 4) || '-Q' || ((CAST(substr(d.decision_date, 6, 2) AS INTEGER) + 2) / 3)"
           : 'substr(d.decision_date, 1, 4)';
     // A corrected record is replaced by its correction: count each decision once, as last corrected.
-    const where = ['NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)'];
-    const params: unknown[] = [];
-    if (query.organisation) (where.push('d.organisation = ?'), params.push(query.organisation));
+    const { where, params, add } = conditions();
+    where.push('NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)');
+    if (query.organisation) add('d.organisation = ?', query.organisation);
     if (query.organisations) {
       where.push(`d.organisation IN (${query.organisations.map(() => '?').join(', ') || 'NULL'})`);
       params.push(...query.organisations);
     }
-    if (query.from) (where.push('d.decision_date >= ?'), params.push(query.from));
-    if (query.to) (where.push('d.decision_date <= ?'), params.push(query.to));
+    if (query.from) add('d.decision_date >= ?', query.from);
+    if (query.to) add('d.decision_date <= ?', query.to);
     const sql = `SELECT d.organisation AS organisation, ${period} AS period, d.chosen_route AS route, d.supplier_kind AS supplierKind,
         COUNT(*) AS count, COALESCE(SUM(d.total_sek), 0) AS valueSek
       FROM decisions d WHERE ${where.join(' AND ')}
@@ -198,6 +197,16 @@ export class SqliteDecisionStore implements DecisionStore {
     if (this.queue.length > 0) this.flush();
     this.db.close();
   }
+}
+
+function conditions() {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
+  return { where, params, add };
 }
 
 function toRecord(row: DecisionRow): DecisionRecord {

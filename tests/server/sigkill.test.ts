@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, expect, it } from 'vitest';
+import { decisionRecordSchema, listResponseSchema, verifyAllSchema, type DecisionRecord } from '../../src/shared/decision-record';
+import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const children: ChildProcess[] = [];
+const dirs: Array<ReturnType<typeof tempDir>> = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) dir.remove();
+});
+
+/** The real server as its own process (node itself, not a tsx wrapper, so SIGKILL hits the database's owner). */
+async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VAGVAL_DATA_DIR: dataDir, VAGVAL_STATIC_DIR: `${dataDir}/no-app`, VAGVAL_ACCESS_FILE: `${root}/config/access.json` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start: ${out}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(/listens on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+it('loses no acknowledged record when the server is killed with SIGKILL during 1,000 concurrent saves', { timeout: 90_000 }, async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const first = await spawnServer(dir.path);
+  const acknowledged: DecisionRecord[] = [];
+  let failed = 0;
+  let killed = false;
+  const total = 1000;
+  const killAfter = 50;
+
+  const saves = Array.from({ length: total }, async (_, i) => {
+    try {
+      const response = await post(`${first.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, value: { totalSek: 10_000 + i } }));
+      if (response.status !== 201) {
+        failed++;
+        return;
+      }
+      acknowledged.push(decisionRecordSchema.parse(await response.json()));
+      if (acknowledged.length >= killAfter && !killed) {
+        killed = true;
+        first.child.kill('SIGKILL');
+      }
+    } catch {
+      // The connection died with the server: this save was never acknowledged.
+      failed++;
+    }
+  });
+  await Promise.all(saves);
+  expect(killed).toBe(true);
+  expect(failed).toBeGreaterThan(0);
+  await new Promise<void>((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve() : first.child.once('exit', () => resolve())));
+
+  const second = await spawnServer(dir.path);
+  const stored = new Map<number, DecisionRecord>();
+  let before: number | null = null;
+  for (let page = 0; page < 20; page++) {
+    const query: string = before === null ? 'limit=200' : `limit=200&before=${before}`;
+    const list = listResponseSchema.parse(await (await fetch(`${second.url}/api/decisions?${query}`, { headers: auditor })).json());
+    for (const record of list.items) stored.set(record.id, record);
+    before = list.nextBefore;
+    if (before === null) break;
+  }
+  for (const record of acknowledged) {
+    expect(stored.get(record.id)?.hash, `acknowledged record ${record.id}`).toBe(record.hash);
+  }
+  const verify = verifyAllSchema.parse(await (await fetch(`${second.url}/api/verify`, { headers: auditor })).json());
+  expect(verify).toMatchObject({ ok: true, checked: stored.size });
+  console.log(`SIGKILL test: ${acknowledged.length} acknowledged, ${failed} failed, ${stored.size} stored after restart`);
+});
