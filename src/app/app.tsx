@@ -18,15 +18,16 @@ function Shell() {
   const { t, lang, setLang } = useI18n();
   const route = useHashRoute();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shownRoute = useRef(route);
   useEffect(() => {
     document.title = `${t(navTexts[route])} – Vägval`;
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    main.current?.focus();
   }, [route, t]);
+  // After following a menu link, focus goes to the new page's content (not on first load).
+  useEffect(() => {
+    if (shownRoute.current === route) return;
+    shownRoute.current = route;
+    main.current?.focus();
+  }, [route]);
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>

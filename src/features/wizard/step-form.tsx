@@ -20,6 +20,8 @@ function initialValues(draft: Draft, step: QuestionStepId): WizardFormValues {
     const kind = fieldKinds[path]!;
     values = writeForm(values, path, toText(kind, readPath(draft.answers, path)));
   }
+  // The decision is usually made today: the date starts there, and the procurer can change it.
+  if (step === 'organisation' && !readForm(values, 'decisionDate')) values = writeForm(values, 'decisionDate', new Date().toISOString().slice(0, 10));
   if (step === 'value') {
     if (!readForm(values, 'contract.years')) values = writeForm(values, 'contract.years', '1');
     values = { ...values, wizard: { hasSimilarPurchases: toText('boolean', draft.wizard.hasSimilarPurchases) } };

@@ -15,13 +15,11 @@ function WizardSteps() {
   const { t } = useI18n();
   const step = useStep() as StepId;
   const heading = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
-  // Moving to a new step puts the keyboard and screen-reader focus on its heading.
+  const shownStep = useRef(step);
+  // Moving to a new step puts the keyboard and screen-reader focus on its heading (not on first load).
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shownStep.current === step) return;
+    shownStep.current = step;
     heading.current?.focus();
   }, [step]);
   return (

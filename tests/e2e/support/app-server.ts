@@ -50,6 +50,6 @@ export async function startApp(): Promise<RunningApp> {
   const server = await preview({ root, logLevel: 'warn', preview: { port, host, strictPort: true } });
   return {
     url: `http://${host}:${port}/`,
-    close: () => new Promise<void>((done) => server.httpServer.close(() => done())),
+    close: () => server.close(),
   };
 }
