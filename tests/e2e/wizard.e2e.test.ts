@@ -167,6 +167,27 @@ describe('the wizard keeps what the procurer has said', () => {
     await page.close();
   });
 
+  it('exports the draft as JSON and imports it again after starting over', async () => {
+    const page = await openPage(browser);
+    const w = await start(page, 'export', 'tjänster');
+    await w.next();
+    await w.value('750 000', '2');
+    await w.next();
+    await w.expectStep('Leverantör');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera utkast' }).click()]);
+    const file = await download.path();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Börja om' }).click();
+    await w.expectStep('Organisation och datum');
+    await page.getByLabel('Importera utkast').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nej"}') });
+    await page.getByRole('alert').filter({ hasText: 'Filen är inget Vägval-beslutsunderlag' }).waitFor();
+    await page.getByLabel('Importera utkast').setInputFiles(file);
+    await w.expectStep('Leverantör');
+    await w.back();
+    expect(await page.getByTestId('value-total').innerText()).toMatch(/1\s500\s000 kr/);
+    await page.close();
+  });
+
   it('prints a clean decision document: headings, answers, reasons and sources, without the app around it', async () => {
     const page = await openPage(browser);
     const w = await start(page, 'print', 'varor');

@@ -18,6 +18,8 @@ export type WizardInput = {
 
 export type WizardContext = {
   draft: Draft;
+  /** Counts restores and resets, so that forms showing the old draft start afresh. */
+  generation: number;
   visibleFields: VisibleFieldsFn;
   earliestDate: string;
 };
@@ -136,13 +138,14 @@ export const wizardMachine = setup({
     decide: assign(({ context, event }) =>
       event.type === 'DECIDE' ? { draft: { ...context.draft, decision: { ...context.draft.decision, ...event.decision } } } : {},
     ),
-    restore: assign(({ event }) => (event.type === 'RESTORE' ? { draft: event.draft } : {})),
-    reset: assign(() => ({ draft: emptyDraft() })),
+    restore: assign(({ context, event }) => (event.type === 'RESTORE' ? { draft: event.draft, generation: context.generation + 1 } : {})),
+    reset: assign(({ context }) => ({ draft: emptyDraft(), generation: context.generation + 1 })),
   },
 }).createMachine({
   id: 'wizard',
   context: ({ input }) => ({
     draft: input.draft ?? emptyDraft(),
+    generation: 0,
     visibleFields: input.visibleFields,
     earliestDate: input.earliestDate,
   }),

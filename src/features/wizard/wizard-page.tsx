@@ -9,11 +9,12 @@ import { StepForm } from './step-form';
 import { stepTitles } from './step-titles';
 import { isQuestionStep, type StepId } from './steps';
 import { VerdictPanel } from './verdict-panel';
-import { useStep, WizardProvider } from './wizard-provider';
+import { useGeneration, useStep, WizardProvider } from './wizard-provider';
 
 function WizardSteps() {
   const { t } = useI18n();
   const step = useStep() as StepId;
+  const generation = useGeneration();
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
   // Moving to a new step puts the keyboard and screen-reader focus on its heading (not on first load).
@@ -29,7 +30,7 @@ function WizardSteps() {
         <h2 id="step-heading" ref={heading} tabIndex={-1}>
           {t(stepTitles[step])}
         </h2>
-        {isQuestionStep(step) ? <StepForm key={step} step={step} /> : step === 'review' ? <ReviewStep /> : <RecommendationPage />}
+        {isQuestionStep(step) ? <StepForm key={`${step}-${generation}`} step={step} /> : step === 'review' ? <ReviewStep /> : <RecommendationPage />}
         <DraftToolbar />
       </section>
       {step !== 'recommendation' ? <VerdictPanel /> : null}

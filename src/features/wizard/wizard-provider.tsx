@@ -55,6 +55,11 @@ export function useDraft() {
   return useSelector(actor, (s) => s.context.draft);
 }
 
+export function useGeneration() {
+  const { actor } = useWizard();
+  return useSelector(actor, (s) => s.context.generation);
+}
+
 export function useStep() {
   const { actor } = useWizard();
   return useSelector(actor, (s) => s.value);
