@@ -29,6 +29,9 @@ export function ProgressNav() {
               : null;
           return (
             <li key={step} className={`progress__step${isCurrent ? ' is-current' : ''}${skipped ? ' is-skipped' : ''}${isStale ? ' is-stale' : ''}`}>
+              <span className="progress__number" aria-hidden="true">
+                {skipped ? '–' : `${planned.indexOf(step) + 1}.`}
+              </span>{' '}
               {reachable ? (
                 <button type="button" className="link-button" onClick={() => actor.send({ type: 'GOTO', step })}>
                   {t(stepTitles[step])}
