@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
 import { decisionRecordSchema, listResponseSchema, verifyAllSchema, type DecisionRecord } from '../../src/shared/decision-record';
 import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
+import { spawnServer } from './spawn-server';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
 const dirs: Array<ReturnType<typeof tempDir>> = [];
 
@@ -13,35 +12,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) dir.remove();
 });
 
-/** The real server as its own process (node itself, not a tsx wrapper, so SIGKILL hits the database's owner). */
-async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VAGVAL_DATA_DIR: dataDir, VAGVAL_STATIC_DIR: `${dataDir}/no-app`, VAGVAL_ACCESS_FILE: `${root}/config/access.json` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start: ${out}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/listens on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${out}`)));
-  });
-  return { child, url };
-}
-
 it('loses no acknowledged record when the server is killed with SIGKILL during 1,000 concurrent saves', { timeout: 90_000 }, async () => {
   const dir = tempDir();
   dirs.push(dir);
   const first = await spawnServer(dir.path);
+  children.push(first.child);
   const acknowledged: DecisionRecord[] = [];
   let failed = 0;
   let killed = false;
@@ -71,6 +46,7 @@ it('loses no acknowledged record when the server is killed with SIGKILL during 1
   await new Promise<void>((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve() : first.child.once('exit', () => resolve())));
 
   const second = await spawnServer(dir.path);
+  children.push(second.child);
   const stored = new Map<number, DecisionRecord>();
   let before: number | null = null;
   for (let page = 0; page < 20; page++) {

@@ -24,11 +24,17 @@ CREATE TABLE IF NOT EXISTS decisions (
   corrects INTEGER REFERENCES decisions(id)
 ) STRICT;
 
+-- Lists are newest first with any mix of filters. The (x, id) indexes serve the common single
+-- filters; decisions_scan holds every filter column in id order, so a rare combination is
+-- answered by one walk over a narrow index instead of over the records themselves.
 CREATE INDEX IF NOT EXISTS decisions_org ON decisions (organisation, id);
+CREATE INDEX IF NOT EXISTS decisions_org_route ON decisions (organisation, chosen_route, id);
+CREATE INDEX IF NOT EXISTS decisions_org_supplier ON decisions (organisation, supplier_kind, id);
 CREATE INDEX IF NOT EXISTS decisions_route ON decisions (chosen_route, id);
 CREATE INDEX IF NOT EXISTS decisions_supplier ON decisions (supplier_kind, id);
 CREATE INDEX IF NOT EXISTS decisions_date ON decisions (decision_date);
 CREATE INDEX IF NOT EXISTS decisions_value ON decisions (total_sek);
+CREATE INDEX IF NOT EXISTS decisions_scan ON decisions (id, organisation, chosen_route, supplier_kind, decision_date, total_sek);
 CREATE INDEX IF NOT EXISTS decisions_corrects ON decisions (corrects) WHERE corrects IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS access_log (

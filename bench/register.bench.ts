@@ -1,0 +1,152 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { organisationIds, routeIds, supplierKinds, type Answers } from '../src/engine/answers-schema';
+import { evaluate } from '../src/engine/evaluate';
+import { nodeRuleset } from '../src/rules-data/node-ruleset';
+import { RegisterService, rulesetData, verdictsOf } from '../src/server/register-service';
+import { SqliteDecisionStore } from '../src/server/store/sqlite-store';
+import type { RecordContent } from '../src/shared/decision-record';
+import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from '../tests/server/fixtures';
+import { spawnServer, stopServer } from '../tests/server/spawn-server';
+
+/**
+ * The decision register on the embedded database (SQLite, WAL, synchronous=FULL), measured over
+ * HTTP against the real server in its own process on 127.0.0.1 (the load generator shares the
+ * machine's cores with it), and in-process without HTTP for comparison:
+ *   saves/s   4,000 saves, 64 in flight at a time; each is parsed, re-evaluated, chained and fsynced
+ *   list p95  500 filtered list requests (25 newest matching) over 100,000 stored records
+ */
+export async function run(): Promise<void> {
+  const saveDir = tempDir('vagval-bench-save-');
+  const listDir = tempDir('vagval-bench-list-');
+  try {
+    await benchSaves(saveDir.path);
+    await benchServiceSaves(join(saveDir.path, 'service'));
+    await benchList(listDir.path);
+  } finally {
+    saveDir.remove();
+    listDir.remove();
+  }
+}
+
+/** The same saves without HTTP: parse-free, re-evaluated, chained, group-committed and fsynced. */
+async function benchServiceSaves(dataDir: string) {
+  mkdirSync(dataDir, { recursive: true });
+  const total = 4000;
+  const bodies = Array.from({ length: total }, (_, i) => saveRequest({ ...ljungbyAnswers, value: { totalSek: 10_000 + i } }));
+  const store = new SqliteDecisionStore(join(dataDir, 'register.sqlite'));
+  const service = new RegisterService(store, nodeRuleset);
+  const by = { user: 'upphandlare', role: 'procurer' as const, organisations: [] };
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < total) await service.save(bodies[next++]!, by);
+    }),
+  );
+  const serviceSeconds = (performance.now() - started) / 1000;
+  await store.close();
+  console.log(`saves in-process (no HTTP; re-evaluated, hash-chained, fsynced): ${Math.round(total / serviceSeconds)} saves/s`);
+}
+
+async function benchSaves(dataDir: string) {
+  const total = 4000;
+  const inFlight = 64;
+  const bodies = Array.from({ length: total }, (_, i) => saveRequest({ ...ljungbyAnswers, value: { totalSek: 10_000 + i } }));
+  const server = await spawnServer(dataDir);
+  try {
+    // Warm the server (rule set loaded, JIT) before timing.
+    for (let i = 0; i < 50; i++) await post(`${server.url}/api/decisions`, bodies[i]);
+    let next = 50;
+    let failed = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < total) {
+          const body = bodies[next++];
+          const response = await post(`${server.url}/api/decisions`, body);
+          if (response.status !== 201) failed++;
+          await response.arrayBuffer();
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const saved = total - 50;
+    console.log(`saves over HTTP (re-evaluated, hash-chained, fsynced): ${Math.round(saved / seconds)} saves/s (${saved} saves, ${inFlight} in flight, ${failed} failed)`);
+  } finally {
+    await stopServer(server.child);
+  }
+}
+
+/** 100,000 real records in one transaction, drawn from 600 evaluated answer sets. */
+export async function seedRecords(dataDir: string, count = 100_000): Promise<void> {
+  const ruleset = nodeRuleset();
+  // 600 distinct real answer sets, each evaluated once; the records draw from them.
+  const templates = Array.from({ length: 600 }, (_, i) => {
+    const answers: Answers = {
+      organisation: organisationIds[i % organisationIds.length]!,
+      decisionDate: `${2023 + (i % 4)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      purchase: { kind: i % 3 === 0 ? 'goods' : 'services', annex2Service: i % 5 === 0, reservableServiceCode: i % 4 === 0 },
+      value: { totalSek: 20_000 + ((i * 7919) % 60) * 50_000 },
+      supplier: { kind: supplierKinds[i % supplierKinds.length]!, disadvantagedShare: (i % 10) / 10, mainPurposeIntegration: i % 2 === 0 },
+      contract: { years: 1 + (i % 4) },
+    };
+    const outcome = evaluate(ruleset, answers);
+    return { answers, verdicts: verdictsOf(outcome), recommended: outcome.recommendation.route };
+  });
+  const seedStarted = performance.now();
+  const store = new SqliteDecisionStore(join(dataDir, 'register.sqlite'));
+  await store.saveRuleset(ruleset.hash, ruleset.version, rulesetData(ruleset));
+  const contents: RecordContent[] = Array.from({ length: count }, (_, i) => {
+    const t = templates[i % templates.length]!;
+    return {
+      answers: t.answers,
+      rulesetVersion: ruleset.version,
+      rulesetHash: ruleset.hash,
+      verdicts: t.verdicts,
+      recommendedRoute: t.recommended,
+      chosenRoute: t.recommended ?? routeIds[i % routeIds.length]!,
+      justification: `Beslut ${i}: vägen valdes efter rekommendationen.`,
+      deviationReason: null,
+      corrects: null,
+      savedBy: { user: 'upphandlare', role: 'procurer' },
+      recordedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    };
+  });
+  await store.append(contents); // one transaction
+  await store.close();
+  console.log(`seeded ${count} chained records in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+}
+
+export const listFilters = [
+  'organisation=lekeberg',
+  'route=reserved-contract',
+  'supplierKind=ideaburen&organisation=motala',
+  'from=2025-01-01&to=2025-06-30',
+  'minValue=1000000&maxValue=2000000',
+  'organisation=region-orebro&route=direct-award&from=2024-01-01',
+  'supplierKind=social-enterprise&minValue=500000',
+  'organisation=ljungby&from=2026-03-01&to=2026-03-31&route=iop',
+];
+
+async function benchList(dataDir: string) {
+  const count = 100_000;
+  await seedRecords(dataDir, count);
+
+  const server = await spawnServer(dataDir);
+  try {
+    const filters = listFilters;
+    const times: number[] = [];
+    for (let i = 0; i < 550; i++) {
+      const started = performance.now();
+      const response = await fetch(`${server.url}/api/decisions?${filters[i % filters.length]}&limit=25`, { headers: auditor });
+      await response.arrayBuffer();
+      if (i >= 50) times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
+    console.log(`filtered list over HTTP, ${count} records, 25 per page: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${p(1)} ms (${times.length} requests, ${filters.length} filters)`);
+  } finally {
+    await stopServer(server.child);
+  }
+}
