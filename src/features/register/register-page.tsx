@@ -1,4 +1,70 @@
-// Replaced by the decision register (issue 4).
+import { useState } from 'react';
+import type { Localized } from '../../engine/ruleset-schema';
+import { useI18n } from '../../i18n/i18n';
+import type { ListFilter } from '../../shared/decision-record';
+import { ActingAsPicker } from './acting-as-picker';
+import { DecisionDetail } from './decision-detail';
+import { DecisionFilters } from './decision-filters';
+import { DecisionList } from './decision-list';
+import { StatsView } from './stats-view';
+import { useActingAs } from './use-acting-as';
+import { VerifyAllView } from './verify-all-view';
+
+type View = 'decisions' | 'stats' | 'verify';
+const viewNames: Record<View, Localized> = {
+  decisions: { sv: 'Beslut', en: 'Decisions' },
+  stats: { sv: 'Statistik', en: 'Statistics' },
+  verify: { sv: 'Kontroll', en: 'Verification' },
+};
+
+/** The decision register: list and filter decisions, open one with its trail, verify, replay, report. */
 export function RegisterPage() {
-  return null;
+  const { t } = useI18n();
+  const actingAs = useActingAs();
+  const [view, setView] = useState<View>('decisions');
+  const [filter, setFilter] = useState<Partial<ListFilter>>({});
+  const [open, setOpen] = useState<number | null>(null);
+  const views: View[] = actingAs.role === 'procurer' ? ['decisions', 'stats'] : ['decisions', 'stats', 'verify'];
+  const openDecision = (id: number) => {
+    setView('decisions');
+    setOpen(id);
+  };
+
+  return (
+    <div className="register-page">
+      <h2>{t({ sv: 'Beslutsregister', en: 'Decision register' })}</h2>
+      <p>
+        {t({
+          sv: 'Sparade beslut går inte att ändra eller radera. Varje beslut är kedjat till det föregående med en kontrollsumma, så att varje ändring i lagrade data upptäcks.',
+          en: 'Saved decisions cannot be changed or deleted. Each decision is chained to the previous one with a hash, so any change to stored data is detected.',
+        })}
+      </p>
+      <ActingAsPicker />
+      <nav aria-label={t({ sv: 'Registrets delar', en: 'Parts of the register' })} className="register-views">
+        <ul>
+          {views.map((v) => (
+            <li key={v}>
+              <button type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+                {t(viewNames[v])}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {view === 'decisions' ? (
+        open !== null ? (
+          <DecisionDetail id={open} onClose={() => setOpen(null)} />
+        ) : (
+          <>
+            <DecisionFilters onApply={setFilter} />
+            <DecisionList filter={filter} onOpen={setOpen} />
+          </>
+        )
+      ) : view === 'stats' ? (
+        <StatsView />
+      ) : views.includes('verify') ? (
+        <VerifyAllView onOpen={openDecision} />
+      ) : null}
+    </div>
+  );
 }

@@ -1,0 +1,147 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { Localized } from '../../engine/ruleset-schema';
+import { useI18n } from '../../i18n/i18n';
+import type { VerifyProblem } from '../../shared/decision-record';
+import { decisionTrailQuery } from './api/get-decision';
+import { replayDecisionQuery } from './api/replay-decision';
+import { verifyDecisionQuery } from './api/verify-decision';
+import { apiErrorText } from './api-error-text';
+import { DecisionTrailView } from './decision-trail-view';
+import { formatSek, organisationName, roleNames, routeName } from './labels';
+import { ReplayView } from './replay-view';
+import { actorKey, useActingAs } from './use-acting-as';
+
+export const problemNames: Record<VerifyProblem['kind'], Localized> = {
+  unreadable: { sv: 'Posten går inte att läsa', en: 'The record cannot be read' },
+  'hash-mismatch': { sv: 'Innehållet har ändrats sedan det sparades', en: 'The content has changed since it was saved' },
+  'chain-broken': { sv: 'Kedjan till föregående post är bruten', en: 'The chain to the previous record is broken' },
+  'missing-predecessor': { sv: 'Föregående post saknas', en: 'The previous record is missing' },
+  'index-mismatch': { sv: 'Sökfälten stämmer inte med posten', en: 'The search columns do not match the record' },
+  'ruleset-missing': { sv: 'Regelverket beslutet fattades under saknas', en: 'The rule set the decision was made under is missing' },
+  'ruleset-tampered': { sv: 'Det sparade regelverket har ändrats', en: 'The stored rule set has been changed' },
+  'verdicts-differ': { sv: 'Bedömningarna går inte att återskapa', en: 'The verdicts do not reproduce' },
+  'evaluation-failed': { sv: 'Beslutet gick inte att bedöma igen', en: 'The decision could not be evaluated again' },
+};
+
+/** One decision with its full trail, a check of its integrity, and a replay under today's rules. */
+export function DecisionDetail({ id, onClose }: { id: number; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const actingAs = useActingAs();
+  const actor = actorKey(actingAs);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [verifyAsked, setVerifyAsked] = useState(false);
+  const [replayAsked, setReplayAsked] = useState(false);
+  const trail = useQuery(decisionTrailQuery(actor, id));
+  const verify = useQuery({ ...verifyDecisionQuery(actor, id), enabled: verifyAsked });
+  const replay = useQuery({ ...replayDecisionQuery(actor, id), enabled: replayAsked });
+  useEffect(() => heading.current?.focus(), [id]);
+
+  return (
+    <section className="decision-detail" aria-labelledby="decision-detail-heading">
+      <h3 id="decision-detail-heading" ref={heading} tabIndex={-1}>
+        {t({ sv: `Beslut nr ${id}`, en: `Decision no. ${id}` })}
+      </h3>
+      <button type="button" onClick={onClose}>
+        {t({ sv: 'Tillbaka till listan', en: 'Back to the list' })}
+      </button>
+      {trail.isPending ? <p role="status">{t({ sv: 'Hämtar beslutet…', en: 'Loading the decision…' })}</p> : null}
+      {trail.isError ? <p role="alert">{t(apiErrorText(trail.error))}</p> : null}
+      {trail.data ? (
+        <>
+          <dl className="decision-summary">
+            <div>
+              <dt>{t({ sv: 'Organisation', en: 'Organisation' })}</dt>
+              <dd>{organisationName(trail.data.record.answers.organisation)}</dd>
+            </div>
+            <div>
+              <dt>{t({ sv: 'Beslutsdatum', en: 'Decision date' })}</dt>
+              <dd>{trail.data.record.answers.decisionDate}</dd>
+            </div>
+            <div>
+              <dt>{t({ sv: 'Vald väg', en: 'Chosen route' })}</dt>
+              <dd>{t(routeName(trail.data.record.chosenRoute))}</dd>
+            </div>
+            <div>
+              <dt>{t({ sv: 'Rekommenderad väg', en: 'Recommended route' })}</dt>
+              <dd>{trail.data.record.recommendedRoute ? t(routeName(trail.data.record.recommendedRoute)) : '–'}</dd>
+            </div>
+            <div>
+              <dt>{t({ sv: 'Motivering', en: 'Justification' })}</dt>
+              <dd>{trail.data.record.justification}</dd>
+            </div>
+            {trail.data.record.deviationReason ? (
+              <div>
+                <dt>{t({ sv: 'Skäl att avvika', en: 'Reason for deviating' })}</dt>
+                <dd>{trail.data.record.deviationReason}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t({ sv: 'Värde', en: 'Value' })}</dt>
+              <dd>{trail.data.record.answers.value?.totalSek !== undefined ? formatSek(trail.data.record.answers.value.totalSek, lang) : '–'}</dd>
+            </div>
+            <div>
+              <dt>{t({ sv: 'Regelverk', en: 'Rule set' })}</dt>
+              <dd>
+                {trail.data.record.rulesetVersion} (<code>{trail.data.record.rulesetHash.slice(0, 12)}</code>)
+              </dd>
+            </div>
+            <div>
+              <dt>{t({ sv: 'Sparat av', en: 'Saved by' })}</dt>
+              <dd>
+                {trail.data.record.savedBy.user} ({t(roleNames[trail.data.record.savedBy.role]!)}), {trail.data.record.recordedAt}
+              </dd>
+            </div>
+            <div>
+              <dt>{t({ sv: 'Postens kontrollsumma', en: 'Record hash' })}</dt>
+              <dd>
+                <code>{trail.data.record.hash}</code>
+              </dd>
+            </div>
+          </dl>
+
+          <div className="decision-actions">
+            {actingAs.role !== 'procurer' ? (
+              <button type="button" onClick={() => (verifyAsked ? void verify.refetch() : setVerifyAsked(true))}>
+                {t({ sv: 'Kontrollera beslutet', en: 'Verify the decision' })}
+              </button>
+            ) : null}
+            <button type="button" onClick={() => setReplayAsked(true)}>
+              {t({ sv: 'Pröva mot dagens regelverk', en: "Replay under today's rule set" })}
+            </button>
+          </div>
+          <div aria-live="polite">
+            {verify.isFetching ? <p>{t({ sv: 'Kontrollerar…', en: 'Verifying…' })}</p> : null}
+            {verify.isError ? <p role="alert">{t(apiErrorText(verify.error))}</p> : null}
+            {verify.data && !verify.isFetching ? (
+              verify.data.ok ? (
+                <p className="verify verify--ok">{t({ sv: 'Kontrollen gick igenom: posten är oförändrad, kedjan hel och bedömningarna återskapas.', en: 'Verified: the record is unchanged, the chain intact and the verdicts reproduce.' })}</p>
+              ) : (
+                <div className="verify verify--failed" role="alert">
+                  <p>{t({ sv: 'Kontrollen misslyckades:', en: 'Verification failed:' })}</p>
+                  <ul>
+                    {verify.data.problems.map((p, i) => (
+                      <li key={i}>
+                        {t(problemNames[p.kind])} ({p.detail})
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )
+            ) : null}
+          </div>
+          <div aria-live="polite">
+            {replay.isFetching ? <p>{t({ sv: 'Prövar…', en: 'Replaying…' })}</p> : null}
+            {replay.isError ? <p role="alert">{t(apiErrorText(replay.error))}</p> : null}
+            {replay.data ? <ReplayView replay={replay.data} /> : null}
+          </div>
+          {trail.data.outcome ? (
+            <DecisionTrailView answers={trail.data.record.answers} outcome={trail.data.outcome} />
+          ) : (
+            <p role="alert">{t({ sv: `Spåret kunde inte återskapas: ${trail.data.outcomeProblem ?? ''}`, en: `The trail could not be rebuilt: ${trail.data.outcomeProblem ?? ''}` })}</p>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

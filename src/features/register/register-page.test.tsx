@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Answers } from '../../engine/answers-schema';
+import { evaluate } from '../../engine/evaluate';
+import { I18nProvider } from '../../i18n/i18n';
+import { browserRuleset } from '../../rules-data/browser-ruleset';
+import type { DecisionRecord, StatsRow } from '../../shared/decision-record';
+import type { Replay } from '../../shared/decision-trail';
+import { RegisterPage } from './register-page';
+
+const answers: Answers = {
+  organisation: 'ljungby',
+  decisionDate: '2026-11-22',
+  purchase: { kind: 'services', annex2Service: false, reservableServiceCode: false },
+  value: { totalSek: 450000 },
+  supplier: { kind: 'social-enterprise', disadvantagedShare: 0.4, mainPurposeIntegration: true },
+  contract: { years: 2 },
+};
+const ruleset = browserRuleset;
+const outcome = evaluate(ruleset, answers);
+const record: DecisionRecord = {
+  id: 7,
+  answers,
+  rulesetVersion: ruleset.version,
+  rulesetHash: ruleset.hash,
+  verdicts: { 'direct-award': 'recommended', 'social-considerations': 'allowed', 'reserved-contract': 'allowed', iop: 'not-allowed' },
+  recommendedRoute: 'direct-award',
+  chosenRoute: 'direct-award',
+  justification: 'Lågt värde; leverantören har integrationsuppdrag.',
+  deviationReason: null,
+  corrects: null,
+  savedBy: { user: 'upphandlare', role: 'procurer' },
+  recordedAt: '2026-11-22T10:00:00.000Z',
+  prevHash: 'a'.repeat(64),
+  hash: 'b'.repeat(64),
+  supersededBy: null,
+};
+const replay: Replay = {
+  id: 7,
+  stored: { version: ruleset.version, hash: ruleset.hash },
+  current: { version: '2027.1.0', hash: 'c'.repeat(64) },
+  sameRuleset: false,
+  recommendation: { before: 'direct-award', after: 'reserved-contract' },
+  chosenRoute: { route: 'direct-award', before: 'recommended', after: 'not-allowed' },
+  routes: [
+    {
+      route: 'direct-award',
+      name: { sv: 'Direktupphandling', en: 'Direct award' },
+      before: 'recommended',
+      after: 'not-allowed',
+      changed: true,
+      reasons: [{ ruleId: 'direct-award.below-limit', title: { sv: 'Under direktupphandlingsgränsen', en: 'Below the direct-award limit' }, before: 'held', after: 'failed', explanation: { sv: 'Värdet är över gränsen.', en: 'The value is above the limit.' } }],
+    },
+  ],
+  parameters: [{ id: 'direct-award-limit', label: { sv: 'Direktupphandlingsgränsen', en: 'The direct-award limit' }, unit: 'SEK', before: { value: 700000, from: '2022-02-01' }, after: { value: 400000, from: '2027-01-01' } }],
+  anyDifference: true,
+};
+const stats: StatsRow[] = [
+  { organisation: 'lekeberg', period: '2026', route: 'reserved-contract', supplierKind: 'social-enterprise', count: 3, valueSek: 1200000 },
+  { organisation: 'lekeberg', period: '2026', route: 'direct-award', supplierKind: 'ideaburen', count: 1, valueSek: 90000 },
+];
+
+const seen: Array<{ path: string; search: string; user: string | null; role: string | null }> = [];
+const server = setupServer(
+  http.get('/api/identities', () =>
+    HttpResponse.json({ headerIdentity: true, users: [{ name: 'upphandlare', roles: ['procurer'], organisations: ['ljungby'] }, { name: 'revisor', roles: ['auditor'], organisations: [] }] }),
+  ),
+  http.get('/api/decisions', ({ request }) => HttpResponse.json({ items: new URL(request.url).searchParams.get('organisation') === 'motala' ? [] : [record], nextBefore: null })),
+  http.get('/api/decisions/7', () => HttpResponse.json({ record, outcome, outcomeProblem: null })),
+  http.get('/api/decisions/7/verify', () => HttpResponse.json({ id: 7, ok: false, problems: [{ kind: 'hash-mismatch', detail: 'the stored content does not match the record hash' }] })),
+  http.get('/api/decisions/7/replay', () => HttpResponse.json(replay)),
+  http.get('/api/stats', () => HttpResponse.json({ rows: stats })),
+);
+server.events.on('request:start', ({ request }) => {
+  const url = new URL(request.url);
+  seen.push({ path: url.pathname, search: url.search, user: request.headers.get('x-vagval-user'), role: request.headers.get('x-vagval-role') });
+});
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => {
+  localStorage.clear();
+  seen.length = 0;
+});
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <I18nProvider lang="sv">
+      <QueryClientProvider client={client}>
+        <RegisterPage />
+      </QueryClientProvider>
+    </I18nProvider>,
+  );
+}
+
+describe('the register page', () => {
+  it('lists decisions as the chosen user and filters them', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    expect(await screen.findByRole('button', { name: 'Öppna beslut 7' })).toBeInTheDocument();
+    expect(seen.find((s) => s.path === '/api/decisions')).toMatchObject({ user: 'upphandlare', role: 'procurer' });
+    await user.selectOptions(screen.getByLabelText('Organisation'), 'motala');
+    await user.click(screen.getByRole('button', { name: 'Filtrera' }));
+    expect(await screen.findByText('Inga beslut matchar filtret.')).toBeInTheDocument();
+    expect(seen.at(-1)!.search).toContain('organisation=motala');
+  });
+
+  it('names the field of a bad filter in Swedish and sends nothing', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await screen.findByRole('button', { name: 'Öppna beslut 7' });
+    const before = seen.length;
+    await user.type(screen.getByLabelText('Lägsta värde (kr)'), '500000');
+    await user.type(screen.getByLabelText('Högsta värde (kr)'), '100');
+    await user.click(screen.getByRole('button', { name: 'Filtrera' }));
+    expect(screen.getByLabelText('Högsta värde (kr)')).toHaveAccessibleDescription('Högsta värde får inte vara lägre än lägsta värde.');
+    expect(seen.length).toBe(before);
+  });
+
+  it('opens a decision with its trail, verifies it as auditor and replays it under the current rules', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await screen.findByRole('option', { name: 'revisor (Revisor)' });
+    await user.selectOptions(screen.getByLabelText('Användare och roll'), 'revisor|auditor');
+    await user.click(await screen.findByRole('button', { name: 'Öppna beslut 7' }));
+    expect(await screen.findByRole('heading', { name: 'Beslut nr 7' })).toBeInTheDocument();
+    expect(screen.getByText('Lågt värde; leverantören har integrationsuppdrag.')).toBeInTheDocument();
+    const direct = screen.getByRole('region', { name: 'Direktupphandling' });
+    expect(within(direct).getByText('Rekommenderas')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Kontrollera beslutet' }));
+    expect(await screen.findByText('Kontrollen misslyckades:')).toBeInTheDocument();
+    expect(screen.getByText(/Innehållet har ändrats sedan det sparades/)).toBeInTheDocument();
+    expect(seen.find((s) => s.path === '/api/decisions/7/verify')).toMatchObject({ user: 'revisor', role: 'auditor' });
+
+    await user.click(screen.getByRole('button', { name: 'Pröva mot dagens regelverk' }));
+    const changed = await screen.findByRole('table', { name: 'Ändrade värden på beslutsdagen' });
+    expect(within(changed).getByRole('row', { name: /Direktupphandlingsgränsen/ })).toHaveTextContent('700 000');
+    expect(within(changed).getByRole('row', { name: /Direktupphandlingsgränsen/ })).toHaveTextContent('400 000');
+    expect(screen.getByText(/Rekommendationen ändras/)).toBeInTheDocument();
+  });
+
+  it('shows statistics as a chart and a table by supplier kind', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Statistik' }));
+    const table = await screen.findByRole('table', { name: 'Inköp per organisation, period, väg och leverantörstyp' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(screen.getAllByRole('img')[0]).toHaveAccessibleName(/Socialt företag 3; Idéburen organisation 1/);
+    expect(screen.getByRole('button', { name: 'Ladda ner som CSV' })).toBeInTheDocument();
+  });
+
+  it('says in Swedish when the role is refused', async () => {
+    server.use(http.get('/api/decisions', () => HttpResponse.json({ error: 'forbidden', message: 'no' }, { status: 403 })));
+    renderPage();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Din roll får inte göra detta. Försöket har loggats.');
+  });
+});
