@@ -7,6 +7,7 @@ import { nodeRuleset } from '../rules-data/node-ruleset';
 import { loadAccessConfig, type AccessConfig } from './access';
 import { createApp } from './create-app';
 import type { DecisionStore } from './store/decision-store';
+import { PostgresDecisionStore } from './store/postgres-store';
 import { SqliteDecisionStore } from './store/sqlite-store';
 
 export type ServerOptions = {
@@ -15,7 +16,7 @@ export type ServerOptions = {
   host?: string;
   /** Where the SQLite file lives (created if missing). */
   dataDir?: string;
-  /** A postgres:// URL would select PostgreSQL, which is not built yet: such a URL is refused. */
+  /** A postgres:// URL selects PostgreSQL instead of the SQLite file. */
   databaseUrl?: string | undefined;
   accessFile?: string | undefined;
   access?: AccessConfig;
@@ -26,9 +27,10 @@ export type ServerOptions = {
 
 export type RunningServer = { url: string; store: DecisionStore; close: () => Promise<void> };
 
-export function openStore(options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>): DecisionStore {
-  if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
-    throw new Error('VAGVAL_DATABASE_URL names a PostgreSQL server, but the PostgreSQL store is not built yet (docs/register.md); unset it to use the embedded database');
+export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>): Promise<DecisionStore> {
+  if (options.databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) throw new Error('VAGVAL_DATABASE_URL must be a postgres:// URL (leave it unset for the embedded database)');
+    return PostgresDecisionStore.open(options.databaseUrl);
   }
   const dir = resolve(options.dataDir ?? 'data');
   mkdirSync(dir, { recursive: true });
@@ -37,7 +39,7 @@ export function openStore(options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'
 
 /** Opens the store and listens; `close()` stops listening and closes the database. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const store = openStore(options);
+  const store = await openStore(options);
   const app = createApp({
     store,
     ruleset: options.ruleset ?? nodeRuleset,

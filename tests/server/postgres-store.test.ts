@@ -1,0 +1,63 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/start-server';
+import { decisionRecordSchema, listResponseSchema, statsResponseSchema, verifyAllSchema } from '../../src/shared/decision-record';
+import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
+import { postgresBinDir, startPostgres } from './postgres-server';
+
+// Runs where Debian's `postgresql` package is installed (this machine kind has it); the test
+// starts and removes its own server on 127.0.0.1.
+const bin = postgresBinDir();
+
+describe.skipIf(bin === null)('the register on PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof startPostgres>>;
+  let servers: RunningServer[] = [];
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    database = await startPostgres(bin!);
+    // Two instances on one database, as an organisation running several would.
+    servers = [await startServer({ databaseUrl: database.url, dataDir: dir.path, log: () => {} }), await startServer({ databaseUrl: database.url, dataDir: dir.path, log: () => {} })];
+  }, 120_000);
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    database?.stop();
+    dir.remove();
+  });
+
+  it('keeps one linear chain when two instances save at once, and lists and counts what they saved', async () => {
+    const saves = Array.from({ length: 40 }, (_, i) =>
+      post(`${servers[i % 2]!.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, organisation: i % 4 === 0 ? 'motala' : 'ljungby', value: { totalSek: 1000 * (i + 1) } })),
+    );
+    const records = await Promise.all(saves.map(async (s) => decisionRecordSchema.parse(await (await s).json())));
+    expect(new Set(records.map((r) => r.id)).size).toBe(40);
+    const verify = verifyAllSchema.parse(await (await fetch(`${servers[0]!.url}/api/verify`, { headers: auditor })).json());
+    expect(verify).toMatchObject({ ok: true, checked: 40 });
+
+    const url = `${servers[1]!.url}/api/decisions?organisation=motala&minValue=5000&limit=5`;
+    const page1 = listResponseSchema.parse(await (await fetch(url, { headers: auditor })).json());
+    const page2 = listResponseSchema.parse(await (await fetch(`${url}&before=${page1.nextBefore}`, { headers: auditor })).json());
+    const ids = [...page1.items, ...page2.items].map((r) => r.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect([...page1.items, ...page2.items].map((r) => r.answers.value?.totalSek).sort((a, b) => a! - b!)).toEqual([5000, 9000, 13000, 17000, 21000, 25000, 29000, 33000, 37000]);
+    expect(page2.nextBefore).toBeNull();
+    const stats = statsResponseSchema.parse(await (await fetch(`${servers[0]!.url}/api/stats?organisation=motala`, { headers: auditor })).json());
+    expect(stats.rows).toEqual([{ organisation: 'motala', period: '2026', route: expect.any(String), supplierKind: 'social-enterprise', count: 10, valueSek: 190000 }]);
+  });
+
+  it('refuses UPDATE and DELETE, and verify reports exactly the record edited behind the triggers', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await expect(client.query('UPDATE decisions SET total_sek = 1 WHERE id = 3')).rejects.toThrow(/append-only/);
+      await expect(client.query('DELETE FROM decisions WHERE id = 3')).rejects.toThrow(/append-only/);
+      await client.query('ALTER TABLE decisions DISABLE TRIGGER decisions_append_only');
+      await client.query("UPDATE decisions SET content = replace(content, 'Lågt värde', 'Högt värde') WHERE id = 3");
+      await client.query('ALTER TABLE decisions ENABLE TRIGGER decisions_append_only');
+    } finally {
+      await client.end();
+    }
+    const verify = verifyAllSchema.parse(await (await fetch(`${servers[1]!.url}/api/verify`, { headers: auditor })).json());
+    expect(verify.failures.map((f) => [f.id, f.problems.map((p) => p.kind)])).toEqual([[3, ['hash-mismatch']]]);
+  });
+});
