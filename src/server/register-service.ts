@@ -7,6 +7,7 @@ import {
   recordContentSchema,
   type DecisionRecord,
   type Identity,
+  type RecordContent,
   type RouteVerdicts,
   type SaveDecisionRequest,
   type VerifyAllResult,
@@ -80,7 +81,8 @@ export class RegisterService {
       }
     }
     await this.store.saveRuleset(ruleset.hash, ruleset.version, rulesetData(ruleset));
-    const content = recordContentSchema.parse({
+    // The request was parsed at the door; the content is built from it and the engine's outcome.
+    const content: RecordContent = {
       answers: request.answers,
       rulesetVersion: ruleset.version,
       rulesetHash: ruleset.hash,
@@ -92,7 +94,7 @@ export class RegisterService {
       corrects: request.corrects ?? null,
       savedBy: { user: by.user, role: by.role },
       recordedAt: this.now().toISOString(),
-    });
+    };
     const [record] = await this.store.append([content]);
     return record!;
   }
