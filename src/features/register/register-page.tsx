@@ -9,6 +9,7 @@ import { DecisionList } from './decision-list';
 import { StatsView } from './stats-view';
 import { useActingAs } from './use-acting-as';
 import { VerifyAllView } from './verify-all-view';
+import './register.css';
 
 type View = 'decisions' | 'stats' | 'verify';
 const viewNames: Record<View, Localized> = {
