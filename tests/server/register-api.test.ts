@@ -248,6 +248,17 @@ describe('access', () => {
     server = await start(access);
   });
 
+  it('tells the caller who it is taken for and shows the access log to an admin only', async () => {
+    expect(await (await get('/api/me', procurer)).json()).toMatchObject({ user: 'upphandlare', role: 'procurer' });
+    expect((await get('/api/me', { 'x-vagval-user': 'revisor', 'x-vagval-role': 'admin' })).status).toBe(403);
+    expect((await get('/api/access-log', auditor)).status).toBe(403);
+    const log = (await (await get('/api/access-log', { 'x-vagval-user': 'admin', 'x-vagval-role': 'admin' })).json()) as { entries: Array<{ user: string; path: string }> };
+    expect(log.entries.map((e) => [e.user, e.path])).toEqual([
+      ['revisor', '/api/access-log'],
+      ['revisor', '/api/me'],
+    ]);
+  });
+
   it('shows a procurer only the records of its own organisations', async () => {
     await save();
     await save(saveRequest({ ...ljungbyAnswers, organisation: 'motala' }));
