@@ -12,7 +12,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) dir.remove();
 });
 
-it('loses no acknowledged record when the server is killed with SIGKILL during 1,000 concurrent saves', { timeout: 90_000 }, async () => {
+/**
+ * One run: 1,000 concurrent saves, SIGKILL once the client has seen `killAfter` acknowledgements,
+ * restart on the same data, and check every acknowledged record is there and the chain verifies.
+ * Returns how many saves were acknowledged, unanswered, and found stored after the restart.
+ */
+async function killDuringSaves(killAfter: number): Promise<{ acknowledged: number; failed: number; stored: number }> {
   const dir = tempDir();
   dirs.push(dir);
   const first = await spawnServer(dir.path);
@@ -21,7 +26,6 @@ it('loses no acknowledged record when the server is killed with SIGKILL during 1
   let failed = 0;
   let killed = false;
   const total = 1000;
-  const killAfter = 50;
 
   const saves = Array.from({ length: total }, async (_, i) => {
     try {
@@ -42,7 +46,6 @@ it('loses no acknowledged record when the server is killed with SIGKILL during 1
   });
   await Promise.all(saves);
   expect(killed).toBe(true);
-  expect(failed).toBeGreaterThan(0);
   await new Promise<void>((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve() : first.child.once('exit', () => resolve())));
 
   const second = await spawnServer(dir.path);
@@ -61,5 +64,17 @@ it('loses no acknowledged record when the server is killed with SIGKILL during 1
   }
   const verify = verifyAllSchema.parse(await (await fetch(`${second.url}/api/verify`, { headers: auditor })).json());
   expect(verify).toMatchObject({ ok: true, checked: stored.size });
-  console.log(`SIGKILL test: ${acknowledged.length} acknowledged, ${failed} failed, ${stored.size} stored after restart`);
+  second.child.kill('SIGKILL');
+  return { acknowledged: acknowledged.length, failed, stored: stored.size };
+}
+
+it('loses no acknowledged record when the server is killed with SIGKILL during 1,000 concurrent saves', { timeout: 240_000 }, async () => {
+  // On a busy machine the test process may read the answers only after the server has stored
+  // all 1,000, and the kill then lands after the last save; such a run proves nothing about a kill
+  // mid-way, so it is repeated, at most four times.
+  const midway = (r: { stored: number }) => r.stored < 1000;
+  const runs: Array<{ acknowledged: number; failed: number; stored: number }> = [];
+  for (let attempt = 0; attempt < 4 && !runs.some(midway); attempt++) runs.push(await killDuringSaves(10));
+  console.log(`SIGKILL test: ${runs.map((r) => `${r.acknowledged} acknowledged, ${r.failed} unanswered, ${r.stored} stored after restart`).join('; ')}`);
+  expect(runs.some(midway)).toBe(true);
 });
