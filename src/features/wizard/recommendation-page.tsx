@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import { routeIds, type RouteId } from '../../engine/answers-schema';
 import { useI18n } from '../../i18n/i18n';
+import { SaveDecisionButton } from '../register';
 import { DecisionDocument } from './decision-document';
 import { toDecisionFile } from './decision-file';
 import { decisionToMarkdown } from './decision-markdown';
 import { decisionFileName, downloadText } from './download';
+import { judgeable } from './draft';
 import { useDecision, useWizard } from './wizard-provider';
 
 /** The recommendation, the procurer's own decision and justification, and the document to print or download. */
@@ -13,6 +15,7 @@ export function RecommendationPage() {
   const { t, lang } = useI18n();
   const decision = useDecision();
   const { outcome, draft, chosenRoute } = decision;
+  const judgedAnswers = judgeable(decision.answers);
   const id = useId();
   const [touched, setTouched] = useState(false);
   const recommended = outcome?.recommendation.route ?? null;
@@ -102,8 +105,15 @@ export function RecommendationPage() {
             {t({ sv: 'Ladda ner som Markdown', en: 'Download as Markdown' })}
           </button>
         </div>
-        {/* REGISTER-SAVE: the register (issue 4) puts its save component from src/features/register/index.ts here,
-            given the decision (answers, outcome, justification, chosen route). Not yet landed. */}
+        {judgedAnswers && outcome ? (
+          <SaveDecisionButton
+            answers={judgedAnswers}
+            outcome={outcome}
+            chosenRoute={chosenRoute}
+            justification={draft.decision.justification ?? ''}
+            deviationReason={draft.decision.deviationReason}
+          />
+        ) : null}
       </form>
       <DecisionDocument
         onToggleObligation={(ruleId, checked) => {

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/start-server';
+import { expectNoAxeViolations } from './support/axe';
+import { launchBrowser, screenshot } from './support/browser';
+import { wizard } from './support/wizard-driver';
+
+const root = resolve(import.meta.dirname, '../..');
+let browser: Browser;
+let dataDir: string;
+
+// Its own server on its own data folder (the build comes from the global setup), so the test can
+// stop it and start it again on the same database, as an organisation's restart would.
+const serve = (): Promise<RunningServer> =>
+  startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: resolve(root, 'dist'), accessFile: resolve(root, 'config/access.json'), log: () => {} });
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dataDir = mkdtempSync(join(tmpdir(), 'vagval-e2e-register-'));
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the decision register', () => {
+  it('shows a decision saved through the guide to an auditor after the server restarts, and verifies it', async () => {
+    let server = await serve();
+    const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+    let page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${server.url}/#/`);
+    const w = wizard(page);
+    await w.expectStep('Organisation och datum');
+    await w.organisationAndDate('Motala kommun', '2026-11-20');
+    await w.next();
+    await w.choose('Vad som köps', 'varor');
+    await page.getByLabel('Beskrivning av köpet').fill('Fruktkorgar till förvaltningarna');
+    await w.next();
+    await w.value('180 000', '1');
+    await w.next();
+    await w.choose('Tilltänkt leverantör', 'ingen särskild leverantör');
+    await w.next();
+    await w.toRecommendation();
+    expect(await w.recommendedRoute()).toBe('direct-award');
+
+    // Saving without a justification is refused at the button, and nothing is stored.
+    await page.getByRole('button', { name: 'Spara i beslutsregistret' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Motivering saknas' }).waitFor();
+    await page.getByLabel('Motivering', { exact: true }).fill('Lågt värde, en leverantör i närområdet med kort leveranstid.');
+    await page.getByRole('button', { name: 'Spara i beslutsregistret' }).click();
+    const saved = page.getByText(/Sparat som beslut nr \d+/);
+    await saved.waitFor();
+    const id = Number(/nr (\d+)/.exec(await saved.innerText())?.[1]);
+    expect(id).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'register: saved on the recommendation page');
+
+    await page.close();
+    await server.close();
+    server = await serve();
+
+    page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${server.url}/#/register`);
+    await page.getByLabel('Användare och roll').selectOption({ label: 'revisor (Revisor)' });
+    const open = page.getByRole('button', { name: `Öppna beslut ${id}`, exact: true });
+    await open.waitFor();
+    const row = page.locator('tr', { has: open });
+    expect(await row.innerText()).toMatch(/Motala kommun[\s\S]*Direktupphandling[\s\S]*180\s000 kr[\s\S]*upphandlare/);
+    await expectNoAxeViolations(page, 'register: list as auditor');
+    await open.click();
+    await page.getByRole('heading', { name: `Beslut nr ${id}` }).waitFor();
+    expect(await page.locator('.decision-summary').innerText()).toContain('Lågt värde, en leverantör i närområdet');
+    await page.getByRole('button', { name: 'Kontrollera beslutet' }).click();
+    await page.getByText('Kontrollen gick igenom').waitFor();
+    await expectNoAxeViolations(page, 'register: decision verified');
+    await screenshot(page, 'register-verified-after-restart');
+    await context.close();
+    await server.close();
+  });
+});
