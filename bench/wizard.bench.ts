@@ -51,6 +51,12 @@ export async function run(): Promise<void> {
   const raw = files.reduce((sum, f) => sum + f.bytes, 0);
   for (const f of files) console.log(`  ${f.file}: ${(f.bytes / 1024).toFixed(1)} KB, ${(f.gzip / 1024).toFixed(1)} KB gzip`);
   console.log(`initial JS: ${(raw / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip (aim ≤ 130 KB gzip)`);
+  // The rule set is data, not code: its own JSON file, preloaded from index.html in parallel with the JS.
+  const html = readFileSync(resolve(outDir, 'index.html'), 'utf8');
+  for (const m of html.matchAll(/<link[^>]+rel="preload"[^>]+href="\/([^"]+\.json)"/g)) {
+    const data = readFileSync(resolve(outDir, m[1]!));
+    console.log(`rule data (JSON, preloaded beside the JS): ${m[1]}: ${(data.byteLength / 1024).toFixed(1)} KB, ${(gzipSync(data, { level: 9 }).byteLength / 1024).toFixed(1)} KB gzip`);
+  }
 
   // Answer → updated verdicts: apply the answer, decide which questions are asked (engine-derived), judge the
   // asked answers and derive the panel's rows. No cache between answers, as for a new answer in the browser.

@@ -1,9 +1,5 @@
-import { loadRuleset, type Ruleset } from '../engine/ruleset';
+import type { Ruleset } from '../engine/ruleset';
+import checkedRuleset from 'virtual:vagval-ruleset';
 
-// Vite inlines rules/ into the bundle as text, so the app judges offline with the same data.
-const texts = import.meta.glob<string>('/rules/**/*.yaml', { query: '?raw', import: 'default', eager: true });
-
-const files = Object.fromEntries(Object.entries(texts).map(([path, text]) => [path.replace(/^\/rules\//, ''), text]));
-
-/** The current rule set, bundled with the app. */
-export const browserRuleset: Ruleset = loadRuleset(files);
+/** The current rule set, checked when the app was built (ruleset-plugin.ts) and bundled with it. */
+export const browserRuleset: Ruleset = checkedRuleset;

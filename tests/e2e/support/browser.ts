@@ -35,6 +35,8 @@ export async function openPage(browser: Browser, hash = '#/'): Promise<Page> {
     throw error;
   });
   await page.goto(appUrl(hash));
+  // The app renders once its rule set has arrived (fetched beside the code), after the load event.
+  await page.locator('#main').waitFor();
   return page;
 }
 
