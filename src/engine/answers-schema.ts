@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+// zod/mini: the same checks as classic zod at a fraction of the size, because these schemas ship in
+// the guide's first load. The server and CLI also load classic zod, which sets the English messages.
 
 /**
  * The answers contract shared by the wizard, the CLI, the server and the tests.
@@ -26,15 +29,15 @@ const isoDateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD' })
 
 export const purchaseSchema = z.strictObject({
   /** Free text for the decision document; never read by a rule. */
-  description: z.string().max(2000).optional(),
-  kind: z.enum(purchaseKinds).optional(),
+  description: z.optional(z.string().check(z.maxLength(2000))),
+  kind: z.optional(z.enum(purchaseKinds)),
   /** A social or other specific service listed in LOU bilaga 2. */
-  annex2Service: z.boolean().optional(),
+  annex2Service: z.optional(z.boolean()),
   /** A välfärdstjänst in LOU bilaga 2 a (had its own direct-award limit 2019-01-01 – 2022-01-31). */
-  welfareService: z.boolean().optional(),
+  welfareService: z.optional(z.boolean()),
   /** Its CPV code is among those listed for 19 kap. 25 § / 25 a §. */
-  reservableServiceCode: z.boolean().optional(),
-  cpvCode: z.string().regex(/^\d{8}(-\d)?$/, 'must be a CPV code such as 85311000-2').optional(),
+  reservableServiceCode: z.optional(z.boolean()),
+  cpvCode: z.optional(z.string().check(z.regex(/^\d{8}(-\d)?$/, 'must be a CPV code such as 85311000-2'))),
 });
 
 export const valueSchema = z.strictObject({
@@ -42,50 +45,50 @@ export const valueSchema = z.strictObject({
    * Estimated value excl. VAT over the whole term with options and extensions, similar
    * contracts in the surrounding 12 months added (LOU 5 kap.).
    */
-  totalSek: z.number().finite().nonnegative().optional(),
+  totalSek: z.optional(z.number().check(z.nonnegative())),
   /** The inputs of the wizard's value helper, kept so that the document can show the sum. */
-  annualSek: z.number().finite().nonnegative().optional(),
-  optionsSek: z.number().finite().nonnegative().optional(),
-  similarPurchasesSek: z.number().finite().nonnegative().optional(),
+  annualSek: z.optional(z.number().check(z.nonnegative())),
+  optionsSek: z.optional(z.number().check(z.nonnegative())),
+  similarPurchasesSek: z.optional(z.number().check(z.nonnegative())),
 });
 
 export const supplierSchema = z.strictObject({
-  name: z.string().max(300).optional(),
-  kind: z.enum(supplierKinds).optional(),
+  name: z.optional(z.string().check(z.maxLength(300))),
+  kind: z.optional(z.enum(supplierKinds)),
   /** Share of those working who are disabled or far from the labour market (0..1). */
-  disadvantagedShare: z.number().min(0).max(1).optional(),
+  disadvantagedShare: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
   /** The supplier as a legal entity has social and professional integration as its main purpose (4 kap. 18 §). */
-  mainPurposeIntegration: z.boolean().optional(),
-  publicServiceMission: z.boolean().optional(),
-  reinvestsProfits: z.boolean().optional(),
-  participatoryOwnership: z.boolean().optional(),
-  awardedSameServiceLast3Years: z.boolean().optional(),
-  ideaburenRegistered: z.boolean().optional(),
+  mainPurposeIntegration: z.optional(z.boolean()),
+  publicServiceMission: z.optional(z.boolean()),
+  reinvestsProfits: z.optional(z.boolean()),
+  participatoryOwnership: z.optional(z.boolean()),
+  awardedSameServiceLast3Years: z.optional(z.boolean()),
+  ideaburenRegistered: z.optional(z.boolean()),
   /** The idéburen organisation's public-benefit purpose helps fulfil the purpose of the service (19 kap. 25 a §). */
-  purposeLinkedToService: z.boolean().optional(),
+  purposeLinkedToService: z.optional(z.boolean()),
 });
 
 export const contractSchema = z.strictObject({
   /** Contract term including extensions, in years. */
-  years: z.number().finite().positive().max(50).optional(),
+  years: z.optional(z.number().check(z.positive(), z.maximum(50))),
 });
 
 export const partnershipSchema = z.strictObject({
-  paymentForService: z.boolean().optional(),
-  ownInitiative: z.boolean().optional(),
-  ownContribution: z.boolean().optional(),
-  commonGoal: z.boolean().optional(),
-  commercialMarket: z.boolean().optional(),
+  paymentForService: z.optional(z.boolean()),
+  ownInitiative: z.optional(z.boolean()),
+  ownContribution: z.optional(z.boolean()),
+  commonGoal: z.optional(z.boolean()),
+  commercialMarket: z.optional(z.boolean()),
 });
 
 export const answersSchema = z.strictObject({
   organisation: z.enum(organisationIds),
   decisionDate: isoDateSchema,
-  purchase: purchaseSchema.optional(),
-  value: valueSchema.optional(),
-  supplier: supplierSchema.optional(),
-  contract: contractSchema.optional(),
-  partnership: partnershipSchema.optional(),
+  purchase: z.optional(purchaseSchema),
+  value: z.optional(valueSchema),
+  supplier: z.optional(supplierSchema),
+  contract: z.optional(contractSchema),
+  partnership: z.optional(partnershipSchema),
 });
 
 export type Answers = z.infer<typeof answersSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Localized } from '../../engine/ruleset-schema';
 import type { Ruleset } from '../../engine/ruleset';
 import { draftSchema, type Draft } from './draft';
@@ -15,7 +15,7 @@ export const decisionFileSchema = z.object({
   rulesetVersion: z.string(),
   rulesetHash: z.string(),
   draft: draftSchema,
-  outcome: z.unknown().optional(),
+  outcome: z.optional(z.unknown()),
 });
 export type DecisionFile = z.infer<typeof decisionFileSchema>;
 

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { answersSchema, routeIds, type Answers } from '../../engine/answers-schema';
 import { stepIds, type StepId } from './steps';
 
 /** Answers while the wizard is under way: the organisation and the decision date may still be missing. */
-export const draftAnswersSchema = answersSchema.partial();
+export const draftAnswersSchema = z.partial(answersSchema);
 export type DraftAnswers = z.infer<typeof draftAnswersSchema>;
 
 /** What the procurer says that is no answer the rules read, but steers the wizard or records the decision. */
@@ -11,16 +11,16 @@ export const draftSchema = z.strictObject({
   answers: draftAnswersSchema,
   wizard: z.strictObject({
     /** The procurer intends an idéburet offentligt partnerskap, whoever the supplier is. */
-    partnershipIntended: z.boolean().optional(),
+    partnershipIntended: z.optional(z.boolean()),
     /** The procurer has bought, or will buy, similar things within 12 months (LOU 5 kap.). */
-    hasSimilarPurchases: z.boolean().optional(),
+    hasSimilarPurchases: z.optional(z.boolean()),
   }),
   decision: z.strictObject({
-    justification: z.string().max(10000).optional(),
-    chosenRoute: z.enum(routeIds).optional(),
-    deviationReason: z.string().max(10000).optional(),
+    justification: z.optional(z.string().check(z.maxLength(10000))),
+    chosenRoute: z.optional(z.enum(routeIds)),
+    deviationReason: z.optional(z.string().check(z.maxLength(10000))),
     /** Obligations (rule ids) the procurer has ticked off. */
-    checked: z.array(z.string()).optional(),
+    checked: z.optional(z.array(z.string())),
   }),
   step: z.enum(stepIds),
   visited: z.array(z.enum(stepIds)),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { organisationIds } from '../../engine/answers-schema';
 import type { Localized } from '../../engine/ruleset-schema';
 import type { FieldValues } from './wizard-machine';
@@ -33,49 +33,56 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-function kindSchema(kind: FieldKind, path: string, earliestDate: string): z.ZodType<string> {
+function kindSchema(kind: FieldKind, path: string, earliestDate: string): z.ZodMiniType<string> {
   const text = z.string();
   switch (kind) {
     case 'organisation':
-      return text.refine((v) => (organisationIds as readonly string[]).includes(v), { message: 'required' });
+      return text.check(z.refine((v) => (organisationIds as readonly string[]).includes(v), { message: 'required' }));
     case 'date':
-      return text
-        .refine(isRealDate, { message: 'date' })
-        .refine((v) => !isRealDate(v) || v >= earliestDate, { message: 'dateTooEarly' });
+      return text.check(
+        z.refine(isRealDate, { message: 'date' }),
+        z.refine((v) => !isRealDate(v) || v >= earliestDate, { message: 'dateTooEarly' }),
+      );
     case 'text':
-      return text.max(300, { message: 'tooLong' });
+      return text.check(z.maxLength(300, { message: 'tooLong' }));
     case 'longtext':
-      return text.max(2000, { message: 'tooLong' });
+      return text.check(z.maxLength(2000, { message: 'tooLong' }));
     case 'cpv':
-      return text.refine((v) => v.trim() === '' || /^\d{8}(-\d)?$/.test(v.trim()), { message: 'cpv' });
+      return text.check(z.refine((v) => v.trim() === '' || /^\d{8}(-\d)?$/.test(v.trim()), { message: 'cpv' }));
     case 'enum':
-      return path === 'purchase.kind' || path === 'supplier.kind' ? text.min(1, { message: 'required' }) : text;
+      return path === 'purchase.kind' || path === 'supplier.kind' ? text.check(z.minLength(1, { message: 'required' })) : text;
     case 'boolean':
       return text;
     case 'sek':
-      return text.refine((v) => {
-        if (v.trim() === '') return path !== 'value.annualSek';
-        const n = parseNumber(v);
-        return n !== null && n >= 0;
-      }, { message: path === 'value.annualSek' ? 'sekRequired' : 'sek' });
+      return text.check(
+        z.refine((v) => {
+          if (v.trim() === '') return path !== 'value.annualSek';
+          const n = parseNumber(v);
+          return n !== null && n >= 0;
+        }, { message: path === 'value.annualSek' ? 'sekRequired' : 'sek' }),
+      );
     case 'years':
-      return text.refine((v) => {
-        const n = parseNumber(v);
-        return n !== null && n > 0 && n <= 50;
-      }, { message: 'years' });
+      return text.check(
+        z.refine((v) => {
+          const n = parseNumber(v);
+          return n !== null && n > 0 && n <= 50;
+        }, { message: 'years' }),
+      );
     case 'percent':
-      return text.refine((v) => {
-        if (v.trim() === '') return true;
-        const n = parseNumber(v.replace('%', ''));
-        return n !== null && n >= 0 && n <= 100;
-      }, { message: 'percent' });
+      return text.check(
+        z.refine((v) => {
+          if (v.trim() === '') return true;
+          const n = parseNumber(v.replace('%', ''));
+          return n !== null && n >= 0 && n <= 100;
+        }, { message: 'percent' }),
+      );
   }
 }
 
 /** The zod schema of one step's form: one string per question on screen, nested like the answers. */
 export function stepFormSchema(fields: readonly string[], earliestDate: string) {
-  const sections: Record<string, Record<string, z.ZodType<string>>> = {};
-  const top: Record<string, z.ZodType<string>> = {};
+  const sections: Record<string, Record<string, z.ZodMiniType<string>>> = {};
+  const top: Record<string, z.ZodMiniType<string>> = {};
   for (const path of fields) {
     const kind = fieldKinds[path];
     if (!kind || path === 'value.totalSek') continue;
@@ -83,7 +90,7 @@ export function stepFormSchema(fields: readonly string[], earliestDate: string) 
     if (leaf === undefined) top[head] = kindSchema(kind, path, earliestDate);
     else (sections[head] ??= {})[leaf] = kindSchema(kind, path, earliestDate);
   }
-  const shape: Record<string, z.ZodType> = { ...top };
+  const shape: Record<string, z.ZodMiniType> = { ...top };
   for (const [head, leaves] of Object.entries(sections)) shape[head] = z.object(leaves);
   return z.object(shape);
 }
