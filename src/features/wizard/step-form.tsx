@@ -109,6 +109,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   // Live: every change that passes its own check reaches the machine at once, so the verdicts follow the typing;
   // a field with an error keeps its last valid answer in the draft.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/incompatible-library -- watch() is subscribed in an effect and unsubscribed; no React Compiler memoises this component.
     const sub = watch((values) => {
       const all = values as WizardFormValues;
       const parsed = stepFormSchema(fieldsRef.current, earliest).safeParse(all);

@@ -1,15 +1,19 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { browserRuleset } from '../../rules-data/browser-ruleset';
 import { useI18n } from '../../i18n/i18n';
 import { DraftToolbar } from './draft-toolbar';
 import { ProgressNav } from './progress-nav';
-import { RecommendationPage } from './recommendation-page';
 import { ReviewStep } from './review-step';
 import { StepForm } from './step-form';
 import { stepTitles } from './step-titles';
 import { isQuestionStep, type StepId } from './steps';
 import { VerdictPanel } from './verdict-panel';
 import { useGeneration, useStep, WizardProvider } from './wizard-provider';
+
+// The recommendation page and the decision document are needed only at the end, so they load then:
+// fetched while the procurer reviews the answers, they are there when asked for.
+const loadRecommendationPage = () => import('./recommendation-page');
+const RecommendationPage = lazy(() => loadRecommendationPage().then((m) => ({ default: m.RecommendationPage })));
 
 function WizardSteps() {
   const { t } = useI18n();
@@ -23,6 +27,9 @@ function WizardSteps() {
     shownStep.current = step;
     heading.current?.focus();
   }, [step]);
+  useEffect(() => {
+    if (step === 'review') void loadRecommendationPage();
+  }, [step]);
   return (
     <div className={`wizard wizard--${step}`}>
       <ProgressNav />
@@ -30,7 +37,13 @@ function WizardSteps() {
         <h2 id="step-heading" ref={heading} tabIndex={-1}>
           {t(stepTitles[step])}
         </h2>
-        {isQuestionStep(step) ? <StepForm key={`${step}-${generation}`} step={step} /> : step === 'review' ? <ReviewStep /> : <RecommendationPage />}
+        {isQuestionStep(step) ? <StepForm key={`${step}-${generation}`} step={step} /> : step === 'review' ? (
+          <ReviewStep />
+        ) : (
+          <Suspense fallback={<p role="status">{t({ sv: 'Laddar rekommendationen…', en: 'Loading the recommendation…' })}</p>}>
+            <RecommendationPage />
+          </Suspense>
+        )}
         <DraftToolbar />
       </section>
       {step !== 'recommendation' ? <VerdictPanel /> : null}
