@@ -1,5 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { WizardPage } from '../features/wizard/wizard-page';
 import { routeHashes, useHashRoute, type AppRoute } from './use-hash-route';
@@ -73,14 +72,11 @@ function Shell() {
   );
 }
 
-/** The app: language and server-state providers around the shell. */
+/** The app: the language provider around the shell (the register brings its own server-state client). */
 export function App() {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } }));
   return (
     <I18nProvider>
-      <QueryClientProvider client={queryClient}>
-        <Shell />
-      </QueryClientProvider>
+      <Shell />
     </I18nProvider>
   );
 }

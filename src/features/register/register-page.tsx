@@ -9,6 +9,7 @@ import { DecisionList } from './decision-list';
 import { StatsView } from './stats-view';
 import { useActingAs } from './use-acting-as';
 import { VerifyAllView } from './verify-all-view';
+import { WithQueryClient } from './with-query-client';
 import './register.css';
 
 type View = 'decisions' | 'stats' | 'verify';
@@ -20,6 +21,14 @@ const viewNames: Record<View, Localized> = {
 
 /** The decision register: list and filter decisions, open one with its trail, verify, replay, report. */
 export function RegisterPage() {
+  return (
+    <WithQueryClient>
+      <Register />
+    </WithQueryClient>
+  );
+}
+
+function Register() {
   const { t } = useI18n();
   const actingAs = useActingAs();
   const [view, setView] = useState<View>('decisions');

@@ -73,7 +73,7 @@ describe('saving from the recommendation page', () => {
   it('sends the answers with the verdicts shown and the rule-set hash, and tells the record number', async () => {
     const user = userEvent.setup();
     renderButton();
-    await user.click(screen.getByRole('button', { name: 'Spara i beslutsregistret' }));
+    await user.click(await screen.findByRole('button', { name: 'Spara i beslutsregistret' }));
     expect(await screen.findByText(/Sparat som beslut nr 12/)).toBeInTheDocument();
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ rulesetHash: browserRuleset.hash, chosenRoute: 'direct-award', recommendedRoute: outcome.recommendation.route });
@@ -83,7 +83,7 @@ describe('saving from the recommendation page', () => {
   it('names a missing justification in Swedish and sends nothing', async () => {
     const user = userEvent.setup();
     renderButton({ justification: '   ' });
-    await user.click(screen.getByRole('button', { name: 'Spara i beslutsregistret' }));
+    await user.click(await screen.findByRole('button', { name: 'Spara i beslutsregistret' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Motivering saknas');
     expect(received).toHaveLength(0);
   });
@@ -91,7 +91,7 @@ describe('saving from the recommendation page', () => {
   it('asks for a reason when the chosen route is not the recommended one', async () => {
     const user = userEvent.setup();
     renderButton({ chosenRoute: 'reserved-contract' });
-    await user.click(screen.getByRole('button', { name: 'Spara i beslutsregistret' }));
+    await user.click(await screen.findByRole('button', { name: 'Spara i beslutsregistret' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Skäl att avvika saknas');
     expect(received).toHaveLength(0);
   });
@@ -100,7 +100,7 @@ describe('saving from the recommendation page', () => {
     server.use(http.post('/api/decisions', () => HttpResponse.json({ error: 'ruleset-changed', message: 'x', problems: [{ field: 'rulesetHash', message: 'x' }] }, { status: 409 })));
     const user = userEvent.setup();
     renderButton();
-    await user.click(screen.getByRole('button', { name: 'Spara i beslutsregistret' }));
+    await user.click(await screen.findByRole('button', { name: 'Spara i beslutsregistret' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Regelverket har ändrats sedan bedömningen gjordes');
   });
 });

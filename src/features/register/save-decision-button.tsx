@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { RouteVerdicts } from '../../shared/decision-record';
 import { useSaveDecision } from './api/save-decision';
 import { apiErrorText } from './api-error-text';
+import { WithQueryClient } from './with-query-client';
 
 export type SaveDecisionButtonProps = {
   answers: Answers;
@@ -66,5 +67,14 @@ export function SaveDecisionButton({ answers, outcome, chosenRoute, justificatio
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** The button with the register's query client, for pages outside the register. */
+export function SaveDecisionButtonWithClient(props: SaveDecisionButtonProps) {
+  return (
+    <WithQueryClient>
+      <SaveDecisionButton {...props} />
+    </WithQueryClient>
   );
 }
