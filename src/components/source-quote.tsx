@@ -10,7 +10,8 @@ type SourceQuoteProps = {
   lang: 'sv' | 'en';
 };
 
-const statusWords: Record<string, { sv: string; en: string }> = {
+/** How a source or value that is not fully verified is marked wherever it is shown. */
+export const statusWords: Record<string, { sv: string; en: string }> = {
   secondary: { sv: 'andrahandskälla', en: 'secondary source' },
   unverified: { sv: 'ej verifierad', en: 'unverified' },
   constructed: { sv: 'egen sammanställning', en: 'our own synthesis' },

@@ -210,6 +210,9 @@ describe('the wizard keeps what the procurer has said', () => {
     }
     expect(text).toMatch(/150\s000\skr/);
     expect(await doc.locator('.source-quote').count()).toBeGreaterThan(3);
+    // The limits used are listed, and a 2026 EU threshold whose SEK value the brief leaves unverified says so.
+    expect(text).toContain('Gränsvärden som bedömningen bygger på');
+    expect(await doc.locator('[data-parameter="eu-threshold-goods-services"]').innerText()).toContain('(ej verifierad)');
     await screenshot(page, 'print-preview');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);

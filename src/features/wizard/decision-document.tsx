@@ -1,5 +1,6 @@
-import { SourceQuote } from '../../components/source-quote';
+import { SourceQuote, statusWords } from '../../components/source-quote';
 import { VerdictBadge } from '../../components/verdict-badge';
+import { formatValue } from '../../engine/format';
 import type { CitedSource, Reason } from '../../engine/outcome';
 import { useI18n } from '../../i18n/i18n';
 import { stepTitles } from './step-titles';
@@ -147,6 +148,24 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
               <li key={n.id}>
                 <p>{t(n.text)}</p>
                 <Quote source={n.source} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {outcome && outcome.parametersUsed.length > 0 ? (
+        <section aria-labelledby="doc-limits">
+          <h3 id="doc-limits">{t({ sv: 'Gränsvärden som bedömningen bygger på', en: 'Limits the assessment rests on' })}</h3>
+          <ul className="reasons">
+            {outcome.parametersUsed.map((p) => (
+              <li key={p.id} data-parameter={p.id} data-status={p.status}>
+                <p>
+                  <strong>{t(p.label)}</strong>: {formatValue(p.value, p.unit, lang)}, {t({ sv: 'gäller från', en: 'in force from' })} {p.from}
+                  {p.status !== 'verified' && statusWords[p.status] ? <span className="evidence-flag"> ({t(statusWords[p.status]!)})</span> : null}
+                  {p.note ? `. ${p.note}` : null}
+                </p>
+                <Quote source={p.source} />
               </li>
             ))}
           </ul>

@@ -55,4 +55,18 @@ describe('the decision document and its files', () => {
     expect(md).toContain('Skäl att avvika från rekommendationen: Vi vill ställa sociala krav.');
     expect(decisionToMarkdown(ruleset, decision, 'en')).toContain('# Decision document');
   });
+
+  it('lists the limits the assessment rests on, marking a value the brief leaves unverified as "ej verifierad"', () => {
+    const md = decisionToMarkdown(ruleset, decision, 'sv');
+    const used = decision.outcome!.parametersUsed;
+    const lineOf = (label: string) => md.split('\n').find((line) => line.startsWith(`- ${label}: `)) ?? '';
+    expect(md).toContain('## Gränsvärden som bedömningen bygger på');
+    const unverified = used.filter((p) => p.status === 'unverified');
+    expect(unverified.length).toBeGreaterThan(0);
+    for (const p of unverified) expect(lineOf(p.label.sv)).toContain('(ej verifierad)');
+    const verified = used.find((p) => p.status === 'verified');
+    expect(verified).toBeDefined();
+    expect(lineOf(verified!.label.sv)).toMatch(/kr, gäller från \d{4}-\d{2}-\d{2}/);
+    expect(lineOf(verified!.label.sv)).not.toContain('(ej verifierad)');
+  });
 });

@@ -1,7 +1,9 @@
 import type { Lang } from '../../engine/format';
 import type { CitedSource, Reason } from '../../engine/outcome';
 import type { Ruleset } from '../../engine/ruleset';
+import { statusWords } from '../../components/source-quote';
 import { verdictLabel } from '../../components/verdict-badge';
+import { formatValue } from '../../engine/format';
 import type { Decision } from './decision';
 import { stepTitles } from './step-titles';
 
@@ -25,6 +27,8 @@ const words = {
     deviation: 'Skäl att avvika från rekommendationen',
     justification: 'Motivering',
     source: 'Källa',
+    limits: 'Gränsvärden som bedömningen bygger på',
+    inForceFrom: 'gäller från',
   },
   en: {
     title: 'Decision document: choice of procurement route',
@@ -45,12 +49,16 @@ const words = {
     deviation: 'Reason to depart from the recommendation',
     justification: 'Justification',
     source: 'Source',
+    limits: 'Limits the assessment rests on',
+    inForceFrom: 'in force from',
   },
 };
 
+const flag = (status: string, lang: Lang) => (statusWords[status] ? ` (${statusWords[status][lang]})` : '');
+
 function cite(source: CitedSource, lang: Lang): string {
   const quote = source.text.replace(/\s+/g, ' ').trim();
-  return `   > ${quote}\n   >\n   > — ${words[lang].source}: ${source.title}, ${source.issuer}, ${source.section}${source.url ? ` <${source.url}>` : ''}`;
+  return `   > ${quote}\n   >\n   > — ${words[lang].source}: ${source.title}, ${source.issuer}, ${source.section}${source.url ? ` <${source.url}>` : ''}${flag(source.status, lang)}`;
 }
 
 function reasonLines(reasons: Reason[], lang: Lang): string[] {
@@ -98,6 +106,13 @@ export function decisionToMarkdown(ruleset: Ruleset, decision: Decision, lang: L
       for (const n of notes) out.push(`- ${n.text[lang]}\n${cite(n.source, lang)}`);
       out.push('');
     }
+  }
+  if (outcome && outcome.parametersUsed.length > 0) {
+    out.push(`## ${w.limits}`, '');
+    for (const p of outcome.parametersUsed) {
+      out.push(`- ${p.label[lang]}: ${formatValue(p.value, p.unit, lang)}, ${w.inForceFrom} ${p.from}${flag(p.status, lang)}${p.note ? `. ${p.note}` : ''}\n${cite(p.source, lang)}`);
+    }
+    out.push('');
   }
   out.push(`## ${w.decision}`, '');
   const chosenName = outcome?.routes.find((r) => r.route === decision.chosenRoute)?.name[lang] ?? '–';
