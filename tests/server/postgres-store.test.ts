@@ -5,9 +5,13 @@ import { decisionRecordSchema, listResponseSchema, statsResponseSchema, verifyAl
 import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
 import { postgresBinDir, startPostgres } from './postgres-server';
 
-// Runs where Debian's `postgresql` package is installed (this machine kind has it); the test
-// starts and removes its own server on 127.0.0.1.
+// Runs where Debian's `postgresql` package is installed; the test starts and removes its own
+// server on 127.0.0.1. CI installs the package and sets VAGVAL_REQUIRE_POSTGRES, so that there a
+// missing server fails the run instead of skipping the test.
 const bin = postgresBinDir();
+if (bin === null && process.env.VAGVAL_REQUIRE_POSTGRES) {
+  throw new Error('VAGVAL_REQUIRE_POSTGRES is set but no PostgreSQL server programs were found under /usr/lib/postgresql (Debian package postgresql).');
+}
 
 describe.skipIf(bin === null)('the register on PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof startPostgres>>;
