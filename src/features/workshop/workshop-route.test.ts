@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { routeOf } from '../../app/use-hash-route';
+import { parseWorkshopHash, workshopHash } from './workshop-route';
+
+describe('workshop hashes', () => {
+  it('keeps every #/workshop/… hash on the workshop page', () => {
+    expect(routeOf('#/workshop')).toBe('workshop');
+    expect(routeOf('#/workshop/')).toBe('workshop');
+    expect(routeOf('#/workshop/scenario/fruktkorgar-reserverad/tree')).toBe('workshop');
+    expect(routeOf('#/workshopping')).toBe('wizard');
+  });
+
+  it('reads the library, a scenario and its part, and writes them back', () => {
+    expect(parseWorkshopHash('#/workshop')).toEqual({ view: 'library' });
+    expect(parseWorkshopHash('#/workshop/scenario/')).toEqual({ view: 'library' });
+    expect(parseWorkshopHash('#/workshop/scenario/fruktkorgar-reserverad')).toEqual({ view: 'scenario', id: 'fruktkorgar-reserverad', part: 'group' });
+    expect(parseWorkshopHash('#/workshop/scenario/fruktkorgar-reserverad/handout')).toEqual({ view: 'scenario', id: 'fruktkorgar-reserverad', part: 'handout' });
+    expect(parseWorkshopHash('#/workshop/scenario/x/nonsense')).toEqual({ view: 'scenario', id: 'x', part: 'group' });
+    for (const hash of ['#/workshop', '#/workshop/scenario/x', '#/workshop/scenario/x/what-if', '#/workshop/scenario/x/tree']) {
+      expect(workshopHash(parseWorkshopHash(hash))).toBe(hash);
+    }
+  });
+});

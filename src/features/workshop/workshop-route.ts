@@ -1,0 +1,33 @@
+import { useMemo, useSyncExternalStore } from 'react';
+
+/** The parts of a scenario, each its own sub-page so the trainer can link to it and use the back button. */
+export const scenarioParts = ['group', 'what-if', 'tree', 'handout'] as const;
+export type ScenarioPart = (typeof scenarioParts)[number];
+
+export type WorkshopRoute = { view: 'library' } | { view: 'scenario'; id: string; part: ScenarioPart };
+
+/** `#/workshop` → the library; `#/workshop/scenario/<id>` → its group exercise; `#/workshop/scenario/<id>/<part>`. */
+export function parseWorkshopHash(hash: string): WorkshopRoute {
+  const segments = hash.replace(/^#/, '').split('/').filter(Boolean);
+  if (segments[0] !== 'workshop' || segments[1] !== 'scenario' || !segments[2]) return { view: 'library' };
+  const id = decodeURIComponent(segments[2]);
+  const part = (scenarioParts as readonly string[]).includes(segments[3] ?? '') ? (segments[3] as ScenarioPart) : 'group';
+  return { view: 'scenario', id, part };
+}
+
+export function workshopHash(route: WorkshopRoute): string {
+  if (route.view === 'library') return '#/workshop';
+  const base = `#/workshop/scenario/${encodeURIComponent(route.id)}`;
+  return route.part === 'group' ? base : `${base}/${route.part}`;
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** Where in the workshop the trainer is, following `location.hash`. */
+export function useWorkshopRoute(): WorkshopRoute {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '#/workshop');
+  return useMemo(() => parseWorkshopHash(hash), [hash]);
+}
