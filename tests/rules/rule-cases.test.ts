@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { organisationIds } from '../../src/engine/answers-schema';
+import { evaluate, EvaluationError } from '../../src/engine/evaluate';
+import type { CitedSource, Outcome, Reason } from '../../src/engine/outcome';
+import type { Condition } from '../../src/engine/ruleset-schema';
+import { nodeRuleset } from '../../src/rules-data/node-ruleset';
+import { dayAfter, dayBefore, isErrorExpectation, loadCases, mismatches, unknownReferences, type RuleCase } from './rule-case';
+
+// The rule cases in tests/rules/cases/*.yaml, run through the engine against the real rule set (rules/).
+// Each expectation is derived from the law and the policies (see each case's `why`), not from the engine's output.
+
+const ruleset = nodeRuleset();
+const { cases, problems } = loadCases();
+const coversFrom = ruleset.manifest.coversFrom;
+
+const outcomes = new Map<RuleCase, Outcome>();
+function outcomeOf(c: RuleCase): Outcome | EvaluationError {
+  const cached = outcomes.get(c);
+  if (cached) return cached;
+  try {
+    const outcome = evaluate(ruleset, c.answers);
+    outcomes.set(c, outcome);
+    return outcome;
+  } catch (error) {
+    if (error instanceof EvaluationError) return error;
+    throw error;
+  }
+}
+const judged = () => cases.filter((c) => !isErrorExpectation(c.expect)).map((c) => ({ c, outcome: outcomeOf(c) as Outcome }));
+
+describe('the rule cases', () => {
+  it('all load: valid YAML, the strict case schema and the answers contract', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('are at least 40', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('have unique names', () => {
+    const names = cases.map((c) => c.name);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
+  it('name only rules, notes, parameters and facts that exist in the rule set', () => {
+    expect(cases.flatMap((c) => unknownReferences(ruleset, c).map((p) => `${c.file} "${c.name}" ${p}`))).toEqual([]);
+  });
+});
+
+for (const file of [...new Set(cases.map((c) => c.file))]) {
+  describe(file, () => {
+    for (const c of cases.filter((x) => x.file === file)) {
+      it(c.name, () => {
+        const result = outcomeOf(c);
+        if (isErrorExpectation(c.expect)) {
+          expect(result, 'the engine should refuse these answers').toBeInstanceOf(EvaluationError);
+          if (c.expect.message) expect((result as EvaluationError).message).toContain(c.expect.message);
+          return;
+        }
+        if (result instanceof EvaluationError) throw new Error(`the engine refused the answers: ${result.message}`);
+        expect(mismatches(result, c.expect)).toEqual([]);
+      });
+    }
+  });
+}
+
+describe('coverage of the rule set by the cases', () => {
+  const positive = (c: RuleCase): string[] => {
+    if (isErrorExpectation(c.expect)) return [];
+    const e = c.expect;
+    return [
+      ...(e.notes ?? []),
+      ...Object.values({ a: e['direct-award'], b: e['social-considerations'], c: e['reserved-contract'], d: e.iop }).flatMap((r) => [
+        ...(r.reasons ?? []),
+        ...(r.obligations ?? []),
+        ...(r.possibleObligations ?? []),
+        ...(r.cautions ?? []),
+        ...(r.notes ?? []),
+      ]),
+    ];
+  };
+  const referenced = new Set(cases.flatMap(positive));
+
+  it('every rule of every route is expected in at least one case', () => {
+    const ruleIds = Object.values(ruleset.routes).flatMap((r) => r.rules.map((rule) => rule.id));
+    expect(ruleIds.filter((id) => !referenced.has(id))).toEqual([]);
+  });
+
+  it('every policy note of every organisation is expected in at least one case', () => {
+    const noteIds = Object.values(ruleset.overlays).flatMap((o) => o.notes.map((n) => n.id));
+    expect(noteIds.filter((id) => !referenced.has(id))).toEqual([]);
+  });
+
+  it('every organisation has a case', () => {
+    const orgs = new Set(cases.map((c) => c.answers.organisation));
+    expect(organisationIds.filter((o) => !orgs.has(o))).toEqual([]);
+  });
+
+  it('every route is the recommended one in at least one case', () => {
+    const recommended = new Set(cases.map((c) => (isErrorExpectation(c.expect) ? undefined : c.expect.recommended)));
+    expect(ruleset.manifest.recommendation.map((r) => r.route).filter((r) => !recommended.has(r))).toEqual([]);
+  });
+
+  it('a decision date before the rule set covers has an error case', () => {
+    expect(cases.some((c) => isErrorExpectation(c.expect) && c.answers.decisionDate < coversFrom)).toBe(true);
+  });
+
+  /**
+   * Every dated value of every parameter is tested on the day it came into force and on the day before, with the
+   * value the case expects the engine to read (null where the parameter did not exist yet). A day before
+   * coversFrom is tested by an error case. Values from before coversFrom cannot be judged and are not required;
+   * a parameter's `validTo` is tested on that day and the day after.
+   */
+  it('every dated parameter value is tested on the day it starts and the day before', () => {
+    const untested: string[] = [];
+    const tested = (date: string, id: string, value: number | null) =>
+      cases.some((c) => {
+        if (c.answers.decisionDate !== date) return false;
+        if (isErrorExpectation(c.expect)) return date < coversFrom;
+        return c.expect.parameters !== undefined && id in c.expect.parameters && c.expect.parameters[id] === value;
+      });
+    for (const param of Object.values(ruleset.parameters)) {
+      param.values.forEach((v, i) => {
+        if (v.from < coversFrom) return;
+        if (!tested(v.from, param.id, v.value)) untested.push(`${param.id} = ${v.value} on ${v.from}`);
+        const before = param.values[i - 1]?.value ?? null;
+        if (!tested(dayBefore(v.from), param.id, before)) untested.push(`${param.id} = ${before} on ${dayBefore(v.from)}`);
+      });
+      if (param.validTo !== null) {
+        const last = param.values[param.values.length - 1]!.value;
+        if (!tested(param.validTo, param.id, last)) untested.push(`${param.id} = ${last} on ${param.validTo}`);
+        if (!tested(dayAfter(param.validTo), param.id, null)) untested.push(`${param.id} = null on ${dayAfter(param.validTo)}`);
+      }
+    }
+    expect(untested).toEqual([]);
+  });
+
+  /**
+   * Every limit a rule compares an answer with is tested exactly at the limit and just beside it (one krona for
+   * amounts, one percentage point for shares, half a year for terms), with the engine reading that limit.
+   */
+  it('every limit an answer is compared with is tested exactly at it and just beside it', () => {
+    const pairs = new Set<string>();
+    const walk = (c: Condition | undefined) => {
+      if (!c) return;
+      if ('all' in c) c.all.forEach(walk);
+      else if ('any' in c) c.any.forEach(walk);
+      else if ('not' in c) walk(c.not);
+      else if (c.param !== undefined) pairs.add(`${c.fact}|${c.param}`);
+    };
+    for (const route of Object.values(ruleset.routes)) {
+      for (const rule of route.rules) {
+        walk(rule.appliesWhen);
+        walk(rule.condition);
+      }
+    }
+    const step: Record<string, number> = { SEK: 1, share: 0.01, years: 0.5, EUR: 1 };
+    const missing: string[] = [];
+    for (const pair of pairs) {
+      const [fact, paramId] = pair.split('|') as [string, string];
+      const delta = step[ruleset.parameters[paramId]!.unit]!;
+      let exact = false;
+      let beside = false;
+      for (const { c, outcome } of judged()) {
+        const used = outcome.parametersUsed.find((p) => p.id === paramId);
+        const answer = fact.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], c.answers);
+        if (!used || typeof answer !== 'number') continue;
+        if (answer === used.value) exact = true;
+        if (Math.abs(Math.abs(answer - used.value) - delta) < 1e-9) beside = true;
+      }
+      if (!exact) missing.push(`${fact} exactly at ${paramId}`);
+      if (!beside) missing.push(`${fact} just beside ${paramId}`);
+    }
+    expect(pairs.size).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the sources the cases cite', () => {
+  const citedIn = (outcome: Outcome) => {
+    const cited: Array<{ what: string; source: CitedSource }> = [];
+    const reasons = (list: Reason[]) => list.forEach((r) => cited.push({ what: r.ruleId, source: r.source }));
+    for (const route of outcome.routes) {
+      reasons(route.reasons);
+      reasons(route.trace);
+      reasons(route.obligations);
+      reasons(route.possibleObligations);
+      reasons(route.cautions);
+      route.policyNotes.forEach((n) => cited.push({ what: n.id, source: n.source }));
+    }
+    outcome.policyNotes.forEach((n) => cited.push({ what: n.id, source: n.source }));
+    outcome.parametersUsed.forEach((p) => cited.push({ what: `parameter ${p.id}`, source: p.source }));
+    if (outcome.recommendation.source) cited.push({ what: outcome.recommendation.ruleId!, source: outcome.recommendation.source });
+    return cited;
+  };
+
+  it('every reason, note and parameter in every case cites an excerpt of rules/sources with its quoted text', () => {
+    const bad: string[] = [];
+    let count = 0;
+    for (const { c, outcome } of judged()) {
+      for (const { what, source } of citedIn(outcome)) {
+        count++;
+        const excerpt = ruleset.sources[source.documentId]?.excerpts.find((e) => e.id === source.excerptId);
+        if (!excerpt) bad.push(`"${c.name}": ${what} cites ${source.documentId}#${source.excerptId}, which is not in rules/sources`);
+        else if (source.text.trim() === '' || source.text !== excerpt.text) bad.push(`"${c.name}": ${what} cites ${source.documentId}#${source.excerptId} without its text`);
+        if (source.section.trim() === '') bad.push(`"${c.name}": ${what} cites no section`);
+      }
+    }
+    expect(count).toBeGreaterThan(0);
+    expect(bad).toEqual([]);
+  });
+});
