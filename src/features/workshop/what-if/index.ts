@@ -1,0 +1,1 @@
+export { WhatIfPanel, type WhatIfPanelProps } from './what-if-panel';
