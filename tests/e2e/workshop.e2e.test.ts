@@ -113,7 +113,27 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     expect(await suggestion.locator('.what-if-suggestions__changes').isVisible()).toBe(false);
     await suggestion.getByRole('button', { name: 'Visa vad som ändras' }).click();
     expect(await suggestion.locator('li[data-route="direct-award"]').getAttribute('data-verdict')).toBe('recommended');
-    await expectNoAxeViolations(page, 'presenter: what-if');
+
+    // Two what-ifs in the panel, starting from the scenario's answers: a lower value, then a lower share.
+    const panel = page.locator('.what-if');
+    await panel.getByLabel('Vilket svar vill du ändra?').selectOption({ label: 'Uppskattat värde över hela löptiden' });
+    await panel.getByLabel('Nytt värde: Uppskattat värde över hela löptiden').fill('600 000');
+    await panel.getByRole('button', { name: 'Jämför med utgångsläget' }).click();
+    const afterOf = (route: string) => panel.locator(`.what-if__table tr[data-route="${route}"] td:nth-of-type(2)`).innerText();
+    await panel.locator('.what-if__table').waitFor();
+    expect(await afterOf('direct-award')).toBe('Rekommenderas');
+    expect(await afterOf('reserved-contract')).toBe('Tillåten');
+    await expectNoAxeViolations(page, 'presenter: first what-if');
+
+    const share = 'Andel sysselsatta med funktionsnedsättning eller långt från arbetsmarknaden';
+    await panel.getByLabel('Vilket svar vill du ändra?').selectOption({ label: share });
+    await panel.getByLabel(`Nytt värde: ${share}`).fill('20');
+    await panel.getByRole('button', { name: 'Jämför med utgångsläget' }).click();
+    await panel.locator('.what-if__table caption', { hasText: '20 %' }).waitFor();
+    expect(await afterOf('reserved-contract')).toBe('Inte tillåten');
+    expect(await afterOf('social-considerations')).toBe('Rekommenderas');
+    expect(await panel.locator('.what-if__history li').count()).toBe(2);
+    await expectNoAxeViolations(page, 'presenter: second what-if');
     await screenshot(page, 'workshop-what-if');
 
     // The decision tree.
