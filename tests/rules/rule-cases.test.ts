@@ -108,15 +108,17 @@ describe('coverage of the rule set by the cases', () => {
   /**
    * Every dated value of every parameter is tested on the day it came into force and on the day before, with the
    * value the case expects the engine to read (null where the parameter did not exist yet). A day before
-   * coversFrom is tested by an error case. Values from before coversFrom cannot be judged and are not required;
-   * a parameter's `validTo` is tested on that day and the day after.
+   * coversFrom is tested by an error case. Values from before coversFrom cannot be judged and are not required.
+   * A parameter's `validTo` is tested on that day and on the day after, where it is not read (null) or, if a
+   * rule in force would still read it, the engine refuses to judge (an error case).
    */
   it('every dated parameter value is tested on the day it starts and the day before', () => {
     const untested: string[] = [];
-    const tested = (date: string, id: string, value: number | null) =>
+    // An error case stands for a day the engine cannot judge: before coversFrom, or after a parameter's validTo.
+    const tested = (date: string, id: string, value: number | null, orError = date < coversFrom) =>
       cases.some((c) => {
         if (c.answers.decisionDate !== date) return false;
-        if (isErrorExpectation(c.expect)) return date < coversFrom;
+        if (isErrorExpectation(c.expect)) return orError;
         return c.expect.parameters !== undefined && id in c.expect.parameters && c.expect.parameters[id] === value;
       });
     for (const param of Object.values(ruleset.parameters)) {
@@ -129,7 +131,8 @@ describe('coverage of the rule set by the cases', () => {
       if (param.validTo !== null) {
         const last = param.values[param.values.length - 1]!.value;
         if (!tested(param.validTo, param.id, last)) untested.push(`${param.id} = ${last} on ${param.validTo}`);
-        if (!tested(dayAfter(param.validTo), param.id, null)) untested.push(`${param.id} = null on ${dayAfter(param.validTo)}`);
+        const after = dayAfter(param.validTo);
+        if (!tested(after, param.id, null, true)) untested.push(`${param.id} = null (or an error case) on ${after}`);
       }
     }
     expect(untested).toEqual([]);
