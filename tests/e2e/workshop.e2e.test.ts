@@ -20,6 +20,12 @@ afterAll(async () => {
 const stepHeading = (page: Page) => page.locator('.group-step h4');
 const question = (page: Page, label: string) => page.locator('.question', { has: page.locator('.question__label', { hasText: label }) });
 
+/** The number of A4 pages the page prints to. */
+async function pdfPages(page: Page): Promise<number> {
+  const pdf = Buffer.from(await page.pdf({ format: 'A4' })).toString('latin1');
+  return pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+}
+
 async function revealAnswer(page: Page, label: string): Promise<string> {
   const q = question(page, label);
   const answer = q.locator('.question__answer');
@@ -167,8 +173,7 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     expect(key).toContain('Det här ska gruppen ta med sig');
     expect(await page.getByTestId('handout-key').locator('.source-quote').count()).toBeGreaterThan(4);
     await screenshot(page, 'workshop-handout-print');
-    const pdf = Buffer.from(await page.pdf({ format: 'A4' })).toString('latin1');
-    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(await pdfPages(page)).toBeGreaterThanOrEqual(2);
     await page.emulateMedia({ media: 'screen' });
 
     // Open the scenario in the guide: it is pre-filled, on the review, with the same verdicts.
@@ -183,6 +188,27 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     await w.toRecommendation();
     expect(await w.recommendedRoute()).toBe('reserved-contract');
     for (const [route, verdict] of Object.entries(answerKey)) expect(await w.documentVerdict(route), route).toBe(verdict);
+    await page.close();
+  });
+});
+
+describe('the hand-out of every scenario', () => {
+  it('fits the story and the questions on page 1, starts the answer key on a new page, and passes axe on screen', async () => {
+    const page = await openPage(browser, '#/workshop');
+    await page.locator('.scenario-card').first().waitFor();
+    const ids = await page.locator('.scenario-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-scenario')!));
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    for (const id of ids) {
+      await page.goto(`${page.url().split('#')[0]}#/workshop/scenario/${id}/handout`);
+      await page.locator(`.scenario[data-scenario="${id}"] .handout__key`).waitFor();
+      await expectNoAxeViolations(page, `hand-out of ${id}`);
+      await page.emulateMedia({ media: 'print' });
+      expect(await pdfPages(page), `${id}: the whole hand-out`).toBeGreaterThanOrEqual(2);
+      await page.addStyleTag({ content: '.handout__key { display: none !important; }' });
+      expect(await pdfPages(page), `${id}: the story and questions fit page 1`).toBe(1);
+      await page.evaluate(() => document.querySelectorAll('style').forEach((s) => s.textContent?.includes('.handout__key { display: none') && s.remove()));
+      await page.emulateMedia({ media: 'screen' });
+    }
     await page.close();
   });
 });

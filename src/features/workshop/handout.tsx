@@ -45,19 +45,23 @@ export function Handout({ ruleset, judged }: { ruleset: Ruleset; judged: JudgedS
         </section>
         <section aria-labelledby={`${id}-questions`}>
           <h5 id={`${id}-questions`}>{t({ sv: 'Frågorna i guiden – vad svarar ni?', en: "The guide's questions – what do you answer?" })}</h5>
+          <div className="handout__steps">
           {steps.map((s) => (
             <div key={s.step} className="handout__step">
               <h6>{t(stepTitles[s.step])}</h6>
               <ol className="handout__question-list">
                 {s.rows.map((r) => (
                   <li key={r.path}>
-                    {t(r.label)}
-                    <span className="handout__line" aria-hidden="true" />
+                    <span className="handout__blank">
+                      <span>{t(r.label)}</span>
+                      <span className="handout__line" aria-hidden="true" />
+                    </span>
                   </li>
                 ))}
               </ol>
             </div>
           ))}
+          </div>
         </section>
         <section aria-labelledby={`${id}-routes`}>
           <h5 id={`${id}-routes`}>{t({ sv: 'Er bedömning', en: 'Your assessment' })}</h5>
@@ -65,8 +69,10 @@ export function Handout({ ruleset, judged }: { ruleset: Ruleset; judged: JudgedS
           <ul className="handout__route-list">
             {outcome.routes.map((r) => (
               <li key={r.route}>
-                {t(r.name)}
-                <span className="handout__line" aria-hidden="true" />
+                <span className="handout__blank">
+                  <span>{t(r.name)}</span>
+                  <span className="handout__line" aria-hidden="true" />
+                </span>
               </li>
             ))}
           </ul>
