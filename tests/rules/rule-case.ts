@@ -144,6 +144,22 @@ export function unknownReferences(ruleset: Ruleset, c: RuleCase): string[] {
   return problems;
 }
 
+/** A case that contradicts itself: the recommended route must be the one route whose verdict is `recommended`. */
+export function inconsistencies(c: RuleCase): string[] {
+  if (isErrorExpectation(c.expect)) return [];
+  const e = c.expect;
+  const withVerdict = routeIds.filter((r) => e[r].verdict === 'recommended');
+  const problems: string[] = [];
+  if (withVerdict.length > 1) problems.push(`expects ${withVerdict.join(' and ')} both recommended`);
+  if (e.recommended !== undefined && (e.recommended === null ? withVerdict.length > 0 : withVerdict[0] !== e.recommended)) {
+    problems.push(`expects ${e.recommended ?? 'no route'} recommended, but the verdict recommended for ${withVerdict[0] ?? 'no route'}`);
+  }
+  for (const r of routeIds) {
+    if (e[r].missing && e[r].verdict !== 'needs-info') problems.push(`names missing answers for ${r}, whose verdict is not needs-info`);
+  }
+  return problems;
+}
+
 /** Every way the outcome differs from what the case expects, in words; empty when it matches. */
 export function mismatches(outcome: Outcome, e: OutcomeExpectation): string[] {
   const found: string[] = [];

@@ -4,7 +4,7 @@ import { evaluate, EvaluationError } from '../../src/engine/evaluate';
 import type { CitedSource, Outcome, Reason } from '../../src/engine/outcome';
 import type { Condition } from '../../src/engine/ruleset-schema';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
-import { dayAfter, dayBefore, isErrorExpectation, loadCases, mismatches, unknownReferences, type RuleCase } from './rule-case';
+import { dayAfter, dayBefore, inconsistencies, isErrorExpectation, loadCases, mismatches, unknownReferences, type RuleCase } from './rule-case';
 
 // The rule cases in tests/rules/cases/*.yaml, run through the engine against the real rule set (rules/).
 // Each expectation is derived from the law and the policies (see each case's `why`), not from the engine's output.
@@ -40,6 +40,10 @@ describe('the rule cases', () => {
   it('have unique names', () => {
     const names = cases.map((c) => c.name);
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
+  it('do not contradict themselves: the recommended route is the one expected with the verdict recommended', () => {
+    expect(cases.flatMap((c) => inconsistencies(c).map((p) => `${c.file} "${c.name}" ${p}`))).toEqual([]);
   });
 
   it('name only rules, notes, parameters and facts that exist in the rule set', () => {
@@ -99,6 +103,18 @@ describe('coverage of the rule set by the cases', () => {
   it('every route is the recommended one in at least one case', () => {
     const recommended = new Set(cases.map((c) => (isErrorExpectation(c.expect) ? undefined : c.expect.recommended)));
     expect(ruleset.manifest.recommendation.map((r) => r.route).filter((r) => !recommended.has(r))).toEqual([]);
+  });
+
+  it("an organisation's policy never changes a verdict: every case judges the same under every organisation", () => {
+    const changed: string[] = [];
+    for (const { c, outcome } of judged()) {
+      for (const organisation of organisationIds) {
+        const other = evaluate(ruleset, { ...c.answers, organisation });
+        const differs = other.routes.filter((r, i) => r.verdict !== outcome.routes[i]!.verdict).map((r) => r.route);
+        if (differs.length > 0) changed.push(`"${c.name}" under ${organisation}: ${differs.join(', ')}`);
+      }
+    }
+    expect(changed).toEqual([]);
   });
 
   it('a decision date before the rule set covers has an error case', () => {
