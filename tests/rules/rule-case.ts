@@ -47,6 +47,8 @@ const outcomeExpectationSchema = z.strictObject({
   iop: routeExpectationSchema,
   /** The recommended route; null when none can be recommended yet. */
   recommended: z.enum(routeIds).nullable().optional(),
+  /** Routes preferred before the recommended one that a missing answer could still open. */
+  couldChange: z.array(z.enum(routeIds)).min(1).optional(),
   /** General policy notes (route `general`) of the organisation's overlay. */
   notes: ids.optional(),
   notNotes: ids.optional(),
@@ -195,6 +197,7 @@ export function mismatches(outcome: Outcome, e: OutcomeExpectation): string[] {
   if (e.recommended !== undefined && outcome.recommendation.route !== e.recommended) {
     found.push(`recommended route is ${outcome.recommendation.route}, expected ${e.recommended}`);
   }
+  has('routes that could change the recommendation', outcome.recommendation.couldChange.map((c) => c.route), e.couldChange);
   const general = outcome.policyNotes.map((n) => n.id);
   has('general policy notes', general, e.notes);
   hasNot('general policy notes', general, e.notNotes);
