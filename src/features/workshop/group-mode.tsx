@@ -60,7 +60,8 @@ export function GroupMode({ judged, state, onChange }: { judged: JudgedScenario;
                 {' '}
                 <a href={scenario.basedOn.url}>{t({ sv: 'Källa', en: 'Source' })}</a>
               </>
-            ) : null}
+            ) : null}{' '}
+            {t({ sv: 'Belopp och detaljer i berättelsen är anpassade för övningen.', en: 'Amounts and details in the story are adapted for the exercise.' })}
           </p>
         ) : null}
       </section>
