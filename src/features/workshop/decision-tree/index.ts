@@ -1,0 +1,1 @@
+export { DecisionTree, type DecisionTreeProps } from './decision-tree';
