@@ -70,7 +70,7 @@ describe('the group exercise', () => {
       expect(container.querySelector('.teaching-point')).toHaveTextContent(scenario.teachingPoint.sv.slice(0, 40));
       unmount();
     }
-  });
+  }, 30_000);
 
   it('speaks English when asked', () => {
     renderScenario(fruit.id, 'group', 'en');
