@@ -145,6 +145,13 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     // The decision tree.
     await page.getByRole('link', { name: 'Beslutsträd' }).click();
     await page.getByRole('heading', { level: 3, name: 'Beslutsträd' }).waitFor();
+    await page.getByTestId('decision-tree-svg').waitFor();
+    expect(await page.locator('[data-testid="decision-tree-svg"] [data-mark="failed"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="decision-tree-svg"] [data-mark="held"]').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Visa trädet som text' }).click();
+    const lowValueRule = page.locator('.decision-tree__text li[data-rule="direct-award.low-value"]');
+    expect(await lowValueRule.innerText()).toContain('för svaren: gäller inte');
+    expect(await page.locator('.decision-tree__text li[data-rule="reserved-contract.work-integration"]').innerText()).toContain('för svaren: gäller');
     await expectNoAxeViolations(page, 'presenter: tree');
     await screenshot(page, 'workshop-tree');
 
