@@ -214,6 +214,10 @@ class Context {
     if (param.validTo !== null && this.date > param.validTo) {
       throw new EvaluationError('decisionDate', `parameter ${id} is only known until ${param.validTo}`);
     }
+    // The loader checks this for rules; a note's or a recommendation's condition must not silently read a later value.
+    if (this.date < param.values[0]!.from) {
+      throw new EvaluationError('decisionDate', `parameter ${id} has no value before ${param.values[0]!.from}`);
+    }
     let current = param.values[0]!;
     for (const v of param.values) if (v.from <= this.date) current = v;
     const source = this.cite(current.source);
