@@ -67,7 +67,9 @@ const charsFor = (width: number, size: number, bold = false) => Math.max(8, Math
 export function wrap(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/[ \t\n]+/).filter(Boolean)) {
+  // An amount stays with its unit: "615 312 kr", "30 %", "3 år".
+  const glued = text.replace(/(\d) (?=(?:kr|år|%|euro|years?|SEK)(?!\p{L}))/gu, '$1\u00a0');
+  for (const word of glued.split(/[ \t\n]+/).filter(Boolean)) {
     let rest = word;
     while (rest.length > maxChars) {
       if (line) lines.push(line);
