@@ -46,6 +46,9 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     for (const org of ['Ljungby kommun', 'Motala kommun', 'Lekebergs kommun', 'Region Örebro län', 'Region Östergötland']) {
       await page.getByRole('heading', { name: org, exact: true }).waitFor();
     }
+    // The library tells a first-time trainer how to run the session.
+    await page.locator('.session-plan summary', { hasText: 'Så kör du ett pass på 30 minuter' }).click();
+    expect(await page.locator('.session-plan ol li').count()).toBe(6);
     await expectNoAxeViolations(page, 'library');
     await screenshot(page, 'workshop-library');
 

@@ -1,9 +1,49 @@
 import { useId } from 'react';
 import { organisationIds, type OrganisationId } from '../../engine/answers-schema';
 import type { Ruleset } from '../../engine/ruleset';
+import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import type { Scenario } from './scenarios/scenario-schema';
 import { workshopHash } from './workshop-route';
+
+const sessionPlan: Array<{ time: string; text: Localized }> = [
+  {
+    time: '0–3',
+    text: {
+      sv: 'Öppna ett scenario nedan, slå på Presentationsläge och läs berättelsen högt.',
+      en: 'Open a scenario below, turn on Presenter view and read the story aloud.',
+    },
+  },
+  {
+    time: '3–13',
+    text: {
+      sv: 'Gruppövning: låt gruppen svara på varje fråga och klicka sedan Visa svar; Nästa fråga tar er vidare.',
+      en: 'Group exercise: let the group answer each question, then click Show answer; Next question moves on.',
+    },
+  },
+  {
+    time: '13–20',
+    text: {
+      sv: 'Fråga vilka vägar som är tillåtna och vilken som rekommenderas. Klicka Visa bedömning och gå igenom varför och varför inte.',
+      en: 'Ask which routes are allowed and which is recommended. Click Show the assessment and go through why and why not.',
+    },
+  },
+  {
+    time: '20–26',
+    text: {
+      sv: 'Tänk om: ta scenariots två förslag, låt gruppen gissa och pröva dem i panelen.',
+      en: "What if: take the scenario's two suggestions, let the group guess and try them in the panel.",
+    },
+  },
+  { time: '26–29', text: { sv: 'Beslutsträd: visa var svaren leder i reglerna.', en: 'Decision tree: show where the answers lead in the rules.' } },
+  {
+    time: '29–30',
+    text: {
+      sv: 'Sammanfatta med lärdomen, och visa att köpet kan öppnas i guiden (Öppna i guiden).',
+      en: 'Sum up with the teaching point, and show that the purchase can be opened in the guide (Open in the guide).',
+    },
+  },
+];
 
 /** The scenario library, by organisation: the five organisations' own purchases first, then the brief's other cases. */
 export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenarios: readonly Scenario[] }) {
@@ -26,6 +66,22 @@ export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenari
           en: `${scenarios.length} realistic purchases, each with a story, the answers, the answer key and a teaching point. Open a scenario, let the group answer question by question, show the assessment with its reasons, try two what-ifs and show the decision tree.`,
         })}
       </p>
+      <details className="session-plan">
+        <summary>{t({ sv: 'Så kör du ett pass på 30 minuter', en: 'How to run a 30-minute session' })}</summary>
+        <ol>
+          {sessionPlan.map((step, i) => (
+            <li key={i}>
+              <strong>{step.time}</strong> {t(step.text)}
+            </li>
+          ))}
+        </ol>
+        <p>
+          {t({
+            sv: 'Skriv gärna ut handouten i förväg (fliken Handout i scenariot): sidan 1 till grupperna, facit till dig. Hela guiden för kursledare finns i docs/workshop.md.',
+            en: "Print the hand-out beforehand if you like (the scenario's Hand-out tab): page 1 for the groups, the answer key for you. The full trainer's guide is docs/workshop.md.",
+          })}
+        </p>
+      </details>
       {byOrganisation.map(({ org, items }) => (
         <section key={org} className="scenario-library__group" aria-labelledby={`${id}-${org}`}>
           <h3 id={`${id}-${org}`}>{groupName(org)}</h3>
