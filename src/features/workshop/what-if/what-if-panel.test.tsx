@@ -54,6 +54,9 @@ describe('WhatIfPanel', () => {
     const before = within(why).getByRole('heading', { name: 'Före: skäl som föll bort' }).parentElement!;
     expect(before.querySelector('[data-rule="direct-award.low-value"]')).not.toBeNull();
     expect(within(why).getByRole('table', { name: /Värden som reglerna/ })).toHaveTextContent('Direktupphandlingsgränsen');
+    // Allowed before and after, recommended only after: the note says the recommendation moved, not the rules.
+    const reserved = screen.getByRole('region', { name: /Reserverad upphandling: Tillåten → Rekommenderas/ });
+    expect(reserved).toHaveTextContent(/det som ändrades är rekommendationen/);
   });
 
   it('says what is wrong with bad input in Swedish, at the field, and keeps focus there', async () => {

@@ -218,8 +218,6 @@ export function WhatIfPanel({ baseAnswers, organisationLabel, ruleset = browserR
         </button>
       </form>
 
-      <ValueScale key={baseVersion} ruleset={ruleset} answers={base} onTry={(value) => tryChange({ field: 'value.totalSek', value })} />
-
       <p role="status" className="visually-hidden">
         {status}
       </p>
@@ -295,6 +293,8 @@ export function WhatIfPanel({ baseAnswers, organisationLabel, ruleset = browserR
           </button>
         </div>
       ) : null}
+
+      <ValueScale key={baseVersion} ruleset={ruleset} answers={base} onTry={(value) => tryChange({ field: 'value.totalSek', value })} />
     </section>
   );
 }
@@ -310,12 +310,22 @@ function RouteChange({ diff }: { diff: RouteDiff }) {
   const { t, lang } = useI18n();
   const id = useId();
   const parameters = diff.parameters.filter((p) => p.before || p.after);
+  const open = (v: RouteDiff['before']) => v === 'allowed' || v === 'recommended';
+  const onlyRecommendation = open(diff.before) && open(diff.after) && diff.appeared.length === 0 && diff.disappeared.length === 0;
   return (
     <section className="what-if__route" aria-labelledby={`${id}-heading`} data-route={diff.route}>
       <h4 id={`${id}-heading`}>
         {t(diff.name)}: {verdictLabel(diff.before, lang)} → {verdictLabel(diff.after, lang)}
       </h4>
-      <div className="what-if__columns">
+      {onlyRecommendation ? (
+        <p>
+          {t({
+            sv: 'Vägen är tillåten både före och efter; det som ändrades är rekommendationen. Vägval rekommenderar den första tillåtna vägen i regelverkets ordning, så en väg före den kan ha öppnats eller stängts.',
+            en: 'The route is allowed before and after; what changed is the recommendation. Vägval recommends the first allowed route in the rule set’s order, so a route before it may have opened or closed.',
+          })}
+        </p>
+      ) : null}
+      <div className="what-if__columns" hidden={onlyRecommendation}>
         <div>
           <h5>{t({ sv: 'Före: skäl som föll bort', en: 'Before: reasons that fell away' })}</h5>
           <ReasonList reasons={diff.disappeared} />
