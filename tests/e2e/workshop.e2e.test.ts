@@ -58,23 +58,23 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     expect(await page.evaluate(() => location.hash)).toBe(`#/workshop/scenario/${scenarioId}`);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(scenarioTitle);
     expect(await page.locator('.story__text').innerText()).toContain('fruktkorgar');
-    expect(await stepHeading(page).innerText()).toBe('Fråga 1 av 4: Organisation och datum');
+    expect(await stepHeading(page).innerText()).toBe('Steg 1 av 4: Organisation och datum');
     expect(await page.locator('.question__answer:visible').count()).toBe(0);
     await expectNoAxeViolations(page, 'group: first question');
 
     // Step by step, the answers revealed one by one.
     expect(await revealAnswer(page, 'Organisation')).toBe('Ljungby kommun');
-    await page.getByRole('button', { name: 'Nästa fråga' }).click();
-    await stepHeading(page).filter({ hasText: 'Fråga 2 av 4: Vad som köps' }).waitFor();
+    await page.getByRole('button', { name: 'Nästa steg' }).click();
+    await stepHeading(page).filter({ hasText: 'Steg 2 av 4: Vad som köps' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Vad som köps');
     expect(await revealAnswer(page, 'Vad som köps')).toBe('varor');
-    await page.getByRole('button', { name: 'Nästa fråga' }).click();
+    await page.getByRole('button', { name: 'Nästa steg' }).click();
     await stepHeading(page).filter({ hasText: 'Värde' }).waitFor();
     expect(await revealAnswer(page, 'Uppskattat värde över hela löptiden')).toMatch(/^900\s000 kr$/);
     await page.getByRole('button', { name: 'Visa alla svar i steget' }).click();
     expect(await question(page, 'Avtalstid med förlängningar').locator('.question__answer').innerText()).toBe('3 år');
-    await page.getByRole('button', { name: 'Nästa fråga' }).click();
-    await stepHeading(page).filter({ hasText: 'Fråga 4 av 4: Leverantör' }).waitFor();
+    await page.getByRole('button', { name: 'Nästa steg' }).click();
+    await stepHeading(page).filter({ hasText: 'Steg 4 av 4: Leverantör' }).waitFor();
     expect(await revealAnswer(page, 'Tilltänkt leverantör')).toBe('ett socialt företag');
     expect(await revealAnswer(page, 'Andel sysselsatta med funktionsnedsättning eller långt från arbetsmarknaden')).toMatch(/^55\s?%$/);
     await expectNoAxeViolations(page, 'group: answers revealed');

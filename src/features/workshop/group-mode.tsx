@@ -68,7 +68,7 @@ export function GroupMode({ judged, state, onChange }: { judged: JudgedScenario;
 
       <section className="group-step" aria-labelledby={`${id}-step`} data-step={current.step}>
         <h4 id={`${id}-step`} ref={stepHeading} tabIndex={-1}>
-          {t({ sv: `Fråga ${state.step + 1} av ${steps.length}: `, en: `Question ${state.step + 1} of ${steps.length}: ` })}
+          {t({ sv: `Steg ${state.step + 1} av ${steps.length}: `, en: `Step ${state.step + 1} of ${steps.length}: ` })}
           {t(stepTitles[current.step])}
         </h4>
         <p className="group-step__hint">{t({ sv: 'Vad svarar gruppen? Visa svaren ett i taget.', en: 'What does the group answer? Show the answers one at a time.' })}</p>
@@ -108,16 +108,16 @@ export function GroupMode({ judged, state, onChange }: { judged: JudgedScenario;
           </button>
           {state.step > 0 ? (
             <button type="button" className="button button--secondary" onClick={() => goTo(state.step - 1)}>
-              {t({ sv: 'Föregående fråga', en: 'Previous question' })}
+              {t({ sv: 'Föregående steg', en: 'Previous step' })}
             </button>
           ) : null}
           {state.step < steps.length - 1 ? (
             <button type="button" className="button" onClick={() => goTo(state.step + 1)}>
-              {t({ sv: 'Nästa fråga', en: 'Next question' })}
+              {t({ sv: 'Nästa steg', en: 'Next step' })}
             </button>
           ) : null}
         </div>
-        <ol className="group-step__progress" aria-label={t({ sv: 'Frågorna', en: 'The questions' })}>
+        <ol className="group-step__progress" aria-label={t({ sv: 'Stegen', en: 'The steps' })}>
           {steps.map((s, i) => (
             <li key={s.step}>
               {i === state.step ? (

@@ -17,8 +17,8 @@ const sessionPlan: Array<{ time: string; text: Localized }> = [
   {
     time: '3–13',
     text: {
-      sv: 'Gruppövning: låt gruppen svara på varje fråga och klicka sedan Visa svar; Nästa fråga tar er vidare.',
-      en: 'Group exercise: let the group answer each question, then click Show answer; Next question moves on.',
+      sv: 'Gruppövning: låt gruppen svara på varje fråga och klicka sedan Visa svar; Nästa steg tar er vidare.',
+      en: 'Group exercise: let the group answer each question, then click Show answer; Next step moves on.',
     },
   },
   {

@@ -43,8 +43,8 @@ describe('the group exercise', () => {
     expect(answer).toBeVisible();
     expect(container.querySelector('.route-card')).toBeNull();
 
-    await user.click(screen.getByRole('button', { name: 'Nästa fråga' }));
-    expect(screen.getByRole('heading', { name: 'Fråga 2 av 4: Vad som köps' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Nästa steg' }));
+    expect(screen.getByRole('heading', { name: 'Steg 2 av 4: Vad som köps' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Visa bedömning' }));
     expect(screen.getByRole('heading', { name: 'Bedömningen' })).toHaveFocus();
     expect(screen.getByTestId('recommended-route')).toHaveAttribute('data-route', 'reserved-contract');
@@ -75,7 +75,7 @@ describe('the group exercise', () => {
   it('speaks English when asked', () => {
     renderScenario(fruit.id, 'group', 'en');
     expect(screen.getByRole('heading', { level: 2, name: fruit.title.en })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Question 1 of 4: Organisation and date' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Step 1 of 4: Organisation and date' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show the assessment' })).toBeInTheDocument();
   });
 });
