@@ -289,7 +289,17 @@ function TreeAsText({ model, highlight, lang, followUps }: { model: DecisionTree
           return (
             <li key={state.id} data-state={state.id}>
               <strong>{words(state.label)}</strong>
-              {highlight ? <em> – {n === undefined ? t({ sv: 'inte på svarens väg', en: 'not on the answers’ path' }) : t({ sv: `svarens steg ${n}`, en: `the answers’ step ${n}` })}</em> : null}
+              {highlight ? (
+                <em>
+                  {' '}
+                  –{' '}
+                  {n === undefined
+                    ? t({ sv: 'inte på svarens väg', en: 'not on the answers’ path' })
+                    : n === 0
+                      ? t({ sv: 'svaren börjar här', en: 'the answers start here' })
+                      : t({ sv: `svarens steg ${n}`, en: `the answers’ step ${n}` })}
+                </em>
+              ) : null}
               {state.skippable ? t({ sv: ' (hoppas över när ingen fråga behövs)', en: ' (skipped when no question is needed)' }) : null}
               <ul>
                 {state.questions.length > 0 ? (
