@@ -13,7 +13,7 @@ export function TreePart({ judged }: { judged: JudgedScenario }) {
           en: "The tree shows the guide's questions and each route's rules, drawn from the rules themselves. The scenario's answers are marked: the steps they pass through and which rules hold or not.",
         })}
       </p>
-      <DecisionTree answers={judged.scenario.answers} />
+      <DecisionTree answers={judged.scenario.answers} headingLevel={4} />
     </div>
   );
 }

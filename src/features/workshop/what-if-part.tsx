@@ -16,7 +16,7 @@ export function WhatIfPart({ ruleset, judged, organisationLabel }: { ruleset: Ru
         })}
       </p>
       <WhatIfSuggestions ruleset={ruleset} judged={judged} />
-      <WhatIfPanel baseAnswers={judged.scenario.answers} organisationLabel={organisationLabel} />
+      <WhatIfPanel baseAnswers={judged.scenario.answers} organisationLabel={organisationLabel} headingLevel={4} />
     </div>
   );
 }

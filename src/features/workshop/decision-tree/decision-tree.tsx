@@ -1,3 +1,4 @@
+import { Heading, HeadingLevel } from '../../../components/heading';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Answers } from '../../../engine/answers-schema';
 import type { Lang } from '../../../engine/format';
@@ -10,6 +11,8 @@ import { deriveDecisionTree, traceAnswers, type ConditionLine, type DecisionTree
 import './decision-tree.css';
 
 export type DecisionTreeProps = {
+  /** The level of the component's top heading in the page it sits in (h2 by default). */
+  headingLevel?: number;
   /** Answers to follow through the tree: the wizard's path and each rule's result are marked. */
   answers?: Answers;
   /** The rule set to draw; the app's bundled one by default. */
@@ -26,7 +29,15 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
  * the wizard and whether each rule's conditions held, failed or could not be judged (in words and line style,
  * not colour alone).
  */
-export function DecisionTree({ answers, ruleset = browserRuleset }: DecisionTreeProps) {
+export function DecisionTree({ headingLevel = 2, ...props }: DecisionTreeProps) {
+  return (
+    <HeadingLevel level={headingLevel}>
+      <DecisionTreeBody {...props} />
+    </HeadingLevel>
+  );
+}
+
+function DecisionTreeBody({ answers, ruleset = browserRuleset }: DecisionTreeProps) {
   const { t, lang } = useI18n();
   const id = useId();
   const figure = useRef<HTMLDivElement>(null);
@@ -73,7 +84,7 @@ export function DecisionTree({ answers, ruleset = browserRuleset }: DecisionTree
 
   return (
     <section className="decision-tree" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t({ sv: 'Beslutsträdet', en: 'The decision tree' })}</h2>
+      <Heading id={`${id}-heading`}>{t({ sv: 'Beslutsträdet', en: 'The decision tree' })}</Heading>
       <p className="decision-tree__intro">
         {t({
           sv: 'Ritat direkt ur guidens tillståndsmaskin och ur regelverket, så det ändras när reglerna ändras. ',
@@ -280,7 +291,7 @@ function TreeAsText({ model, highlight, lang, followUps }: { model: DecisionTree
   const words = (text: Localized) => text[lang];
   return (
     <>
-      <h3>{t({ sv: 'Guidens flöde (ur tillståndsmaskinen)', en: 'The guide’s flow (from the state machine)' })}</h3>
+      <Heading offset={1}>{t({ sv: 'Guidens flöde (ur tillståndsmaskinen)', en: 'The guide’s flow (from the state machine)' })}</Heading>
       <ol>
         {model.states.map((state) => {
           const byEvent = new Map<string, typeof model.transitions>();
@@ -332,7 +343,7 @@ function TreeAsText({ model, highlight, lang, followUps }: { model: DecisionTree
         </p>
       ) : null}
 
-      <h3>{t({ sv: 'Reglerna per väg (ur regelverket)', en: 'The rules of each route (from the rule set)' })}</h3>
+      <Heading offset={1}>{t({ sv: 'Reglerna per väg (ur regelverket)', en: 'The rules of each route (from the rule set)' })}</Heading>
       <ol>
         {model.routes.map((route) => (
           <li key={route.id} data-route={route.route}>

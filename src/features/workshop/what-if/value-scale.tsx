@@ -1,3 +1,4 @@
+import { Heading } from '../../../components/heading';
 import { useId, useMemo, useState } from 'react';
 import { statusWords } from '../../../components/source-quote';
 import { VerdictBadge } from '../../../components/verdict-badge';
@@ -56,7 +57,7 @@ export function ValueScale({ ruleset, answers, onTry }: ValueScaleProps) {
 
   return (
     <section className="value-scale" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t({ sv: 'Värdet på en skala', en: 'The value on a scale' })}</h3>
+      <Heading offset={1} id={`${id}-heading`}>{t({ sv: 'Värdet på en skala', en: 'The value on a scale' })}</Heading>
       <p className="value-scale__intro">
         {t({
           sv: `Flytta reglaget (med musen eller piltangenterna) och se hur vägarna bedöms vid varje värde. Markeringarna är gränserna som gäller ${date}.`,
@@ -106,7 +107,7 @@ export function ValueScale({ ruleset, answers, onTry }: ValueScaleProps) {
         </div>
       </div>
 
-      <h4 id={`${id}-limits-heading`}>{t({ sv: `Gränser som gäller ${date}`, en: `Limits in force on ${date}` })}</h4>
+      <Heading offset={2} id={`${id}-limits-heading`}>{t({ sv: `Gränser som gäller ${date}`, en: `Limits in force on ${date}` })}</Heading>
       <ol id={`${id}-limits`} className="value-scale__limits">
         {limits.map((l) => (
           <li key={l.id} data-limit={l.id}>
@@ -120,7 +121,7 @@ export function ValueScale({ ruleset, answers, onTry }: ValueScaleProps) {
         ))}
       </ol>
 
-      <h4>{t({ sv: `Vägarna vid ${shown}`, en: `The routes at ${shown}` })}</h4>
+      <Heading offset={2}>{t({ sv: `Vägarna vid ${shown}`, en: `The routes at ${shown}` })}</Heading>
       <div aria-live="polite" data-testid="value-scale-verdicts">
         {outcome ? (
           <ul className="value-scale__routes">

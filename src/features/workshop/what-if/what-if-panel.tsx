@@ -1,3 +1,4 @@
+import { Heading, HeadingLevel } from '../../../components/heading';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { FormField } from '../../../components/form-field';
 import { SourceQuote, statusWords } from '../../../components/source-quote';
@@ -27,6 +28,8 @@ import {
 import './what-if.css';
 
 export type WhatIfPanelProps = {
+  /** The level of the component's top heading in the page it sits in (h2 by default). */
+  headingLevel?: number;
   /** The answers the what-ifs start from (a scenario's, or a decision's). */
   baseAnswers: Answers;
   /** How to name the organisation of the base answers; the rule set's name for it by default. */
@@ -49,7 +52,15 @@ const resultWords: Record<Truth, Localized> = {
  * organisation) and see side by side which verdicts change and why, with the rules, their sources and the limits
  * read; a slider over the value shows where each limit falls. The what-ifs tried stay in a list to go back to.
  */
-export function WhatIfPanel({ baseAnswers, organisationLabel, ruleset = browserRuleset }: WhatIfPanelProps) {
+export function WhatIfPanel({ headingLevel = 2, ...props }: WhatIfPanelProps) {
+  return (
+    <HeadingLevel level={headingLevel}>
+      <WhatIfPanelBody {...props} />
+    </HeadingLevel>
+  );
+}
+
+function WhatIfPanelBody({ baseAnswers, organisationLabel, ruleset = browserRuleset }: WhatIfPanelProps) {
   const { t, lang } = useI18n();
   const id = useId();
   const inputRef = useRef<HTMLInputElement & HTMLSelectElement>(null);
@@ -140,10 +151,10 @@ export function WhatIfPanel({ baseAnswers, organisationLabel, ruleset = browserR
 
   return (
     <section className="what-if" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t({ sv: 'Vad händer om …?', en: 'What if …?' })}</h2>
+      <Heading id={`${id}-title`}>{t({ sv: 'Vad händer om …?', en: 'What if …?' })}</Heading>
 
       <div className="what-if__base">
-        <h3>{base === origin ? t({ sv: 'Utgångsläget', en: 'The starting point' }) : t({ sv: 'Utgångsläget (byggt vidare på ett vad om)', en: 'The starting point (built on a what-if)' })}</h3>
+        <Heading offset={1}>{base === origin ? t({ sv: 'Utgångsläget', en: 'The starting point' }) : t({ sv: 'Utgångsläget (byggt vidare på ett vad om)', en: 'The starting point (built on a what-if)' })}</Heading>
         <dl className="what-if__answers">
           {whatIfFields.map((f) => (
             <div key={f}>
@@ -160,7 +171,7 @@ export function WhatIfPanel({ baseAnswers, organisationLabel, ruleset = browserR
       </div>
 
       <form className="what-if__form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-form-heading`}>
-        <h3 id={`${id}-form-heading`}>{t({ sv: 'Ändra ett svar', en: 'Change one answer' })}</h3>
+        <Heading offset={1} id={`${id}-form-heading`}>{t({ sv: 'Ändra ett svar', en: 'Change one answer' })}</Heading>
         <FormField label={t({ sv: 'Vilket svar vill du ändra?', en: 'Which answer do you want to change?' })}>
           {(slot) => (
             <select
@@ -224,7 +235,7 @@ export function WhatIfPanel({ baseAnswers, organisationLabel, ruleset = browserR
 
       {tried.length > 0 ? (
         <nav className="what-if__history" aria-labelledby={`${id}-history`}>
-          <h3 id={`${id}-history`}>{t({ sv: 'Prövade vad om', en: 'What-ifs tried' })}</h3>
+          <Heading offset={1} id={`${id}-history`}>{t({ sv: 'Prövade vad om', en: 'What-ifs tried' })}</Heading>
           <ol>
             {tried.map((w) => (
               <li key={w.id}>
@@ -314,9 +325,9 @@ function RouteChange({ diff }: { diff: RouteDiff }) {
   const onlyRecommendation = open(diff.before) && open(diff.after) && diff.appeared.length === 0 && diff.disappeared.length === 0;
   return (
     <section className="what-if__route" aria-labelledby={`${id}-heading`} data-route={diff.route}>
-      <h4 id={`${id}-heading`}>
+      <Heading offset={2} id={`${id}-heading`}>
         {t(diff.name)}: {verdictLabel(diff.before, lang)} → {verdictLabel(diff.after, lang)}
-      </h4>
+      </Heading>
       {onlyRecommendation ? (
         <p>
           {t({
@@ -327,7 +338,7 @@ function RouteChange({ diff }: { diff: RouteDiff }) {
       ) : null}
       <div className="what-if__columns" hidden={onlyRecommendation}>
         <div>
-          <h5>{t({ sv: 'Före: skäl som föll bort', en: 'Before: reasons that fell away' })}</h5>
+          <Heading offset={3}>{t({ sv: 'Före: skäl som föll bort', en: 'Before: reasons that fell away' })}</Heading>
           <ReasonList reasons={diff.disappeared} />
           {diff.obligationsDisappeared.length > 0 ? (
             <p className="what-if__obligations">
@@ -337,7 +348,7 @@ function RouteChange({ diff }: { diff: RouteDiff }) {
           ) : null}
         </div>
         <div>
-          <h5>{t({ sv: 'Efter: skäl som tillkom', en: 'After: reasons that appeared' })}</h5>
+          <Heading offset={3}>{t({ sv: 'Efter: skäl som tillkom', en: 'After: reasons that appeared' })}</Heading>
           <ReasonList reasons={diff.appeared} />
           {diff.obligationsAppeared.length > 0 ? (
             <p className="what-if__obligations">
