@@ -27,6 +27,24 @@ export class EvaluationError extends Error {
 }
 
 const statusRank: Record<EvidenceStatus, number> = { verified: 0, secondary: 1, constructed: 2, unverified: 3 };
+/** The quoted excerpt a source reference points at, with its document; null if the rule set has no such excerpt. */
+export function citeSource(ruleset: Pick<Ruleset, 'sources'>, ref: SourceRef): CitedSource | null {
+  const doc = ruleset.sources[ref.document];
+  const excerpt = doc?.excerpts.find((e) => e.id === ref.excerpt);
+  if (!doc || !excerpt) return null;
+  return {
+    documentId: doc.id,
+    title: doc.title,
+    issuer: doc.issuer,
+    url: doc.url,
+    excerptId: excerpt.id,
+    section: excerpt.section,
+    text: excerpt.text,
+    textKind: excerpt.textKind,
+    status: weakest(doc.status, excerpt.status),
+  };
+}
+
 export function weakest(...statuses: EvidenceStatus[]): EvidenceStatus {
   return statuses.reduce((a, b) => (statusRank[b] > statusRank[a] ? b : a), 'verified');
 }
@@ -298,20 +316,9 @@ class Context {
   }
 
   private citeUncached(ref: SourceRef): CitedSource {
-    const doc = this.ruleset.sources[ref.document]!;
-    const excerpt = doc.excerpts.find((e) => e.id === ref.excerpt)!;
-    return {
-      documentId: doc.id,
-      title: doc.title,
-      issuer: doc.issuer,
-      url: doc.url,
-      excerptId: excerpt.id,
-      section: excerpt.section,
-      text: excerpt.text,
-      textKind: excerpt.textKind,
-      status: weakest(doc.status, excerpt.status),
-    };
+    return citeSource(this.ruleset, ref)!;
   }
+
 
   private factLabel(path: string, lang: Lang): string {
     return this.ruleset.facts[path]?.label[lang] ?? path;

@@ -7,15 +7,9 @@ import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import type { SaveDecisionRequest } from '../../src/shared/decision-record';
 import { verdictsOf } from '../../src/server/register-service';
 
-/** A social enterprise bidding for a small services contract in Ljungby: real answers. */
-export const ljungbyAnswers: Answers = {
-  organisation: 'ljungby',
-  decisionDate: '2026-11-22',
-  purchase: { kind: 'services', annex2Service: false, reservableServiceCode: false },
-  value: { totalSek: 450000 },
-  supplier: { kind: 'social-enterprise', disadvantagedShare: 0.4, mainPurposeIntegration: true },
-  contract: { years: 2 },
-};
+import { ljungbyAnswers } from '../fixtures/answers';
+
+export { ljungbyAnswers };
 
 /** A save request carrying the verdicts the engine gives, as the client sends it. */
 export function saveRequest(answers: Answers = ljungbyAnswers, extra: Partial<SaveDecisionRequest> = {}): SaveDecisionRequest {

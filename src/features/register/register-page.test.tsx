@@ -12,15 +12,9 @@ import { browserRuleset } from '../../rules-data/browser-ruleset';
 import type { DecisionRecord, StatsRow } from '../../shared/decision-record';
 import type { Replay } from '../../shared/decision-trail';
 import { RegisterPage } from './register-page';
+import { ljungbyAnswers } from '../../../tests/fixtures/answers';
 
-const answers: Answers = {
-  organisation: 'ljungby',
-  decisionDate: '2026-11-22',
-  purchase: { kind: 'services', annex2Service: false, reservableServiceCode: false },
-  value: { totalSek: 450000 },
-  supplier: { kind: 'social-enterprise', disadvantagedShare: 0.4, mainPurposeIntegration: true },
-  contract: { years: 2 },
-};
+const answers: Answers = ljungbyAnswers;
 const ruleset = browserRuleset;
 const outcome = evaluate(ruleset, answers);
 const record: DecisionRecord = {

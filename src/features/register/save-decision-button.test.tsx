@@ -11,15 +11,9 @@ import { I18nProvider } from '../../i18n/i18n';
 import { browserRuleset } from '../../rules-data/browser-ruleset';
 import { saveDecisionRequestSchema, type SaveDecisionRequest } from '../../shared/decision-record';
 import { SaveDecisionButton } from './index';
+import { ljungbyAnswers } from '../../../tests/fixtures/answers';
 
-const answers: Answers = {
-  organisation: 'ljungby',
-  decisionDate: '2026-11-22',
-  purchase: { kind: 'services', annex2Service: false, reservableServiceCode: false },
-  value: { totalSek: 450000 },
-  supplier: { kind: 'social-enterprise', disadvantagedShare: 0.4, mainPurposeIntegration: true },
-  contract: { years: 2 },
-};
+const answers: Answers = ljungbyAnswers;
 const outcome = evaluate(browserRuleset, answers);
 const received: SaveDecisionRequest[] = [];
 

@@ -1,27 +1,12 @@
-import { SourceQuote, statusWords } from '../../components/source-quote';
+import { CitedQuote } from '../../components/cited-quote';
+import { statusWords } from '../../components/source-quote';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { formatValue } from '../../engine/format';
-import type { CitedSource, Reason } from '../../engine/outcome';
+import type { Reason } from '../../engine/outcome';
 import { useI18n } from '../../i18n/i18n';
 import { stepTitles } from './step-titles';
 import { questionStepIds } from './steps';
 import { useDecision, useWizard } from './wizard-provider';
-
-function Quote({ source }: { source: CitedSource }) {
-  const { lang } = useI18n();
-  return (
-    <SourceQuote
-      title={source.title}
-      issuer={source.issuer}
-      section={source.section}
-      text={source.text}
-      url={source.url}
-      textKind={source.textKind}
-      status={source.status === 'verified' ? undefined : source.status}
-      lang={lang}
-    />
-  );
-}
 
 function ReasonList({ reasons }: { reasons: Reason[] }) {
   const { t } = useI18n();
@@ -32,7 +17,7 @@ function ReasonList({ reasons }: { reasons: Reason[] }) {
           <p>
             <strong>{t(r.title)}</strong> <span className="legal-basis">({r.legalBasis})</span>: {t(r.explanation)}
           </p>
-          <Quote source={r.source} />
+          <CitedQuote source={r.source} />
         </li>
       ))}
     </ul>
@@ -81,7 +66,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
             <p className="recommendation" data-testid="recommended-route" data-route={recommended.route}>
               <strong>{t(recommended.name)}</strong>. {t(outcome.recommendation.rationale)}
             </p>
-            {outcome.recommendation.source ? <Quote source={outcome.recommendation.source} /> : null}
+            {outcome.recommendation.source ? <CitedQuote source={outcome.recommendation.source} /> : null}
           </>
         ) : (
           <p>{outcome ? t(outcome.recommendation.rationale) : '–'}</p>
@@ -127,7 +112,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
                   <input type="checkbox" checked={checked.has(o.ruleId)} onChange={(e) => onToggleObligation(o.ruleId, e.target.checked)} />{' '}
                   <strong>{t(o.title)}</strong> <span className="legal-basis">({o.legalBasis})</span>: {t(o.explanation)}
                 </label>
-                <Quote source={o.source} />
+                <CitedQuote source={o.source} />
               </li>
             ))}
           </ul>
@@ -147,7 +132,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
             {notes.map((n) => (
               <li key={n.id}>
                 <p>{t(n.text)}</p>
-                <Quote source={n.source} />
+                <CitedQuote source={n.source} />
               </li>
             ))}
           </ul>
@@ -165,7 +150,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
                   {p.status !== 'verified' && statusWords[p.status] ? <span className="evidence-flag"> ({t(statusWords[p.status]!)})</span> : null}
                   {p.note ? `. ${p.note}` : null}
                 </p>
-                <Quote source={p.source} />
+                <CitedQuote source={p.source} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { Quote, RouteExplanation } from './route-explanation';
+import { CitedQuote } from '../../components/cited-quote';
+import { RouteExplanation } from './route-explanation';
 import type { JudgedScenario } from './scenario-outcome';
 
 /** The reveal: the recommendation, each route's verdict with why and why not, the teaching point and the policy notes. */
@@ -23,7 +24,7 @@ export function Assessment({ judged }: { judged: JudgedScenario }) {
           )}
         </p>
         <p>{t(outcome.recommendation.rationale)}</p>
-        {outcome.recommendation.source ? <Quote source={outcome.recommendation.source} /> : null}
+        {outcome.recommendation.source ? <CitedQuote source={outcome.recommendation.source} /> : null}
       </div>
       <div className="route-cards">
         {outcome.routes.map((route) => (
@@ -51,7 +52,7 @@ export function Assessment({ judged }: { judged: JudgedScenario }) {
             {outcome.policyNotes.map((n) => (
               <li key={n.id}>
                 <p>{t(n.text)}</p>
-                <Quote source={n.source} />
+                <CitedQuote source={n.source} />
               </li>
             ))}
           </ul>

@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { VerdictBadge } from '../../components/verdict-badge';
-import { weakest } from '../../engine/evaluate';
+import { citeSource } from '../../engine/evaluate';
+import { CitedQuote } from '../../components/cited-quote';
 import type { Ruleset } from '../../engine/ruleset';
 import { useI18n } from '../../i18n/i18n';
 import { stepTitles } from '../wizard/step-titles';
-import { Quote, ReasonItem } from './route-explanation';
+import { ReasonItem } from './route-explanation';
 import type { JudgedScenario } from './scenario-outcome';
 
 /**
@@ -137,25 +138,8 @@ export function Handout({ ruleset, judged }: { ruleset: Ruleset; judged: JudgedS
             </p>
           ) : null}
           {scenario.sources.map((ref) => {
-            const doc = ruleset.sources[ref.document];
-            const excerpt = doc?.excerpts.find((e) => e.id === ref.excerpt);
-            if (!doc || !excerpt) return null;
-            return (
-              <Quote
-                key={`${ref.document}/${ref.excerpt}`}
-                source={{
-                  documentId: doc.id,
-                  title: doc.title,
-                  issuer: doc.issuer,
-                  url: doc.url,
-                  excerptId: excerpt.id,
-                  section: excerpt.section,
-                  text: excerpt.text,
-                  textKind: excerpt.textKind,
-                  status: weakest(doc.status, excerpt.status),
-                }}
-              />
-            );
+            const source = citeSource(ruleset, ref);
+            return source ? <CitedQuote key={`${ref.document}/${ref.excerpt}`} source={source} /> : null;
           })}
           <p className="handout__ruleset">
             {t({ sv: 'Bedömt med Vägvals regelverk ', en: "Judged with Vägval's rule set " })}

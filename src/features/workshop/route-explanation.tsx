@@ -1,24 +1,8 @@
-import { SourceQuote } from '../../components/source-quote';
+import { CitedQuote } from '../../components/cited-quote';
 import { VerdictBadge } from '../../components/verdict-badge';
-import type { CitedSource, ConditionTrace, Reason, RouteOutcome, Truth } from '../../engine/outcome';
+import type { ConditionTrace, Reason, RouteOutcome, Truth } from '../../engine/outcome';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
-
-export function Quote({ source }: { source: CitedSource }) {
-  const { lang } = useI18n();
-  return (
-    <SourceQuote
-      title={source.title}
-      issuer={source.issuer}
-      section={source.section}
-      text={source.text}
-      url={source.url}
-      textKind={source.textKind}
-      status={source.status === 'verified' ? undefined : source.status}
-      lang={lang}
-    />
-  );
-}
 
 const resultWords: Record<Truth, Localized> = {
   held: { sv: 'håller', en: 'holds' },
@@ -98,7 +82,7 @@ export function ReasonItem({ reason, deciding, showConditions = true }: { reason
           <ConditionItem trace={reason.trace} />
         </ul>
       ) : null}
-      <Quote source={reason.source} />
+      <CitedQuote source={reason.source} />
     </li>
   );
 }
@@ -165,7 +149,7 @@ export function RouteExplanation({ route, headingId, cautions = true }: { route:
                   <strong>{t(c.title)}</strong>
                 </p>
                 <p className="reason__explanation">{t(c.explanation)}</p>
-                <Quote source={c.source} />
+                <CitedQuote source={c.source} />
               </li>
             ))}
           </ul>

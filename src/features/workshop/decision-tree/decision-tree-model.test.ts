@@ -7,19 +7,13 @@ import { nodeRuleset } from '../../../rules-data/node-ruleset';
 import { wizardMachine } from '../../wizard/wizard-machine';
 import { layoutDecisionTree, rankStates, wrap } from './decision-tree-layout';
 import { deriveDecisionTree, traceAnswers, wizardPath } from './decision-tree-model';
+import { ljungbyAnswers } from '../../../../tests/fixtures/answers';
 
 const ruleset = nodeRuleset();
 const allRules = Object.values(ruleset.routes).flatMap((r) => r.rules);
 const ruleNodes = (model: ReturnType<typeof deriveDecisionTree>) => model.routes.flatMap((r) => r.groups.flatMap((g) => g.rules));
 
-const answers: Answers = {
-  organisation: 'ljungby',
-  decisionDate: '2026-11-22',
-  purchase: { kind: 'services', annex2Service: false, reservableServiceCode: false },
-  value: { totalSek: 450000 },
-  supplier: { kind: 'social-enterprise', disadvantagedShare: 0.4, mainPurposeIntegration: true },
-  contract: { years: 2 },
-};
+const answers: Answers = ljungbyAnswers;
 
 describe('the decision tree is derived from the machine and the rule set', () => {
   it('has a node for every state of the wizard machine, in its order, labelled in Swedish', () => {

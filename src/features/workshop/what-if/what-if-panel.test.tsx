@@ -5,15 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Answers } from '../../../engine/answers-schema';
 import { I18nProvider } from '../../../i18n/i18n';
 import { WhatIfPanel } from './index';
+import { ljungbyAnswers } from '../../../../tests/fixtures/answers';
 
-const base: Answers = {
-  organisation: 'ljungby',
-  decisionDate: '2026-11-22',
-  purchase: { kind: 'services', annex2Service: false, reservableServiceCode: false },
-  value: { totalSek: 450000 },
-  supplier: { kind: 'social-enterprise', disadvantagedShare: 0.4, mainPurposeIntegration: true },
-  contract: { years: 2 },
-};
+const base: Answers = ljungbyAnswers;
 
 afterEach(cleanup);
 

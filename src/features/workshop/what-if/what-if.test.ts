@@ -3,16 +3,10 @@ import type { Answers } from '../../../engine/answers-schema';
 import { evaluate } from '../../../engine/evaluate';
 import { nodeRuleset } from '../../../rules-data/node-ruleset';
 import { applyWhatIf, diffOutcomes, inputText, limitsOnDate, parseWhatIfInput, runWhatIf, sideOf, valueScale } from './what-if';
+import { ljungbyAnswers } from '../../../../tests/fixtures/answers';
 
 const ruleset = nodeRuleset();
-const base: Answers = {
-  organisation: 'ljungby',
-  decisionDate: '2026-11-22',
-  purchase: { kind: 'services', annex2Service: false, reservableServiceCode: false },
-  value: { totalSek: 450000 },
-  supplier: { kind: 'social-enterprise', disadvantagedShare: 0.4, mainPurposeIntegration: true },
-  contract: { years: 2 },
-};
+const base: Answers = ljungbyAnswers;
 const verdictOf = (result: ReturnType<typeof runWhatIf>, route: string) => {
   if (!result.ok) throw new Error('expected a result');
   return result.diff.routes.find((r) => r.route === route)!;
