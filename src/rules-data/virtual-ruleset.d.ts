@@ -3,3 +3,9 @@ declare module 'virtual:vagval-ruleset' {
   const ruleset: Ruleset;
   export default ruleset;
 }
+
+declare module 'virtual:vagval-scenarios' {
+  import type { Scenario } from '../features/workshop/scenarios/scenario-schema';
+  const scenarios: Scenario[];
+  export default scenarios;
+}
