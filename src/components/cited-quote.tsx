@@ -10,7 +10,7 @@ export function CitedQuote({ source }: { source: CitedSource }) {
       title={source.title}
       issuer={source.issuer}
       section={source.section}
-      text={source.text}
+      text={lang === 'sv' && source.textSv ? source.textSv : source.text}
       url={source.url}
       textKind={source.textKind}
       status={source.status === 'verified' ? undefined : source.status}

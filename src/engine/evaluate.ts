@@ -41,6 +41,7 @@ export function citeSource(ruleset: Pick<Ruleset, 'sources'>, ref: SourceRef): C
     section: excerpt.section,
     text: excerpt.text,
     textKind: excerpt.textKind,
+    ...(excerpt.textSv ? { textSv: excerpt.textSv } : {}),
     status: weakest(doc.status, excerpt.status),
   };
 }

@@ -13,6 +13,8 @@ export type CitedSource = {
   section: string;
   text: string;
   textKind: 'quote' | 'summary';
+  /** The Swedish wording of a summary (see the excerpt schema). */
+  textSv?: string | undefined;
   /** The weaker of the document's and the excerpt's status. */
   status: EvidenceStatus;
 };

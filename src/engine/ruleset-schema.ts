@@ -36,6 +36,8 @@ export const excerptSchema = z.strictObject({
   text: z.string().min(1),
   /** `quote` is the document's own words; `summary` where only a paraphrase could be read. */
   textKind: z.enum(['quote', 'summary']).default('quote'),
+  /** A summary in Swedish, for the Swedish reader, where `text` paraphrases in English; quotes keep their own words. */
+  textSv: z.string().min(1).optional(),
   status: evidenceStatusSchema.default('verified'),
   note: z.string().optional(),
 });

@@ -1,7 +1,7 @@
 import type { Answers } from '../../engine/answers-schema';
 import { formatValue } from '../../engine/format';
 import type { Outcome, Reason } from '../../engine/outcome';
-import { SourceQuote } from '../../components/source-quote';
+import { CitedQuote } from '../../components/cited-quote';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { useI18n } from '../../i18n/i18n';
 import { browserRuleset } from '../../rules-data/browser-ruleset';
@@ -33,14 +33,14 @@ function AnswerList({ answers }: { answers: Answers }) {
 }
 
 function ReasonItem({ reason }: { reason: Reason }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const result = { held: { sv: 'uppfylld', en: 'holds' }, failed: { sv: 'inte uppfylld', en: 'fails' }, unknown: { sv: 'svar saknas', en: 'answer missing' } }[reason.result];
   return (
     <li>
       <p>
         <strong>{t(reason.title)}</strong> ({t(result)}, {reason.legalBasis}): {t(reason.explanation)}
       </p>
-      <SourceQuote lang={lang} title={reason.source.title} issuer={reason.source.issuer} section={reason.source.section} text={reason.source.text} url={reason.source.url} textKind={reason.source.textKind} status={reason.source.status} />
+      <CitedQuote source={reason.source} />
     </li>
   );
 }

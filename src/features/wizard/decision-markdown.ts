@@ -57,7 +57,7 @@ const words = {
 const flag = (status: string, lang: Lang) => (statusWords[status] ? ` (${statusWords[status][lang]})` : '');
 
 function cite(source: CitedSource, lang: Lang): string {
-  const quote = source.text.replace(/\s+/g, ' ').trim();
+  const quote = (lang === 'sv' && source.textSv ? source.textSv : source.text).replace(/\s+/g, ' ').trim();
   return `   > ${quote}\n   >\n   > — ${words[lang].source}: ${source.title}, ${source.issuer}, ${source.section}${source.url ? ` <${source.url}>` : ''}${flag(source.status, lang)}`;
 }
 

@@ -1,7 +1,8 @@
 import { Heading, HeadingLevel } from '../../../components/heading';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { FormField } from '../../../components/form-field';
-import { SourceQuote, statusWords } from '../../../components/source-quote';
+import { CitedQuote } from '../../../components/cited-quote';
+import { statusWords } from '../../../components/source-quote';
 import { VerdictBadge, verdictLabel } from '../../../components/verdict-badge';
 import type { Answers, RouteId } from '../../../engine/answers-schema';
 import { formatValue } from '../../../engine/format';
@@ -409,16 +410,7 @@ function ReasonList({ reasons }: { reasons: Reason[] }) {
               {r.parameters.map((p) => `${t(p.label)} ${parameterText(p, lang)}`).join('; ')}
             </p>
           ) : null}
-          <SourceQuote
-            title={r.source.title}
-            issuer={r.source.issuer}
-            section={r.source.section}
-            text={r.source.text}
-            url={r.source.url}
-            textKind={r.source.textKind}
-            status={r.source.status === 'verified' ? undefined : r.source.status}
-            lang={lang}
-          />
+          <CitedQuote source={r.source} />
           <p className="legal-basis">{r.legalBasis}</p>
         </li>
       ))}
