@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorMessages, formToAnswers, parseNumber, stepFormSchema, toText, totalValue } from './form-schema';
 
 const messagesOf = (fields: string[], values: Record<string, unknown>) => {
-  const result = stepFormSchema(fields, '2018-01-01').safeParse(values);
+  const result = stepFormSchema(fields, '2018-01-01', '2030-12-31').safeParse(values);
   return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
 };
 
@@ -18,11 +18,13 @@ describe('step form schemas', () => {
     const errors = messagesOf(['organisation', 'decisionDate'], { organisation: '', decisionDate: '2015-02-30' });
     expect(errors).toEqual({ organisation: 'required', decisionDate: 'date' });
     expect(messagesOf(['decisionDate'], { decisionDate: '2017-12-31' })).toEqual({ decisionDate: 'dateTooEarly' });
+    expect(messagesOf(['decisionDate'], { decisionDate: '2031-01-01' })).toEqual({ decisionDate: 'dateTooLate' });
+    expect(messagesOf(['decisionDate'], { decisionDate: '2030-12-31' })).toEqual({});
     const value = messagesOf(['value.annualSek', 'contract.years'], { value: { annualSek: '-5' }, contract: { years: '0' } });
     expect(value).toEqual({ 'value.annualSek': 'sekRequired', 'contract.years': 'years' });
     expect(messagesOf(['supplier.disadvantagedShare'], { supplier: { disadvantagedShare: '140' } })).toEqual({ 'supplier.disadvantagedShare': 'percent' });
     expect(messagesOf(['purchase.cpvCode'], { purchase: { cpvCode: '9091' } })).toEqual({ 'purchase.cpvCode': 'cpv' });
-    for (const key of ['required', 'date', 'dateTooEarly', 'sekRequired', 'years', 'percent', 'cpv']) expect(errorMessages[key]?.sv).toBeTruthy();
+    for (const key of ['required', 'date', 'dateTooEarly', 'dateTooLate', 'sekRequired', 'years', 'percent', 'cpv']) expect(errorMessages[key]?.sv).toBeTruthy();
   });
 
   it('turns form text into answers: percent to a share, "Vet inte" to no answer', () => {

@@ -9,6 +9,7 @@ export const errorMessages: Record<string, Localized> = {
   required: { sv: 'Välj ett alternativ.', en: 'Choose an option.' },
   date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-22.', en: 'Give a date as YYYY-MM-DD, e.g. 2026-11-22.' },
   dateTooEarly: { sv: 'Regelverket kan bara bedöma beslut från och med {earliest}.', en: 'The rule set can only judge decisions from {earliest}.' },
+  dateTooLate: { sv: 'Regelverket kan bara bedöma beslut till och med {latest}: alla gränsvärden är inte kända längre fram.', en: 'The rule set can only judge decisions up to {latest}: not every limit is known beyond it.' },
   sek: { sv: 'Ange ett belopp i kronor med siffror, till exempel 150 000.', en: 'Give an amount in kronor in digits, e.g. 150 000.' },
   sekRequired: { sv: 'Ange värdet i kronor, till exempel 150 000.', en: 'Give the value in kronor, e.g. 150 000.' },
   years: { sv: 'Ange avtalstiden i år: ett tal större än 0 och högst 50, till exempel 1 eller 2,5.', en: 'Give the term in years: a number above 0 and at most 50, e.g. 1 or 2.5.' },
@@ -33,7 +34,7 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-function kindSchema(kind: FieldKind, path: string, earliestDate: string): z.ZodMiniType<string> {
+function kindSchema(kind: FieldKind, path: string, earliestDate: string, latestDate: string | null): z.ZodMiniType<string> {
   const text = z.string();
   switch (kind) {
     case 'organisation':
@@ -42,6 +43,7 @@ function kindSchema(kind: FieldKind, path: string, earliestDate: string): z.ZodM
       return text.check(
         z.refine(isRealDate, { message: 'date' }),
         z.refine((v) => !isRealDate(v) || v >= earliestDate, { message: 'dateTooEarly' }),
+        z.refine((v) => !isRealDate(v) || latestDate === null || v <= latestDate, { message: 'dateTooLate' }),
       );
     case 'text':
       return text.check(z.maxLength(300, { message: 'tooLong' }));
@@ -80,15 +82,15 @@ function kindSchema(kind: FieldKind, path: string, earliestDate: string): z.ZodM
 }
 
 /** The zod schema of one step's form: one string per question on screen, nested like the answers. */
-export function stepFormSchema(fields: readonly string[], earliestDate: string) {
+export function stepFormSchema(fields: readonly string[], earliestDate: string, latestDate: string | null = null) {
   const sections: Record<string, Record<string, z.ZodMiniType<string>>> = {};
   const top: Record<string, z.ZodMiniType<string>> = {};
   for (const path of fields) {
     const kind = fieldKinds[path];
     if (!kind || path === 'value.totalSek') continue;
     const [head, leaf] = path.split('.') as [string, string | undefined];
-    if (leaf === undefined) top[head] = kindSchema(kind, path, earliestDate);
-    else (sections[head] ??= {})[leaf] = kindSchema(kind, path, earliestDate);
+    if (leaf === undefined) top[head] = kindSchema(kind, path, earliestDate, latestDate);
+    else (sections[head] ??= {})[leaf] = kindSchema(kind, path, earliestDate, latestDate);
   }
   const shape: Record<string, z.ZodMiniType> = { ...top };
   for (const [head, leaves] of Object.entries(sections)) shape[head] = z.object(leaves);

@@ -3,6 +3,7 @@ import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { ChoiceField, FormField } from '../../components/form-field';
 import { organisationIds } from '../../engine/answers-schema';
 import { formatValue } from '../../engine/format';
+import { coveredDates } from '../../engine/covered-dates';
 import { useI18n } from '../../i18n/i18n';
 import { readPath, type Draft } from './draft';
 import { fieldLabel } from './decision';
@@ -80,7 +81,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   const { ruleset, actor, visibleFields } = useWizard();
   const { t, lang } = useI18n();
   const draft = useDraft();
-  const earliest = ruleset.manifest.coversFrom;
+  const { from: earliest, to: latest } = useMemo(() => coveredDates(ruleset), [ruleset]);
   const fieldsRef = useRef<readonly string[]>([]);
   const fields = visibleFields(step, draft);
   fieldsRef.current = fields;
@@ -88,7 +89,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   // The schema follows the questions on screen, which change as answers come in.
   const resolver = useMemo<Resolver<WizardFormValues>>(
     () => async (values) => {
-      const result = stepFormSchema(fieldsRef.current, earliest).safeParse(values);
+      const result = stepFormSchema(fieldsRef.current, earliest, latest).safeParse(values);
       if (result.success) return { values, errors: {} };
       let errors: Record<string, unknown> = {};
       for (const issue of result.error.issues) {
@@ -100,7 +101,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
       }
       return { values: {}, errors: errors as FieldErrors<WizardFormValues> };
     },
-    [earliest],
+    [earliest, latest],
   );
 
   const form = useForm<WizardFormValues>({ defaultValues: initialValues(draft, step), resolver, mode: 'onTouched' });
@@ -112,12 +113,12 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     // eslint-disable-next-line react-hooks/incompatible-library -- watch() is subscribed in an effect and unsubscribed; no React Compiler memoises this component.
     const sub = watch((values) => {
       const all = values as WizardFormValues;
-      const parsed = stepFormSchema(fieldsRef.current, earliest).safeParse(all);
+      const parsed = stepFormSchema(fieldsRef.current, earliest, latest).safeParse(all);
       const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((i) => i.path.map(String).join('.')));
       actor.send({ type: 'EDIT', values: answersOf(step, all, fieldsRef.current, invalid), wizard: wizardFlags(step, all) });
     });
     return () => sub.unsubscribe();
-  }, [watch, actor, step, earliest]);
+  }, [watch, actor, step, earliest, latest]);
 
   const errors = errorPaths(formState.errors);
   const message = (path: string): string | undefined => {
@@ -126,7 +127,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     const node = (formState.errors as Record<string, unknown>)[head] as Record<string, { message?: string }> | { message?: string } | undefined;
     const key = (leaf === undefined ? (node as { message?: string })?.message : (node as Record<string, { message?: string }>)?.[leaf]?.message) ?? '';
     const text = errorMessages[key];
-    return text ? t(text).replace('{earliest}', earliest) : key;
+    return text ? t(text).replace('{earliest}', earliest).replace('{latest}', latest ?? '') : key;
   };
 
   const onSubmit = handleSubmit((values) => {
