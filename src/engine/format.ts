@@ -35,19 +35,18 @@ export function formatValue(value: unknown, unit: Unit, lang: Lang, options?: Fa
   if (typeof value === 'boolean') return lang === 'sv' ? (value ? 'ja' : 'nej') : value ? 'yes' : 'no';
   if (typeof value === 'string') return options?.find((o) => o.value === value)?.label[lang] ?? value;
   if (typeof value !== 'number') return String(value);
-  const n = { format: (v: number) => formatNumber(v, lang) };
   switch (unit) {
     case 'SEK':
     case 'sek':
-      return lang === 'sv' ? `${n.format(value)} kr` : `SEK ${n.format(value)}`;
+      return lang === 'sv' ? `${formatNumber(value, lang)} kr` : `SEK ${formatNumber(value, lang)}`;
     case 'EUR':
-      return lang === 'sv' ? `${n.format(value)} euro` : `EUR ${n.format(value)}`;
+      return lang === 'sv' ? `${formatNumber(value, lang)} euro` : `EUR ${formatNumber(value, lang)}`;
     case 'share':
-      return `${n.format(Math.round(value * 1000) / 10)} %`;
+      return `${formatNumber(Math.round(value * 1000) / 10, lang)} %`;
     case 'years':
-      return lang === 'sv' ? `${n.format(value)} år` : `${n.format(value)} year${value === 1 ? '' : 's'}`;
+      return lang === 'sv' ? `${formatNumber(value, lang)} år` : `${formatNumber(value, lang)} year${value === 1 ? '' : 's'}`;
     default:
-      return n.format(value);
+      return formatNumber(value, lang);
   }
 }
 
