@@ -40,6 +40,9 @@ export const excerptSchema = z.strictObject({
   textSv: z.string().min(1).optional(),
   status: evidenceStatusSchema.default('verified'),
   note: z.string().optional(),
+}).refine((e) => e.textKind !== 'summary' || e.textSv !== undefined, {
+  message: 'a summary needs textSv, its wording for Swedish readers',
+  path: ['textSv'],
 });
 export type Excerpt = z.infer<typeof excerptSchema>;
 

@@ -146,6 +146,12 @@ describe('a rule file that does not validate stops the rule set from loading', (
     expect(error.message).toMatch(/valdFrom/);
   });
 
+  it('refuses a summary without its Swedish wording, naming the excerpt', () => {
+    const excerpts = (f: Record<string, Tree>) => f['sources/law.yaml']!.excerpts as Tree[];
+    const error = loadError((f) => Object.assign(excerpts(f)[0]!, { textKind: 'summary', text: 'The limit is 100 kronor.' }));
+    expect(error.message).toContain('rules/sources/law.yaml at excerpts.0.textSv');
+  });
+
   it('refuses a rule without a source', () => {
     const error = loadError((f) => delete rulesOf(f, 'iop')[0]!.source);
     expect(error.message).toContain('rules/routes/iop.yaml at rules.0.source');

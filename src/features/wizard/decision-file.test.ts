@@ -69,4 +69,13 @@ describe('the decision document and its files', () => {
     expect(lineOf(verified!.label.sv)).toMatch(/kr, gäller från \d{4}-\d{2}-\d{2}/);
     expect(lineOf(verified!.label.sv)).not.toContain('(ej verifierad)');
   });
+
+  it('quotes a summary in Swedish for the Swedish reader and in English for the English one', () => {
+    const cited = decision.outcome!.routes.flatMap((r) => [...r.reasons, ...r.cautions, ...r.obligations].map((x) => x.source));
+    const summary = cited.find((c) => c.textKind === 'summary');
+    expect(summary?.textSv).toBeTruthy();
+    const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(decisionToMarkdown(ruleset, decision, 'sv')).toContain(flat(summary!.textSv!));
+    expect(decisionToMarkdown(ruleset, decision, 'en')).toContain(flat(summary!.text));
+  });
 });
