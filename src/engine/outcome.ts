@@ -28,7 +28,7 @@ export type ParameterUse = {
   from: string;
   status: EvidenceStatus;
   source: CitedSource;
-  note?: string | undefined;
+  note?: Localized | undefined;
 };
 
 export type ComparisonTrace = {

@@ -67,7 +67,8 @@ export const parameterValueSchema = z.strictObject({
   value: z.number().finite(),
   status: evidenceStatusSchema,
   source: sourceRefSchema,
-  note: z.string().optional(),
+  /** Shown beside the value wherever it is used, so it speaks to the reader in both languages. */
+  note: localizedSchema.optional(),
 });
 export type ParameterValue = z.infer<typeof parameterValueSchema>;
 

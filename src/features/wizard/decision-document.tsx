@@ -148,7 +148,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
                 <p>
                   <strong>{t(p.label)}</strong>: {formatValue(p.value, p.unit, lang)}, {t({ sv: 'gäller från', en: 'in force from' })} {p.from}
                   {p.status !== 'verified' && statusWords[p.status] ? <span className="evidence-flag"> ({t(statusWords[p.status]!)})</span> : null}
-                  {p.note ? `. ${p.note}` : null}
+                  {p.note ? `. ${t(p.note)}` : null}
                 </p>
                 <CitedQuote source={p.source} />
               </li>

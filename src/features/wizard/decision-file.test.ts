@@ -63,7 +63,11 @@ describe('the decision document and its files', () => {
     expect(md).toContain('## Gränsvärden som bedömningen bygger på');
     const unverified = used.filter((p) => p.status === 'unverified');
     expect(unverified.length).toBeGreaterThan(0);
-    for (const p of unverified) expect(lineOf(p.label.sv)).toContain('(ej verifierad)');
+    for (const p of unverified) {
+      expect(lineOf(p.label.sv)).toContain('(ej verifierad)');
+      if (p.note) expect(lineOf(p.label.sv)).toContain(p.note.sv);
+    }
+    expect(unverified.some((p) => p.note?.sv.includes('tills det är kontrollerat'))).toBe(true);
     const verified = used.find((p) => p.status === 'verified');
     expect(verified).toBeDefined();
     expect(lineOf(verified!.label.sv)).toMatch(/kr, gäller från \d{4}-\d{2}-\d{2}/);

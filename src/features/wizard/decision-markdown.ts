@@ -110,7 +110,7 @@ export function decisionToMarkdown(ruleset: Ruleset, decision: Decision, lang: L
   if (outcome && outcome.parametersUsed.length > 0) {
     out.push(`## ${w.limits}`, '');
     for (const p of outcome.parametersUsed) {
-      out.push(`- ${p.label[lang]}: ${formatValue(p.value, p.unit, lang)}, ${w.inForceFrom} ${p.from}${flag(p.status, lang)}${p.note ? `. ${p.note}` : ''}\n${cite(p.source, lang)}`);
+      out.push(`- ${p.label[lang]}: ${formatValue(p.value, p.unit, lang)}, ${w.inForceFrom} ${p.from}${flag(p.status, lang)}${p.note ? `. ${p.note[lang]}` : ''}\n${cite(p.source, lang)}`);
     }
     out.push('');
   }
