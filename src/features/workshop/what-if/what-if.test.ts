@@ -74,6 +74,20 @@ describe('what-if: one answer changed, the verdicts compared', () => {
     expect(reserved.parameters.find((p) => p.id === 'reserved-share')?.after?.value).toBe(0.3);
   });
 
+  it('answering that the social enterprise does not have integration as its main purpose closes the reservation', () => {
+    const above = { ...base, value: { totalSek: 1_500_000 } };
+    const parsed = parseWhatIfInput(ruleset, 'supplier.mainPurposeIntegration', 'no');
+    expect(parsed).toEqual({ ok: true, value: false });
+    const result = runWhatIf(ruleset, above, { field: 'supplier.mainPurposeIntegration', value: false });
+    expect(verdictOf(result, 'reserved-contract').after).toBe('not-allowed');
+  });
+
+  it('turning services into goods takes the bilaga 2 question out of play', () => {
+    const result = runWhatIf(ruleset, base, { field: 'purchase.kind', value: 'goods' });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.answers.purchase?.kind).toBe('goods');
+  });
+
   it('a date the rule set cannot judge is an error for the field, not a crash', () => {
     const result = runWhatIf(ruleset, base, { field: 'decisionDate', value: '2017-06-01' });
     expect(result).toMatchObject({ ok: false });
@@ -115,6 +129,8 @@ describe('reading what the trainer types', () => {
     expect(error('decisionDate', '2026-13-45')).toMatch(/ÅÅÅÅ-MM-DD/);
     expect(error('decisionDate', '2010-01-01')).toBe(`Regelverket kan bara bedöma beslut från och med ${ruleset.manifest.coversFrom}.`);
     expect(error('supplier.kind', 'kommunen')).toBe('Välj ett alternativ.');
+    expect(error('decisionDate', '2031-01-01')).toMatch(/till och med 2030-12-31/);
+    expect(error('partnership.paymentForService', '')).toBe('Välj ett alternativ.');
   });
 
   it('shows the current answer as the input would take it', () => {

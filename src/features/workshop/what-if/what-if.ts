@@ -1,3 +1,4 @@
+import { coveredDates } from '../../../engine/covered-dates';
 import { organisationIds, supplierKinds, type Answers, type RouteId } from '../../../engine/answers-schema';
 import { evaluate, EvaluationError, weakest } from '../../../engine/evaluate';
 import { formatValue, type Lang } from '../../../engine/format';
@@ -15,9 +16,32 @@ import { fieldKinds } from '../../wizard/field-kinds';
  */
 
 /** The answers a trainer can vary. */
-export const whatIfFields = ['value.totalSek', 'decisionDate', 'supplier.disadvantagedShare', 'contract.years', 'supplier.kind', 'organisation'] as const;
+// The yes/no answers that the workshop's scenarios turn on (bilaga 2, the reservation conditions, the IOP tests).
+const yesNoFields = [
+  'purchase.annex2Service',
+  'purchase.reservableServiceCode',
+  'supplier.mainPurposeIntegration',
+  'supplier.ideaburenRegistered',
+  'supplier.purposeLinkedToService',
+  'supplier.awardedSameServiceLast3Years',
+  'partnership.paymentForService',
+  'partnership.commercialMarket',
+] as const;
+type YesNoField = (typeof yesNoFields)[number];
+const isYesNo = (field: string): field is YesNoField => (yesNoFields as readonly string[]).includes(field);
+
+export const whatIfFields = [
+  'value.totalSek',
+  'decisionDate',
+  'supplier.disadvantagedShare',
+  'contract.years',
+  'supplier.kind',
+  'organisation',
+  'purchase.kind',
+  ...yesNoFields,
+] as const;
 export type WhatIfField = (typeof whatIfFields)[number];
-export type WhatIfValue = string | number;
+export type WhatIfValue = string | number | boolean;
 export type WhatIfChange = { field: WhatIfField; value: WhatIfValue };
 
 export type ParsedInput = { ok: true; value: WhatIfValue } | { ok: false; error: Localized };
@@ -30,8 +54,16 @@ export function whatIfLabel(ruleset: Ruleset, field: WhatIfField): Localized {
   return fieldLabel(ruleset, field);
 }
 
-/** The options of a field chosen from a list (supplier kind, organisation); empty for the others. */
+const yesNoOptions: Array<{ value: string; label: Localized }> = [
+  { value: '', label: { sv: 'Välj ja eller nej', en: 'Choose yes or no' } },
+  { value: 'yes', label: { sv: 'Ja', en: 'Yes' } },
+  { value: 'no', label: { sv: 'Nej', en: 'No' } },
+];
+
+/** The options of a field chosen from a list (kinds, organisation, yes/no); empty for the others. */
 export function whatIfOptions(ruleset: Ruleset, field: WhatIfField): Array<{ value: string; label: Localized }> {
+  if (isYesNo(field)) return yesNoOptions;
+  if (field === 'purchase.kind') return ruleset.facts[field]?.options ?? [];
   if (field === 'organisation') {
     return organisationIds.map((id) => ({ value: id, label: { sv: ruleset.overlays[id].name, en: ruleset.overlays[id].name } }));
   }
@@ -88,8 +120,10 @@ export function parseWhatIfInput(ruleset: Ruleset, field: WhatIfField, text: str
     }
     case 'decisionDate': {
       if (!isRealDate(v)) return { ok: false, error: errorMessages.date! };
-      const earliest = ruleset.manifest.coversFrom;
+      const earliest = coveredDates(ruleset).from;
       if (v < earliest) return { ok: false, error: fill(errorMessages.dateTooEarly!, 'earliest', earliest) };
+      const latest = coveredDates(ruleset).to;
+      if (latest !== null && v > latest) return { ok: false, error: fill(errorMessages.dateTooLate!, 'latest', latest) };
       return { ok: true, value: v };
     }
     case 'supplier.disadvantagedShare': {
@@ -102,7 +136,10 @@ export function parseWhatIfInput(ruleset: Ruleset, field: WhatIfField, text: str
     }
     case 'supplier.kind':
     case 'organisation':
-      return whatIfOptions(ruleset, field).some((o) => o.value === v) ? { ok: true, value: v } : { ok: false, error: errorMessages.required! };
+    case 'purchase.kind':
+      return v !== '' && whatIfOptions(ruleset, field).some((o) => o.value === v) ? { ok: true, value: v } : { ok: false, error: errorMessages.required! };
+    default:
+      return v === 'yes' ? { ok: true, value: true } : v === 'no' ? { ok: true, value: false } : { ok: false, error: errorMessages.required! };
   }
 }
 
