@@ -1,3 +1,4 @@
+import { AnswerList } from './answer-list';
 import { CitedQuote } from '../../components/cited-quote';
 import { statusWords } from '../../components/source-quote';
 import { VerdictBadge } from '../../components/verdict-badge';
@@ -165,14 +166,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
           return (
             <section key={step} aria-labelledby={`doc-answers-${step}`}>
               <h4 id={`doc-answers-${step}`}>{t(stepTitles[step])}</h4>
-              <dl className="answers">
-                {stepRows.map((r) => (
-                  <div key={r.path}>
-                    <dt>{t(r.label)}</dt>
-                    <dd>{t(r.value)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <AnswerList rows={stepRows} />
             </section>
           );
         })}

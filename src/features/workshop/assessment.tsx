@@ -1,3 +1,4 @@
+import { DiscussionQuestions } from './discussion-questions';
 import { useId } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { CitedQuote } from '../../components/cited-quote';
@@ -34,16 +35,7 @@ export function Assessment({ judged }: { judged: JudgedScenario }) {
       <div className="teaching-point">
         <h5>{t({ sv: 'Det här ska gruppen ta med sig', en: 'What the group should take home' })}</h5>
         <p>{t(scenario.teachingPoint)}</p>
-        {scenario.discussion && scenario.discussion.length > 0 ? (
-          <>
-            <h6>{t({ sv: 'Att diskutera', en: 'To discuss' })}</h6>
-            <ul>
-              {scenario.discussion.map((q, i) => (
-                <li key={i}>{t(q)}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <DiscussionQuestions scenario={scenario} />
       </div>
       {outcome.policyNotes.length > 0 ? (
         <div className="policy-notes">

@@ -1,3 +1,5 @@
+import { AnswerList } from '../wizard/answer-list';
+import { DiscussionQuestions } from './discussion-questions';
 import { useId } from 'react';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { citeSource } from '../../engine/evaluate';
@@ -77,16 +79,7 @@ export function Handout({ ruleset, judged }: { ruleset: Ruleset; judged: JudgedS
               </li>
             ))}
           </ul>
-          {scenario.discussion && scenario.discussion.length > 0 ? (
-            <>
-              <h6>{t({ sv: 'Att diskutera', en: 'To discuss' })}</h6>
-              <ul>
-                {scenario.discussion.map((q, i) => (
-                  <li key={i}>{t(q)}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <DiscussionQuestions scenario={scenario} />
         </section>
       </article>
 
@@ -97,14 +90,7 @@ export function Handout({ ruleset, judged }: { ruleset: Ruleset; judged: JudgedS
         </header>
         <section aria-labelledby={`${id}-answers`}>
           <h5 id={`${id}-answers`}>{t({ sv: 'Svaren', en: 'The answers' })}</h5>
-          <dl className="answers">
-            {rows.map((r) => (
-              <div key={r.path}>
-                <dt>{t(r.label)}</dt>
-                <dd>{t(r.value)}</dd>
-              </div>
-            ))}
-          </dl>
+          <AnswerList rows={rows} />
         </section>
         <section aria-labelledby={`${id}-verdicts`}>
           <h5 id={`${id}-verdicts`}>{t({ sv: 'Bedömningen med skäl och källor', en: 'The assessment with reasons and sources' })}</h5>
