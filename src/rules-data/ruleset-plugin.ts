@@ -17,6 +17,7 @@ const resolved = `\0${id}`;
  */
 export function rulesetPlugin(): Plugin {
   let building = false;
+  let base = '/';
   let ruleset: Ruleset | undefined;
   const load = () => (ruleset ??= loadRuleset(readRulesDir()));
   const fileName = () => `assets/ruleset-${load().hash.slice(0, 16)}.json`;
@@ -25,6 +26,7 @@ export function rulesetPlugin(): Plugin {
     name: 'vagval-ruleset',
     configResolved(config) {
       building = config.command === 'build' && !config.build.ssr;
+      base = config.base;
     },
     buildStart() {
       ruleset = undefined;
@@ -41,7 +43,7 @@ export default await loadRulesetFile(import.meta.env.BASE_URL + ${JSON.stringify
     },
     transformIndexHtml() {
       if (!building) return [];
-      return [{ tag: 'link', attrs: { rel: 'preload', href: `/${fileName()}`, as: 'fetch', type: 'application/json', crossorigin: '' }, injectTo: 'head' }];
+      return [{ tag: 'link', attrs: { rel: 'preload', href: `${base}${fileName()}`, as: 'fetch', type: 'application/json', crossorigin: '' }, injectTo: 'head' }];
     },
     handleHotUpdate({ file, server }) {
       if (!file.startsWith(rulesDir)) return;
