@@ -4,6 +4,7 @@ import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { recordHash, storedContent } from '../chain';
 import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
+import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type Pending, type Where } from './decision-rows';
 
 /**
  * The same tables as the SQLite store, for organisations that run several instances against one
@@ -68,24 +69,6 @@ END $$;
 /** Any fixed number: the advisory lock every instance takes to append. */
 const appendLock = 0x5641_4756;
 
-type Pending = { contents: RecordContent[]; resolve: (records: DecisionRecord[]) => void; reject: (error: unknown) => void };
-
-type DecisionRow = {
-  id: number;
-  prev_hash: string;
-  hash: string;
-  content: string;
-  organisation: string;
-  decision_date: string;
-  chosen_route: string;
-  supplier_kind: string;
-  total_sek: number | null;
-  ruleset_hash: string;
-  corrects: number | null;
-  superseded_by?: number | null;
-};
-
-const supersededBy = '(SELECT MAX(c.id) FROM decisions c WHERE c.corrects = d.id) AS superseded_by';
 
 export class PostgresDecisionStore implements DecisionStore {
   readonly kind = 'postgres' as const;
@@ -210,16 +193,9 @@ export class PostgresDecisionStore implements DecisionStore {
   }
 
   async list(filter: ListFilter & { organisations?: string[] | undefined }, limit: number, before?: number) {
-    const { where, params, add } = conditions();
-    if (filter.organisation) add('d.organisation = ?', filter.organisation);
-    if (filter.organisations) add('d.organisation = ANY(?)', filter.organisations);
-    if (filter.route) add('d.chosen_route = ?', filter.route);
-    if (filter.supplierKind) add('d.supplier_kind = ?', filter.supplierKind);
-    if (filter.from) add('d.decision_date >= ?', filter.from);
-    if (filter.to) add('d.decision_date <= ?', filter.to);
-    if (filter.minValue !== undefined) add('d.total_sek >= ?', filter.minValue);
-    if (filter.maxValue !== undefined) add('d.total_sek <= ?', filter.maxValue);
-    if (before !== undefined) add('d.id < ?', before);
+    const w = conditions();
+    whereListFilter(w, filter, before);
+    const { where, params } = w;
     params.push(limit + 1);
     const sql = `SELECT d.*, ${supersededBy} FROM decisions d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id DESC LIMIT $${params.length}`;
     const rows = (await this.pool.query<DecisionRow>(sql, params)).rows;
@@ -245,13 +221,9 @@ export class PostgresDecisionStore implements DecisionStore {
         : query.period === 'quarter'
           ? "substr(d.decision_date, 1, 4) || '-Q' || ((substr(d.decision_date, 6, 2)::int + 2) / 3)"
           : 'substr(d.decision_date, 1, 4)';
-    const { where, params, add } = conditions();
-    // A corrected record is replaced by its correction: count each decision once, as last corrected.
-    where.push('NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)');
-    if (query.organisation) add('d.organisation = ?', query.organisation);
-    if (query.organisations) add('d.organisation = ANY(?)', query.organisations);
-    if (query.from) add('d.decision_date >= ?', query.from);
-    if (query.to) add('d.decision_date <= ?', query.to);
+    const w = conditions();
+    whereStatsQuery(w, query);
+    const { where, params } = w;
     const sql = `SELECT d.organisation AS organisation, ${period} AS period, d.chosen_route AS route, d.supplier_kind AS "supplierKind",
         COUNT(*)::int AS count, COALESCE(SUM(d.total_sek), 0)::float8 AS "valueSek"
       FROM decisions d WHERE ${where.join(' AND ')}
@@ -283,34 +255,12 @@ export class PostgresDecisionStore implements DecisionStore {
 }
 
 /** WHERE clauses written with "?" and numbered as PostgreSQL wants them. */
-function conditions() {
+function conditions(): Where {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  return { where, params, add };
-}
-
-function toRecord(row: DecisionRow): DecisionRecord {
-  return { ...(JSON.parse(row.content) as RecordContent), id: row.id, prevHash: row.prev_hash, hash: row.hash, supersededBy: row.superseded_by ?? null };
-}
-
-function toStoredRow(row: DecisionRow): StoredRow {
-  return {
-    id: row.id,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    contentJson: row.content,
-    columns: {
-      organisation: row.organisation,
-      decisionDate: row.decision_date,
-      chosenRoute: row.chosen_route,
-      supplierKind: row.supplier_kind,
-      totalSek: row.total_sek,
-      rulesetHash: row.ruleset_hash,
-      corrects: row.corrects,
-    },
-  };
+  return { where, params, add, addIn: (column, values) => add(`${column} = ANY(?)`, values) };
 }

@@ -5,26 +5,9 @@ import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { recordHash, storedContent } from '../chain';
 import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
+import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type Pending, type Where } from './decision-rows';
 import { sqliteSchema } from './sqlite-schema';
 
-type Pending = { contents: RecordContent[]; resolve: (records: DecisionRecord[]) => void; reject: (error: unknown) => void };
-
-type DecisionRow = {
-  id: number;
-  prev_hash: string;
-  hash: string;
-  content: string;
-  organisation: string;
-  decision_date: string;
-  chosen_route: string;
-  supplier_kind: string;
-  total_sek: number | null;
-  ruleset_hash: string;
-  corrects: number | null;
-  superseded_by?: number | null;
-};
-
-const supersededBy = '(SELECT MAX(c.id) FROM decisions c WHERE c.corrects = d.id) AS superseded_by';
 
 /**
  * The embedded default: one SQLite file in the data folder, in WAL mode. A commit writes the
@@ -152,19 +135,9 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 
   async list(filter: ListFilter & { organisations?: string[] | undefined }, limit: number, before?: number) {
-    const { where, params, add } = conditions();
-    if (filter.organisation) add('d.organisation = ?', filter.organisation);
-    if (filter.organisations) {
-      where.push(`d.organisation IN (${filter.organisations.map(() => '?').join(', ') || 'NULL'})`);
-      params.push(...filter.organisations);
-    }
-    if (filter.route) add('d.chosen_route = ?', filter.route);
-    if (filter.supplierKind) add('d.supplier_kind = ?', filter.supplierKind);
-    if (filter.from) add('d.decision_date >= ?', filter.from);
-    if (filter.to) add('d.decision_date <= ?', filter.to);
-    if (filter.minValue !== undefined) add('d.total_sek >= ?', filter.minValue);
-    if (filter.maxValue !== undefined) add('d.total_sek <= ?', filter.maxValue);
-    if (before !== undefined) add('d.id < ?', before);
+    const w = conditions();
+    whereListFilter(w, filter, before);
+    const { where, params } = w;
     // Pick the ids first from the indexes alone, then read just those records: sorting whole
     // records (content included) for a broad date or value range costs ten times as much.
     const ids = `SELECT d.id FROM decisions d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id DESC LIMIT ?`;
@@ -192,16 +165,9 @@ export class SqliteDecisionStore implements DecisionStore {
         : query.period === 'quarter'
           ? "substr(d.decision_date, 1, 4) || '-Q' || ((CAST(substr(d.decision_date, 6, 2) AS INTEGER) + 2) / 3)"
           : 'substr(d.decision_date, 1, 4)';
-    // A corrected record is replaced by its correction: count each decision once, as last corrected.
-    const { where, params, add } = conditions();
-    where.push('NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)');
-    if (query.organisation) add('d.organisation = ?', query.organisation);
-    if (query.organisations) {
-      where.push(`d.organisation IN (${query.organisations.map(() => '?').join(', ') || 'NULL'})`);
-      params.push(...query.organisations);
-    }
-    if (query.from) add('d.decision_date >= ?', query.from);
-    if (query.to) add('d.decision_date <= ?', query.to);
+    const w = conditions();
+    whereStatsQuery(w, query);
+    const { where, params } = w;
     const sql = `SELECT d.organisation AS organisation, ${period} AS period, d.chosen_route AS route, d.supplier_kind AS supplierKind,
         COUNT(*) AS count, COALESCE(SUM(d.total_sek), 0) AS valueSek
       FROM decisions d WHERE ${where.join(' AND ')}
@@ -228,34 +194,20 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 }
 
-function conditions() {
+/** WHERE clauses with SQLite's "?" placeholders. */
+function conditions(): Where {
   const where: string[] = [];
   const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    where.push(sql);
-    params.push(value);
-  };
-  return { where, params, add };
-}
-
-function toRecord(row: DecisionRow): DecisionRecord {
-  return { ...(JSON.parse(row.content) as RecordContent), id: row.id, prevHash: row.prev_hash, hash: row.hash, supersededBy: row.superseded_by ?? null };
-}
-
-function toStoredRow(row: DecisionRow): StoredRow {
   return {
-    id: row.id,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    contentJson: row.content,
-    columns: {
-      organisation: row.organisation,
-      decisionDate: row.decision_date,
-      chosenRoute: row.chosen_route,
-      supplierKind: row.supplier_kind,
-      totalSek: row.total_sek,
-      rulesetHash: row.ruleset_hash,
-      corrects: row.corrects,
+    where,
+    params,
+    add: (sql, value) => {
+      where.push(sql);
+      params.push(value);
+    },
+    addIn: (column, values) => {
+      where.push(`${column} IN (${values.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...values);
     },
   };
 }
