@@ -12,26 +12,14 @@ type FormFieldProps = {
 
 /** A labelled control with its help and its error right below it, tied together for screen readers. */
 export function FormField({ label, help, error, children }: FormFieldProps) {
-  const id = useId();
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  const { id, errorId, helpId, describedBy } = useFieldIds(error, help);
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
       </label>
       {children({ id, describedBy, invalid: Boolean(error) })}
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      {help ? (
-        <div id={helpId} className="field__help">
-          {help}
-        </div>
-      ) : null}
+      <ErrorAndHelp error={error} errorId={errorId} help={help} helpId={helpId} />
     </div>
   );
 }
@@ -48,10 +36,7 @@ type ChoiceFieldProps = {
 
 /** A group of radio buttons in a fieldset: keyboard users move between the options with the arrow keys. */
 export function ChoiceField({ legend, help, error, options, inputProps, name }: ChoiceFieldProps) {
-  const id = useId();
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  const { errorId, helpId, describedBy } = useFieldIds(error, help);
   return (
     <fieldset className={`field field--choice${error ? ' field--invalid' : ''}`} aria-describedby={describedBy}>
       <legend className="field__label">{legend}</legend>
@@ -63,6 +48,22 @@ export function ChoiceField({ legend, help, error, options, inputProps, name }: 
           </label>
         ))}
       </div>
+      <ErrorAndHelp error={error} errorId={errorId} help={help} helpId={helpId} />
+    </fieldset>
+  );
+}
+
+/** The ids that tie a field to its error and help text, and the aria-describedby that names them (error first). */
+function useFieldIds(error: string | undefined, help: ReactNode) {
+  const id = useId();
+  const helpId = help ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return { id, helpId, errorId, describedBy: [errorId, helpId].filter(Boolean).join(' ') || undefined };
+}
+
+function ErrorAndHelp({ error, errorId, help, helpId }: { error: string | undefined; errorId: string | undefined; help: ReactNode; helpId: string | undefined }) {
+  return (
+    <>
       {error ? (
         <p id={errorId} className="field__error">
           {error}
@@ -73,6 +74,6 @@ export function ChoiceField({ legend, help, error, options, inputProps, name }: 
           {help}
         </div>
       ) : null}
-    </fieldset>
+    </>
   );
 }
