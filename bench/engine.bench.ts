@@ -2,6 +2,7 @@ import type { Answers } from '../src/engine/answers-schema';
 import { evaluate } from '../src/engine/evaluate';
 import { loadRuleset } from '../src/engine/ruleset';
 import { readRulesDir } from '../src/rules-data/read-rules-dir';
+import { measure } from './measure';
 
 // A spread of answer sets so that every route, date period and overlay is exercised.
 const organisations = ['ljungby', 'motala', 'lekeberg', 'region-orebro', 'region-ostergotland', 'other'] as const;
@@ -35,16 +36,6 @@ function answerSets(): Answers[] {
   return sets;
 }
 
-function measure(label: string, fn: () => void, minMs = 1500): void {
-  let iterations = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs) {
-    fn();
-    iterations += 1;
-  }
-  const ms = performance.now() - start;
-  console.log(`${label}: ${iterations} runs in ${ms.toFixed(0)} ms, ${((ms / iterations) * 1000).toFixed(1)} µs each`);
-}
 
 export async function run(): Promise<void> {
   const files = readRulesDir();

@@ -5,6 +5,7 @@ import { layoutDecisionTree } from '../src/features/workshop/decision-tree/decis
 import { deriveDecisionTree, traceAnswers } from '../src/features/workshop/decision-tree/decision-tree-model';
 import { limitsOnDate, runWhatIf, valueScale } from '../src/features/workshop/what-if/what-if';
 import { nodeRuleset } from '../src/rules-data/node-ruleset';
+import { measure } from './measure';
 
 const answers: Answers = {
   organisation: 'ljungby',
@@ -15,17 +16,6 @@ const answers: Answers = {
   contract: { years: 2 },
 };
 
-function measure(label: string, fn: () => void, minMs = 1000): void {
-  fn(); // warm-up
-  let iterations = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs) {
-    fn();
-    iterations += 1;
-  }
-  const ms = performance.now() - start;
-  console.log(`${label}: ${((ms / iterations) * 1000).toFixed(0)} µs each (${iterations} runs)`);
-}
 
 /** What the workshop's what-if and decision tree cost per interaction: a slider step must fit well inside a frame. */
 export async function run(): Promise<void> {
