@@ -1,6 +1,7 @@
 import type { Verdict } from '../engine/ruleset-schema';
 
-const verdictWords: Record<Verdict, { sv: string; en: string }> = {
+/** Each verdict in words, as every view names it. */
+export const verdictWords: Record<Verdict, { sv: string; en: string }> = {
   recommended: { sv: 'Rekommenderas', en: 'Recommended' },
   allowed: { sv: 'Tillåten', en: 'Allowed' },
   'not-allowed': { sv: 'Inte tillåten', en: 'Not allowed' },

@@ -1,5 +1,6 @@
+import { verdictWords } from '../../../components/verdict-badge';
 import type { Lang } from '../../../engine/format';
-import type { Localized, Verdict } from '../../../engine/ruleset-schema';
+import type { Localized } from '../../../engine/ruleset-schema';
 import type {
   ConditionLine,
   DecisionTreeModel,
@@ -107,12 +108,6 @@ export const ruleKindWords: Record<RuleNodeModel['ruleKind'], Localized> = {
   requirement: { sv: 'Krav', en: 'Requirement' },
   obligation: { sv: 'Skyldighet', en: 'Obligation' },
   caution: { sv: 'Varning', en: 'Caution' },
-};
-export const verdictWords: Record<Verdict, Localized> = {
-  recommended: { sv: 'Rekommenderas', en: 'Recommended' },
-  allowed: { sv: 'Tillåten', en: 'Allowed' },
-  'not-allowed': { sv: 'Inte tillåten', en: 'Not allowed' },
-  'needs-info': { sv: 'Behöver fler svar', en: 'Needs more answers' },
 };
 const statusFlags: Record<string, Localized> = {
   secondary: { sv: 'andrahandskälla', en: 'secondary source' },

@@ -1,3 +1,4 @@
+import { verdictWords } from '../../../components/verdict-badge';
 import { Heading, HeadingLevel } from '../../../components/heading';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Answers } from '../../../engine/answers-schema';
@@ -6,7 +7,7 @@ import type { Ruleset } from '../../../engine/ruleset';
 import type { Localized } from '../../../engine/ruleset-schema';
 import { useI18n } from '../../../i18n/i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
-import { FONT, SMALL, followUpWords, layoutDecisionTree, markWords, ruleKindWords, verdictWords, type PlacedNode } from './decision-tree-layout';
+import { FONT, SMALL, followUpWords, layoutDecisionTree, markWords, ruleKindWords, type PlacedNode } from './decision-tree-layout';
 import { deriveDecisionTree, traceAnswers, type ConditionLine, type DecisionTreeModel, type Mark, type TreeHighlight } from './decision-tree-model';
 import './decision-tree.css';
 
