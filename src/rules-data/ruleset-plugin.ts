@@ -34,8 +34,10 @@ export function rulesetPlugin(): Plugin {
     resolveId: (source) => (source === id ? resolved : undefined),
     load(source) {
       if (source !== resolved) return undefined;
-      for (const file of Object.keys(readRulesDir())) this.addWatchFile(`${rulesDir}/${file}`);
-      const json = JSON.stringify(load());
+      const files = readRulesDir();
+      for (const file of Object.keys(files)) this.addWatchFile(`${rulesDir}/${file}`);
+      ruleset = loadRuleset(files);
+      const json = JSON.stringify(ruleset);
       if (!building) return `export default JSON.parse(${JSON.stringify(json)});`;
       this.emitFile({ type: 'asset', fileName: fileName(), source: json });
       return `import { loadRulesetFile } from '/src/rules-data/load-ruleset-file.ts';
