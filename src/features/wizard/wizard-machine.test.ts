@@ -151,6 +151,13 @@ describe('wizard machine: single rules', () => {
     expect(actor.getSnapshot().context.draft.answers.organisation).toBeUndefined();
   });
 
+  it('stays on the organisation step when the decision date is after what the rule set covers', () => {
+    const actor = createActor(wizardMachine, { input: { ...input, latestDate: '2030-12-31' } }).start();
+    actor.send({ type: 'NEXT', values: { organisation: 'motala', decisionDate: '2031-01-01' } });
+    expect(actor.getSnapshot().value).toBe('organisation');
+    expect(actor.getSnapshot().context.draft.answers.organisation).toBeUndefined();
+  });
+
   it('skips the partnership step for a supplier that is not idéburen, and back from review returns to the supplier', () => {
     const actor = createActor(wizardMachine, { input }).start();
     actor.send({ type: 'NEXT', values: answersByEvent.organisation! });

@@ -14,6 +14,8 @@ export type WizardInput = {
   visibleFields: VisibleFieldsFn;
   /** The earliest decision date the rule set covers. */
   earliestDate: string;
+  /** The last decision date it covers, if it ends (engine/covered-dates.ts). */
+  latestDate?: string | null | undefined;
 };
 
 export type WizardContext = {
@@ -22,6 +24,7 @@ export type WizardContext = {
   generation: number;
   visibleFields: VisibleFieldsFn;
   earliestDate: string;
+  latestDate: string | null;
 };
 
 export type WizardEvent =
@@ -69,11 +72,16 @@ export function plannedSteps(context: WizardContext): StepId[] {
   return stepIds.filter((step) => isStepNeeded(context, context.draft, step));
 }
 
-function validAnswers(draft: Draft, step: StepId, earliestDate: string): boolean {
+function validAnswers(draft: Draft, step: StepId, context: Pick<WizardContext, 'earliestDate' | 'latestDate'>): boolean {
   if (!draftAnswersSchema.safeParse(draft.answers).success) return false;
   if (step !== 'organisation') return true;
   const { organisation, decisionDate } = draft.answers;
-  return organisation !== undefined && decisionDate !== undefined && decisionDate >= earliestDate;
+  return (
+    organisation !== undefined &&
+    decisionDate !== undefined &&
+    decisionDate >= context.earliestDate &&
+    (context.latestDate === null || decisionDate <= context.latestDate)
+  );
 }
 
 const forward = (from: StepId) =>
@@ -105,7 +113,7 @@ export const wizardMachine = setup({
     canGoForwardTo: ({ context, event }, params: { step: StepId }) => {
       const from = context.draft.step;
       const draft = eventDraft(context, event);
-      if (!validAnswers(draft, from, context.earliestDate)) return false;
+      if (!validAnswers(draft, from, context)) return false;
       if (params.step === 'recommendation') {
         // The review step is where stale steps are shown; the recommendation waits until they are re-checked.
         return staleSteps({ ...context, draft }).length === 0;
@@ -119,7 +127,7 @@ export const wizardMachine = setup({
       context.draft.visited.includes(params.step) &&
       isStepNeeded(context, context.draft, params.step) &&
       (params.step !== 'recommendation' || staleSteps(context, true).length === 0),
-    isValidEdit: ({ context, event }) => validAnswers(eventDraft(context, event), 'purchase', context.earliestDate),
+    isValidEdit: ({ context, event }) => validAnswers(eventDraft(context, event), 'purchase', context),
   },
   actions: {
     enter: assign(({ context }, params: { step: StepId }) => ({
@@ -148,6 +156,7 @@ export const wizardMachine = setup({
     generation: 0,
     visibleFields: input.visibleFields,
     earliestDate: input.earliestDate,
+    latestDate: input.latestDate ?? null,
   }),
   initial: 'resume',
   on: {

@@ -1,6 +1,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { ActorRefFrom } from 'xstate';
+import { coveredDates } from '../../engine/covered-dates';
 import type { Ruleset } from '../../engine/ruleset';
 import { buildDecision, type Decision } from './decision';
 import { loadDraft, saveDraft } from './draft-storage';
@@ -33,8 +34,9 @@ function memoVisibleFields(visibleFields: VisibleFields): VisibleFields {
 /** Runs the wizard machine for one browser tab; every change of the draft is saved in local storage. */
 export function WizardProvider({ ruleset, children }: { ruleset: Ruleset; children: ReactNode }) {
   const visibleFields = useMemo(() => memoVisibleFields(createVisibleFields(ruleset)), [ruleset]);
+  const dates = useMemo(() => coveredDates(ruleset), [ruleset]);
   const actor = useActorRef(wizardMachine, {
-    input: { draft: loadDraft() ?? undefined, visibleFields, earliestDate: ruleset.manifest.coversFrom },
+    input: { draft: loadDraft() ?? undefined, visibleFields, earliestDate: dates.from, latestDate: dates.to },
   });
   useEffect(() => {
     const sub = actor.subscribe((snapshot) => saveDraft(snapshot.context.draft));
