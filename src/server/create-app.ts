@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Ruleset } from '../engine/ruleset';
 import {
@@ -13,6 +12,7 @@ import {
   type Identity,
 } from '../shared/decision-record';
 import { identify, permissions, visibleOrganisations, type AccessConfig, type Permission } from './access';
+import { limitBody } from './body-limit';
 import { RegisterError, RegisterService } from './register-service';
 import type { DecisionStore } from './store/decision-store';
 
@@ -95,10 +95,7 @@ export function createApp(options: AppOptions) {
   const api = new Hono<Env>();
   api.use(
     '*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => problem(c, 413, { error: 'too-large', message: `the request body is larger than ${maxBodyBytes / 1024} KiB` }),
-    }),
+    limitBody(maxBodyBytes, (c) => problem(c, 413, { error: 'too-large', message: `the request body is larger than ${maxBodyBytes / 1024} KiB` })),
   );
 
   api.get('/health', (c) => c.json({ ok: true, store: store.kind }));

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Answers } from '../../src/engine/answers-schema';
@@ -36,4 +37,20 @@ export const auditor = { 'x-vagval-user': 'revisor', 'x-vagval-role': 'auditor' 
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = procurer): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+/** A POST without Content-Length, its body sent in 8 KiB chunks (Transfer-Encoding: chunked), as the procurer. */
+export function chunkedPost(url: string, body: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...procurer } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
+    });
+    // The server may answer 413 and close before the whole body is sent.
+    req.on('error', reject);
+    for (let i = 0; i < body.length; i += 8192) req.write(body.slice(i, i + 8192));
+    req.end();
+  });
 }

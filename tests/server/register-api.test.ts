@@ -15,7 +15,7 @@ import {
   type DecisionRecord,
 } from '../../src/shared/decision-record';
 import { decisionTrailSchema, replaySchema } from '../../src/shared/decision-trail';
-import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from './fixtures';
+import { auditor, chunkedPost, ljungbyAnswers, post, procurer, saveRequest, tempDir } from './fixtures';
 
 let dir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -87,6 +87,19 @@ describe('saving a decision', () => {
   it('refuses a body above the size limit without reading it', async () => {
     const response = await post(`${server.url}/api/decisions`, saveRequest(ljungbyAnswers, { justification: 'x'.repeat(70_000) }));
     expect(response.status).toBe(413);
+  });
+
+  it('refuses a chunked body above the size limit, whose length is known only by reading it', async () => {
+    const body = JSON.stringify(saveRequest(ljungbyAnswers, { justification: 'x'.repeat(70_000) }));
+    const response = await chunkedPost(`${server.url}/api/decisions`, body);
+    expect(response).toMatchObject({ status: 413, body: { error: 'too-large' } });
+    expect((await (await get('/api/decisions')).json()).items).toEqual([]);
+  });
+
+  it('saves a chunked body within the size limit', async () => {
+    const response = await chunkedPost(`${server.url}/api/decisions`, JSON.stringify(saveRequest()));
+    expect(response.status).toBe(201);
+    expect(decisionRecordSchema.parse(response.body).id).toBe(1);
   });
 
   it('keeps a correction as a new record that points to the old, and counts only the correction', async () => {
