@@ -2,7 +2,7 @@ import pg from 'pg';
 import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
-import { recordHash, storedContent } from '../chain';
+import { sealRecord } from '../chain';
 import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type Pending, type Where } from './decision-rows';
 
@@ -150,12 +150,12 @@ export class PostgresDecisionStore implements DecisionStore {
         const records: DecisionRecord[] = [];
         for (const content of pending.contents) {
           const id = head.id + 1;
-          const hash = recordHash(id, head.hash, content);
+          const { contentJson, hash } = sealRecord(id, head.hash, content);
           rows.push([
             id,
             head.hash,
             hash,
-            storedContent(content),
+            contentJson,
             content.answers.organisation,
             content.answers.decisionDate,
             content.chosenRoute,

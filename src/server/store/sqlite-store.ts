@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
-import { recordHash, storedContent } from '../chain';
+import { sealRecord } from '../chain';
 import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type Pending, type Where } from './decision-rows';
 import { sqliteSchema } from './sqlite-schema';
@@ -101,12 +101,12 @@ export class SqliteDecisionStore implements DecisionStore {
           const records: DecisionRecord[] = [];
           for (const content of pending.contents) {
             const id = head.id + 1;
-            const hash = recordHash(id, head.hash, content);
+            const { contentJson, hash } = sealRecord(id, head.hash, content);
             this.insert.run(
               id,
               head.hash,
               hash,
-              storedContent(content),
+              contentJson,
               content.answers.organisation,
               content.answers.decisionDate,
               content.chosenRoute,
