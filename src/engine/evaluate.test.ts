@@ -336,6 +336,14 @@ describe('the trace: why and why not', () => {
     expect(reason.explanation).toEqual({ sv: 'Värdet 150 kr understiger 200 kr.', en: 'The value SEK 150 is below SEK 200.' });
   });
 
+  it("fills the same texts with each decision's own answer and value in force, however many came before", () => {
+    const earlier = route(judge({ purchase: { kind: 'goods' }, value: { totalSek: 90 }, decisionDate: '2021-06-01' }), 'direct-award').trace[0]!;
+    const later = route(judge({ purchase: { kind: 'goods' }, value: { totalSek: 1234.5 } }), 'direct-award').trace[0]!;
+    expect(earlier.explanation).toEqual({ sv: 'Värdet 90 kr understiger 100 kr.', en: 'The value SEK 90 is below SEK 100.' });
+    expect(later.explanation).toEqual({ sv: 'Värdet 1\u00a0234,5 kr understiger inte 200 kr.', en: 'The value is not below SEK 200.' });
+    expect((later.trace as ComparisonTrace).text).toEqual({ sv: 'Värde (1\u00a0234,5 kr) är under gränsen (200 kr)', en: 'Value (SEK 1,234.5) is below the limit (SEK 200)' });
+  });
+
   it('cites the source excerpt with its section and text', () => {
     expect(reason.source).toMatchObject({ documentId: 'law', excerptId: 'limit', section: '1 §', text: 'Gränsen är 100 kronor.', textKind: 'quote' });
     expect(reason.legalBasis).toBe('Lag 1 §');

@@ -82,6 +82,8 @@ export function evaluate(ruleset: Ruleset, answers: Answers): Outcome {
 
 class Context {
   readonly parametersUsed = new Map<string, ParameterUse>();
+  private readonly shownFacts = new Map<string, Localized>();
+  private readonly shownParameters = new Map<string, Localized>();
   private readonly date: string;
 
   constructor(
@@ -212,17 +214,44 @@ class Context {
     if (parameter) params.push(parameter);
     const expected = parameter ? parameter.value : c.value!;
     const result: Truth = actual === undefined ? 'unknown' : compare(actual, c.op, expected) ? 'held' : 'failed';
-    const unit = parameter ? parameter.unit : fact.type;
-    const text = localize((lang) => {
-      const shownActual = formatValue(actual, fact.type, lang, fact.options);
-      const shownExpected = formatValue(expected, unit, lang, fact.options);
-      const target = parameter ? `${parameter.label[lang].toLowerCase()} (${shownExpected})` : shownExpected;
-      if (actual === undefined) {
-        return lang === 'sv' ? `${fact.label.sv}: inget svar ännu (avgörs mot ${target})` : `${fact.label.en}: no answer yet (decided against ${target})`;
-      }
-      return `${fact.label[lang]} (${shownActual}) ${opWords[lang][c.op]} ${target}`;
-    });
+    const target = parameter ? this.parameterTarget(parameter) : literalTarget(c, fact);
+    const text: Localized =
+      actual === undefined
+        ? { sv: `${fact.label.sv}: inget svar ännu (avgörs mot ${target.sv})`, en: `${fact.label.en}: no answer yet (decided against ${target.en})` }
+        : {
+            sv: `${fact.label.sv} (${this.shownFact(c.fact).sv}) ${opWords.sv[c.op]} ${target.sv}`,
+            en: `${fact.label.en} (${this.shownFact(c.fact).en}) ${opWords.en[c.op]} ${target.en}`,
+          };
     return { kind: 'compare', fact: c.fact, label: fact.label, op: c.op, expected, parameter, actual, result, text };
+  }
+
+  /** An answer as shown in texts, formatted once per evaluation however many rules compare it. */
+  private shownFact(path: string): Localized {
+    let shown = this.shownFacts.get(path);
+    if (!shown) {
+      const fact = this.ruleset.facts[path];
+      const value = readFact(this.answers, path);
+      const type = fact?.type ?? 'number';
+      shown = { sv: formatValue(value, type, 'sv', fact?.options), en: formatValue(value, type, 'en', fact?.options) };
+      this.shownFacts.set(path, shown);
+    }
+    return shown;
+  }
+
+  /** A parameter's value in force, as shown in texts ("700 000 kr"). */
+  private shownParameter(use: ParameterUse): Localized {
+    let shown = this.shownParameters.get(use.id);
+    if (!shown) {
+      shown = { sv: formatValue(use.value, use.unit, 'sv'), en: formatValue(use.value, use.unit, 'en') };
+      this.shownParameters.set(use.id, shown);
+    }
+    return shown;
+  }
+
+  /** What a comparison with a parameter is decided against: "direktupphandlingsgränsen (700 000 kr)". */
+  private parameterTarget(use: ParameterUse): Localized {
+    const shown = this.shownParameter(use);
+    return { sv: `${lowerLabel(use.label).sv} (${shown.sv})`, en: `${lowerLabel(use.label).en} (${shown.en})` };
   }
 
   /** The parameter value in force on the decision date. */
@@ -327,18 +356,67 @@ class Context {
 
   /** Fills `{param:id}` and `{fact:path}` in rule texts with the values of this decision. */
   private interpolate(text: Localized): Localized {
-    if (!text.sv.includes('{') && !text.en.includes('{')) return text;
-    return localize((lang) =>
-      text[lang].replace(/\{(param|fact):([a-zA-Z0-9.-]+)\}/g, (_, kind: string, key: string) => {
-        if (kind === 'param') {
-          const p = this.parameter(key);
-          return formatValue(p.value, p.unit, lang);
-        }
-        const fact = this.ruleset.facts[key];
-        return formatValue(readFact(this.answers, key), fact?.type ?? 'number', lang, fact?.options);
-      }),
-    );
+    const template = templateOf(text);
+    if (!template) return text;
+    return { sv: this.fill(template.sv, 'sv'), en: this.fill(template.en, 'en') };
   }
+
+  private fill(template: Template, lang: Lang): string {
+    let out = '';
+    for (const part of template) {
+      if (typeof part === 'string') out += part;
+      else if (part.kind === 'param') out += this.shownParameter(this.parameter(part.key))[lang];
+      else out += this.shownFact(part.key)[lang];
+    }
+    return out;
+  }
+}
+
+/** A rule text split once into its literal parts and its `{param:id}` and `{fact:path}` placeholders. */
+type Template = Array<string | { kind: 'param' | 'fact'; key: string }>;
+
+// Texts belong to a loaded rule set and never change, so each is split once for every evaluation.
+const templates = new WeakMap<Localized, { sv: Template; en: Template } | null>();
+
+function templateOf(text: Localized): { sv: Template; en: Template } | null {
+  let template = templates.get(text);
+  if (template === undefined) {
+    template = text.sv.includes('{') || text.en.includes('{') ? { sv: splitTemplate(text.sv), en: splitTemplate(text.en) } : null;
+    templates.set(text, template);
+  }
+  return template;
+}
+
+function splitTemplate(text: string): Template {
+  const parts: Template = [];
+  let last = 0;
+  for (const match of text.matchAll(/\{(param|fact):([a-zA-Z0-9.-]+)\}/g)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    parts.push({ kind: match[1] as 'param' | 'fact', key: match[2]! });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
+
+const lowerLabels = new WeakMap<Localized, Localized>();
+
+function lowerLabel(label: Localized): Localized {
+  let lower = lowerLabels.get(label);
+  if (!lower) lowerLabels.set(label, (lower = { sv: label.sv.toLowerCase(), en: label.en.toLowerCase() }));
+  return lower;
+}
+
+const literalTargets = new WeakMap<object, Localized>();
+
+/** What a comparison with a value written in the rule is decided against, formatted once per rule set. */
+function literalTarget(c: Extract<Condition, { fact: string }>, fact: Ruleset['facts'][string]): Localized {
+  let target = literalTargets.get(c);
+  if (!target) {
+    target = { sv: formatValue(c.value, fact.type, 'sv', fact.options), en: formatValue(c.value, fact.type, 'en', fact.options) };
+    literalTargets.set(c, target);
+  }
+  return target;
 }
 
 const pathKeys = new Map<string, string[]>();
