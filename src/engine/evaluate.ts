@@ -227,25 +227,16 @@ class Context {
 
   /** An answer as shown in texts, formatted once per evaluation however many rules compare it. */
   private shownFact(path: string): Localized {
-    let shown = this.shownFacts.get(path);
-    if (!shown) {
+    return remember(this.shownFacts, path, () => {
       const fact = this.ruleset.facts[path];
       const value = readFact(this.answers, path);
-      const type = fact?.type ?? 'number';
-      shown = { sv: formatValue(value, type, 'sv', fact?.options), en: formatValue(value, type, 'en', fact?.options) };
-      this.shownFacts.set(path, shown);
-    }
-    return shown;
+      return localize((lang) => formatValue(value, fact?.type ?? 'number', lang, fact?.options));
+    });
   }
 
   /** A parameter's value in force, as shown in texts ("700 000 kr"). */
   private shownParameter(use: ParameterUse): Localized {
-    let shown = this.shownParameters.get(use.id);
-    if (!shown) {
-      shown = { sv: formatValue(use.value, use.unit, 'sv'), en: formatValue(use.value, use.unit, 'en') };
-      this.shownParameters.set(use.id, shown);
-    }
-    return shown;
+    return remember(this.shownParameters, use.id, () => localize((lang) => formatValue(use.value, use.unit, lang)));
   }
 
   /** What a comparison with a parameter is decided against: "direktupphandlingsgränsen (700 000 kr)". */
@@ -340,13 +331,7 @@ class Context {
 
   private cite(ref: SourceRef): CitedSource {
     // Citations depend on the rule set alone, so one object per source reference serves every evaluation.
-    let cited = citations.get(ref);
-    if (!cited) citations.set(ref, (cited = this.citeUncached(ref)));
-    return cited;
-  }
-
-  private citeUncached(ref: SourceRef): CitedSource {
-    return citeSource(this.ruleset, ref)!;
+    return remember(citations, ref, () => citeSource(this.ruleset, ref)!);
   }
 
 
@@ -379,12 +364,9 @@ type Template = Array<string | { kind: 'param' | 'fact'; key: string }>;
 const templates = new WeakMap<Localized, { sv: Template; en: Template } | null>();
 
 function templateOf(text: Localized): { sv: Template; en: Template } | null {
-  let template = templates.get(text);
-  if (template === undefined) {
-    template = text.sv.includes('{') || text.en.includes('{') ? { sv: splitTemplate(text.sv), en: splitTemplate(text.en) } : null;
-    templates.set(text, template);
-  }
-  return template;
+  return remember(templates, text, () =>
+    text.sv.includes('{') || text.en.includes('{') ? { sv: splitTemplate(text.sv), en: splitTemplate(text.en) } : null,
+  );
 }
 
 function splitTemplate(text: string): Template {
@@ -402,33 +384,28 @@ function splitTemplate(text: string): Template {
 const lowerLabels = new WeakMap<Localized, Localized>();
 
 function lowerLabel(label: Localized): Localized {
-  let lower = lowerLabels.get(label);
-  if (!lower) lowerLabels.set(label, (lower = { sv: label.sv.toLowerCase(), en: label.en.toLowerCase() }));
-  return lower;
+  return remember(lowerLabels, label, () => localize((lang) => label[lang].toLowerCase()));
 }
 
 const literalTargets = new WeakMap<object, Localized>();
 
 /** What a comparison with a value written in the rule is decided against, formatted once per rule set. */
 function literalTarget(c: Extract<Condition, { fact: string }>, fact: Ruleset['facts'][string]): Localized {
-  let target = literalTargets.get(c);
-  if (!target) {
-    target = { sv: formatValue(c.value, fact.type, 'sv', fact.options), en: formatValue(c.value, fact.type, 'en', fact.options) };
-    literalTargets.set(c, target);
-  }
-  return target;
+  return remember(literalTargets, c, () => localize((lang) => formatValue(c.value, fact.type, lang, fact.options)));
+}
+
+/** The value kept for `key`, made and kept on first use (null is kept too: "nothing to make"). */
+function remember<K, V>(store: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = store.get(key);
+  if (value === undefined) store.set(key, (value = make()));
+  return value;
 }
 
 const pathKeys = new Map<string, string[]>();
 
 function readFact(answers: Answers, path: string): string | number | boolean | undefined {
-  let keys = pathKeys.get(path);
-  if (!keys) {
-    keys = path.split('.');
-    pathKeys.set(path, keys);
-  }
   let node: unknown = answers;
-  for (const key of keys) {
+  for (const key of remember(pathKeys, path, () => path.split('.'))) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }
