@@ -46,7 +46,13 @@ export function chunkedPost(url: string, body: string): Promise<{ status: number
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
+        } catch {
+          reject(new Error(`the server answered ${res.statusCode} with a body that is not JSON: ${text.slice(0, 200)}`));
+        }
+      });
     });
     // The server may answer 413 and close before the whole body is sent.
     req.on('error', reject);
