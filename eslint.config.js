@@ -22,4 +22,26 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'process'],
     },
   },
+  {
+    // The guide's model (questions, relevance, draft, decision, the XState machine) is a domain layer
+    // below the features: framework-free, so the wizard UI and the workshop can both use it.
+    files: ['src/guide/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['node:*', 'react', 'react-dom', '@xstate/react'], message: 'The guide model is framework-free.' }, { regex: '^(\\.\\./)+(features|server|components)/', message: 'The guide model sits below the features and the UI.' }],
+      }],
+    },
+  },
+  // A feature uses another feature only through its public index (bulletproof-react's boundary rule).
+  ...['wizard', 'register', 'workshop'].map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: `^(\\.\\./)+(features/)?(${['wizard', 'register', 'workshop'].filter((f) => f !== feature).join('|')})/`,
+          message: 'Import another feature through its index, or move what both need below the features (src/guide, src/components).',
+        }],
+      }],
+    },
+  })),
 );

@@ -1,6 +1,6 @@
 import type { Answers } from '../src/engine/answers-schema';
 import { evaluate } from '../src/engine/evaluate';
-import { writePath } from '../src/features/wizard/draft';
+import { writePath } from '../src/guide/draft';
 import { layoutDecisionTree } from '../src/features/workshop/decision-tree/decision-tree-layout';
 import { deriveDecisionTree, traceAnswers } from '../src/features/workshop/decision-tree/decision-tree-model';
 import { limitsOnDate, runWhatIf, valueScale } from '../src/features/workshop/what-if/what-if';

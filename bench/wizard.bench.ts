@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { buildDecision } from '../src/features/wizard/decision';
-import { applyValues } from '../src/features/wizard/wizard-machine';
-import { emptyDraft, type Draft } from '../src/features/wizard/draft';
-import { createVisibleFields } from '../src/features/wizard/relevance';
+import { buildDecision } from '../src/guide/decision';
+import { applyValues } from '../src/guide/wizard-machine';
+import { emptyDraft, type Draft } from '../src/guide/draft';
+import { createVisibleFields } from '../src/guide/relevance';
 import { panelRoutes } from '../src/features/wizard/verdict-panel';
 import { nodeRuleset } from '../src/rules-data/node-ruleset';
 

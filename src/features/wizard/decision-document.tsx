@@ -1,12 +1,12 @@
-import { AnswerList } from './answer-list';
+import { AnswerList } from '../../components/answer-list';
 import { CitedQuote } from '../../components/cited-quote';
 import { statusWords } from '../../components/source-quote';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { formatValue } from '../../engine/format';
 import type { Reason } from '../../engine/outcome';
 import { useI18n } from '../../i18n/i18n';
-import { stepTitles } from './step-titles';
-import { questionStepIds } from './steps';
+import { stepTitles } from '../../guide/step-titles';
+import { questionStepIds } from '../../guide/steps';
 import { useDecision, useWizard } from './wizard-provider';
 
 function ReasonList({ reasons }: { reasons: Reason[] }) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { nodeRuleset } from '../../rules-data/node-ruleset';
-import { buildDecision } from './decision';
+import { buildDecision } from '../../guide/decision';
 import { parseDecisionFile, toDecisionFile } from './decision-file';
 import { decisionToMarkdown } from './decision-markdown';
-import { emptyDraft, type Draft } from './draft';
-import { createVisibleFields } from './relevance';
+import { emptyDraft, type Draft } from '../../guide/draft';
+import { createVisibleFields } from '../../guide/relevance';
 
 const ruleset = nodeRuleset();
 const draft: Draft = {

@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
 import type { Localized } from '../../engine/ruleset-schema';
 import type { Ruleset } from '../../engine/ruleset';
-import { draftSchema, type Draft } from './draft';
-import type { Decision } from './decision';
+import { draftSchema, type Draft } from '../../guide/draft';
+import type { Decision } from '../../guide/decision';
 
 /**
  * The JSON download: the draft (to resume it) with the rule-set identity and the outcome it gave (to audit it).

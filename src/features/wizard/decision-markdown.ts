@@ -4,8 +4,8 @@ import type { Ruleset } from '../../engine/ruleset';
 import { statusWords } from '../../components/source-quote';
 import { verdictLabel } from '../../components/verdict-badge';
 import { formatValue } from '../../engine/format';
-import type { Decision } from './decision';
-import { stepTitles } from './step-titles';
+import type { Decision } from '../../guide/decision';
+import { stepTitles } from '../../guide/step-titles';
 
 const words = {
   sv: {

@@ -2,7 +2,7 @@ import { CitedQuote } from '../../components/cited-quote';
 import { citeSource } from '../../engine/evaluate';
 import type { Ruleset } from '../../engine/ruleset';
 import { useI18n } from '../../i18n/i18n';
-import { ownFieldTexts } from './field-kinds';
+import { ownFieldTexts } from '../../guide/field-kinds';
 
 /** The help text of a question from rules/facts.yaml (or the wizard's own), with the source it rests on. */
 export function FieldHelp({ ruleset, path }: { ruleset: Ruleset; path: string }) {

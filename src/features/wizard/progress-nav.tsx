@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/i18n';
-import { stepIds } from './steps';
-import { stepTitles } from './step-titles';
+import { stepIds } from '../../guide/steps';
+import { stepTitles } from '../../guide/step-titles';
 import { useDraft, useFlow, useStep, useWizard } from './wizard-provider';
 
 /** Where the procurer is: the steps ahead for these answers, the ones passed (to go back to) and those skipped. */

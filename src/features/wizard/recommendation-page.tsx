@@ -6,7 +6,7 @@ import { DecisionDocument } from './decision-document';
 import { toDecisionFile } from './decision-file';
 import { decisionToMarkdown } from './decision-markdown';
 import { decisionFileName, downloadText } from './download';
-import { judgeable } from './draft';
+import { judgeable } from '../../guide/draft';
 import { useDecision, useWizard } from './wizard-provider';
 
 /** The recommendation, the procurer's own decision and justification, and the document to print or download. */

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/i18n';
-import { stepTitles } from './step-titles';
-import { questionStepIds } from './steps';
+import { stepTitles } from '../../guide/step-titles';
+import { questionStepIds } from '../../guide/steps';
 import { useDecision, useFlow, useWizard } from './wizard-provider';
 
 /** All answers on one page, each step editable, and the steps an earlier change has re-opened. */

@@ -5,12 +5,12 @@ import { organisationIds } from '../../engine/answers-schema';
 import { formatValue } from '../../engine/format';
 import { coveredDates } from '../../engine/covered-dates';
 import { useI18n } from '../../i18n/i18n';
-import { readPath, type Draft } from './draft';
-import { fieldLabel } from './decision';
+import { readPath, type Draft } from '../../guide/draft';
+import { fieldLabel } from '../../guide/decision';
 import { FieldHelp } from './field-help';
-import { fieldKinds } from './field-kinds';
-import { errorMessages, formToAnswers, parseNumber, readForm, stepFormSchema, toText, totalValue, type FormValues } from './form-schema';
-import { stepFields, type QuestionStepId } from './steps';
+import { fieldKinds } from '../../guide/field-kinds';
+import { errorMessages, formToAnswers, parseNumber, readForm, stepFormSchema, toText, totalValue, type FormValues } from '../../guide/form-schema';
+import { stepFields, type QuestionStepId } from '../../guide/steps';
 import { useDraft, useWizard } from './wizard-provider';
 
 type WizardFormValues = FormValues & { wizard?: { partnershipIntended?: string; hasSimilarPurchases?: string } };

@@ -3,7 +3,7 @@ import type { Outcome } from '../../engine/outcome';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
-import { fieldLabel } from './decision';
+import { fieldLabel } from '../../guide/decision';
 import { useDecision, useWizard } from './wizard-provider';
 
 export type PanelRoute = { route: string; name: Localized; verdict: Outcome['routes'][number]['verdict']; deciding: Localized[] };

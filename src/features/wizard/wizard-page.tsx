@@ -5,8 +5,8 @@ import { DraftToolbar } from './draft-toolbar';
 import { ProgressNav } from './progress-nav';
 import { ReviewStep } from './review-step';
 import { StepForm } from './step-form';
-import { stepTitles } from './step-titles';
-import { isQuestionStep, type StepId } from './steps';
+import { stepTitles } from '../../guide/step-titles';
+import { isQuestionStep, type StepId } from '../../guide/steps';
 import { VerdictPanel } from './verdict-panel';
 import { useGeneration, useStep, WizardProvider } from './wizard-provider';
 

@@ -3,10 +3,10 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import type { ActorRefFrom } from 'xstate';
 import { coveredDates } from '../../engine/covered-dates';
 import type { Ruleset } from '../../engine/ruleset';
-import { buildDecision, type Decision } from './decision';
-import { loadDraft, saveDraft } from './draft-storage';
-import { createVisibleFields, type VisibleFields } from './relevance';
-import { plannedSteps, staleSteps, wizardMachine } from './wizard-machine';
+import { buildDecision, type Decision } from '../../guide/decision';
+import { loadDraft, saveDraft } from '../../guide/draft-storage';
+import { createVisibleFields, type VisibleFields } from '../../guide/relevance';
+import { plannedSteps, staleSteps, wizardMachine } from '../../guide/wizard-machine';
 
 type WizardValue = {
   ruleset: Ruleset;

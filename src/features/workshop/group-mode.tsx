@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { stepTitles } from '../wizard/step-titles';
+import { stepTitles } from '../../guide/step-titles';
 import { Assessment } from './assessment';
 import type { JudgedScenario } from './scenario-outcome';
 

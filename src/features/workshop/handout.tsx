@@ -1,4 +1,4 @@
-import { AnswerList } from '../wizard/answer-list';
+import { AnswerList } from '../../components/answer-list';
 import { DiscussionQuestions } from './discussion-questions';
 import { useId } from 'react';
 import { VerdictBadge } from '../../components/verdict-badge';
@@ -6,7 +6,7 @@ import { citeSource } from '../../engine/evaluate';
 import { CitedQuote } from '../../components/cited-quote';
 import type { Ruleset } from '../../engine/ruleset';
 import { useI18n } from '../../i18n/i18n';
-import { stepTitles } from '../wizard/step-titles';
+import { stepTitles } from '../../guide/step-titles';
 import { ReasonItem } from './route-explanation';
 import type { JudgedScenario } from './scenario-outcome';
 

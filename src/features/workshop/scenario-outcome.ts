@@ -2,10 +2,10 @@ import type { Answers } from '../../engine/answers-schema';
 import { evaluate } from '../../engine/evaluate';
 import type { Outcome } from '../../engine/outcome';
 import type { Ruleset } from '../../engine/ruleset';
-import { buildDecision, type AnswerRow } from '../wizard/decision';
-import { writePath } from '../wizard/draft';
-import type { VisibleFields } from '../wizard/relevance';
-import { questionStepIds, type QuestionStepId } from '../wizard/steps';
+import { buildDecision, type AnswerRow } from '../../guide/decision';
+import { writePath } from '../../guide/draft';
+import type { VisibleFields } from '../../guide/relevance';
+import { questionStepIds, type QuestionStepId } from '../../guide/steps';
 import { scenarioDraft } from './scenarios/scenario-draft';
 import type { Scenario } from './scenarios/scenario-schema';
 

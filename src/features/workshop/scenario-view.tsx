@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
-import type { VisibleFields } from '../wizard/relevance';
+import type { VisibleFields } from '../../guide/relevance';
 import { GroupMode, initialGroupState, type GroupState } from './group-mode';
 import { Handout } from './handout';
 import { OpenInWizardButton } from './open-in-wizard-button';

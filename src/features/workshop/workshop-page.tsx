@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { browserRuleset } from '../../rules-data/browser-ruleset';
 import { useI18n } from '../../i18n/i18n';
-import { createVisibleFields } from '../wizard/relevance';
+import { createVisibleFields } from '../../guide/relevance';
 import { ScenarioList } from './scenario-list';
 import { ScenarioView } from './scenario-view';
 import { scenarioById, scenarios } from './scenarios/scenario-library';

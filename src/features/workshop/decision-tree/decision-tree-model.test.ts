@@ -4,7 +4,7 @@ import type { Answers } from '../../../engine/answers-schema';
 import { withIdentity } from '../../../engine/ruleset';
 import type { Rule } from '../../../engine/ruleset-schema';
 import { nodeRuleset } from '../../../rules-data/node-ruleset';
-import { wizardMachine } from '../../wizard/wizard-machine';
+import { wizardMachine } from '../../../guide/wizard-machine';
 import { layoutDecisionTree, rankStates, wrap } from './decision-tree-layout';
 import { deriveDecisionTree, traceAnswers, wizardPath } from './decision-tree-model';
 import { ljungbyAnswers } from '../../../../tests/fixtures/answers';

@@ -5,12 +5,12 @@ import { formatValue, localize, opWords, type Lang } from '../../../engine/forma
 import type { ConditionTrace, Outcome, Reason, RouteOutcome } from '../../../engine/outcome';
 import type { Ruleset } from '../../../engine/ruleset';
 import type { Condition, EvidenceStatus, Localized, Rule, RuleKind, Verdict } from '../../../engine/ruleset-schema';
-import { fieldLabel } from '../../wizard/decision';
-import { emptyDraft } from '../../wizard/draft';
-import { createVisibleFields } from '../../wizard/relevance';
-import { stepTitles } from '../../wizard/step-titles';
-import { alwaysAsked, questionStepIds, stepFields } from '../../wizard/steps';
-import { wizardMachine } from '../../wizard/wizard-machine';
+import { fieldLabel } from '../../../guide/decision';
+import { emptyDraft } from '../../../guide/draft';
+import { createVisibleFields } from '../../../guide/relevance';
+import { stepTitles } from '../../../guide/step-titles';
+import { alwaysAsked, questionStepIds, stepFields } from '../../../guide/steps';
+import { wizardMachine } from '../../../guide/wizard-machine';
 
 /**
  * The decision tree for the workshop, derived rather than drawn: the wizard's flow is read from the XState machine
@@ -30,7 +30,7 @@ export type StateNodeModel = {
   label: Localized;
   /** The machine's initial state (the wizard resumes a saved draft from it). */
   initial: boolean;
-  /** The questions the step can ask (its answers' labels), from src/features/wizard/steps.ts. */
+  /** The questions the step can ask (its answers' labels), from src/guide/steps.ts. */
   questions: Localized[];
   /** A question step none of whose questions is always asked: skipped while none is worth asking. */
   skippable: boolean;

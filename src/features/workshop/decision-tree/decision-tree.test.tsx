@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Answers } from '../../../engine/answers-schema';
 import { I18nProvider } from '../../../i18n/i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
-import { stepTitles } from '../../wizard/step-titles';
+import { stepTitles } from '../../../guide/step-titles';
 import { DecisionTree } from './index';
 import { ljungbyAnswers } from '../../../../tests/fixtures/answers';
 

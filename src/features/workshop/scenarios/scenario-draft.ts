@@ -1,9 +1,9 @@
 import type { Ruleset } from '../../../engine/ruleset';
-import { draftSchema, type Draft } from '../../wizard/draft';
-import { clearDraft, loadDraft, saveDraft } from '../../wizard/draft-storage';
-import { createVisibleFields, type VisibleFields } from '../../wizard/relevance';
-import { questionStepIds, stepIds, isQuestionStep } from '../../wizard/steps';
-import { isStepNeeded } from '../../wizard/wizard-machine';
+import { draftSchema, type Draft } from '../../../guide/draft';
+import { clearDraft, loadDraft, saveDraft } from '../../../guide/draft-storage';
+import { createVisibleFields, type VisibleFields } from '../../../guide/relevance';
+import { questionStepIds, stepIds, isQuestionStep } from '../../../guide/steps';
+import { isStepNeeded } from '../../../guide/wizard-machine';
 import type { Scenario } from './scenario-schema';
 
 /** The guide's own flags that a scenario's answers imply: IOP questions asked, similar purchases counted. */

@@ -6,7 +6,7 @@ import type { Answers } from '../../../engine/answers-schema';
 import { formatNumber, formatValue, type Lang } from '../../../engine/format';
 import type { Ruleset } from '../../../engine/ruleset';
 import { useI18n } from '../../../i18n/i18n';
-import { writePath } from '../../wizard/draft';
+import { writePath } from '../../../guide/draft';
 import { limitsOnDate, safeEvaluate, sideOf, valueScale, type Limit } from './what-if';
 
 /** "700 tkr", "2,39 mnkr": short enough to stand under a tick mark. */

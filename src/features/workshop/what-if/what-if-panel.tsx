@@ -11,7 +11,7 @@ import type { Ruleset } from '../../../engine/ruleset';
 import type { Localized } from '../../../engine/ruleset-schema';
 import { useI18n } from '../../../i18n/i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
-import { readPath } from '../../wizard/draft';
+import { readPath } from '../../../guide/draft';
 import { ValueScale } from './value-scale';
 import {
   describeValue,

@@ -5,10 +5,10 @@ import { formatValue, type Lang } from '../../../engine/format';
 import type { Outcome, ParameterUse, Reason, RouteOutcome, Truth } from '../../../engine/outcome';
 import type { Ruleset } from '../../../engine/ruleset';
 import type { Condition, EvidenceStatus, Localized, Verdict } from '../../../engine/ruleset-schema';
-import { fieldLabel } from '../../wizard/decision';
-import { readPath, writePath } from '../../wizard/draft';
-import { errorMessages, parseNumber, toText } from '../../wizard/form-schema';
-import { fieldKinds } from '../../wizard/field-kinds';
+import { fieldLabel } from '../../../guide/decision';
+import { readPath, writePath } from '../../../guide/draft';
+import { errorMessages, parseNumber, toText } from '../../../guide/form-schema';
+import { fieldKinds } from '../../../guide/field-kinds';
 
 /**
  * What-if for the workshop: change one answer, judge both sets of answers with the engine, and say per route which

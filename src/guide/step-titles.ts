@@ -1,4 +1,4 @@
-import type { Localized } from '../../engine/ruleset-schema';
+import type { Localized } from '../engine/ruleset-schema';
 import type { StepId } from './steps';
 
 export const stepTitles: Record<StepId, Localized> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeRuleset } from '../../rules-data/node-ruleset';
+import { nodeRuleset } from '../rules-data/node-ruleset';
 import type { DraftAnswers } from './draft';
 import { askedAnswers, createVisibleFields } from './relevance';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { answersSchema, routeIds, type Answers } from '../../engine/answers-schema';
+import { answersSchema, routeIds, type Answers } from '../engine/answers-schema';
 import { stepIds, type StepId } from './steps';
 
 /** Answers while the wizard is under way: the organisation and the decision date may still be missing. */

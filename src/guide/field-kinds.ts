@@ -1,4 +1,4 @@
-import type { Localized } from '../../engine/ruleset-schema';
+import type { Localized } from '../engine/ruleset-schema';
 
 /** How a question is asked and read back; labels of rule facts come from rules/facts.yaml instead. */
 export type FieldKind = 'organisation' | 'date' | 'text' | 'longtext' | 'cpv' | 'enum' | 'boolean' | 'sek' | 'years' | 'percent';

@@ -1,9 +1,9 @@
-import type { RouteId } from '../../engine/answers-schema';
-import { evaluate, EvaluationError } from '../../engine/evaluate';
-import { formatValue, type Lang } from '../../engine/format';
-import type { Outcome } from '../../engine/outcome';
-import type { Ruleset } from '../../engine/ruleset';
-import type { Localized } from '../../engine/ruleset-schema';
+import type { RouteId } from '../engine/answers-schema';
+import { evaluate, EvaluationError } from '../engine/evaluate';
+import { formatValue, type Lang } from '../engine/format';
+import type { Outcome } from '../engine/outcome';
+import type { Ruleset } from '../engine/ruleset';
+import type { Localized } from '../engine/ruleset-schema';
 import { judgeable, readPath, type Draft } from './draft';
 import { fieldKinds, ownFieldTexts } from './field-kinds';
 import { askedAnswers, type VisibleFields } from './relevance';

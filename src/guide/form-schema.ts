@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { organisationIds } from '../../engine/answers-schema';
-import type { Localized } from '../../engine/ruleset-schema';
+import { organisationIds } from '../engine/answers-schema';
+import type { Localized } from '../engine/ruleset-schema';
 import type { FieldValues } from './wizard-machine';
 import { fieldKinds, type FieldKind } from './field-kinds';
 

@@ -1,7 +1,7 @@
-import type { Answers } from '../../engine/answers-schema';
-import { evaluate, EvaluationError } from '../../engine/evaluate';
-import type { Outcome } from '../../engine/outcome';
-import type { Ruleset } from '../../engine/ruleset';
+import type { Answers } from '../engine/answers-schema';
+import { evaluate, EvaluationError } from '../engine/evaluate';
+import type { Outcome } from '../engine/outcome';
+import type { Ruleset } from '../engine/ruleset';
 import { judgeable, pickAnswers, writePath, type Draft } from './draft';
 import { alwaysAsked, questionStepIds, stepFields, type QuestionStepId } from './steps';
 

@@ -1,5 +1,5 @@
-import { useI18n } from '../../i18n/i18n';
-import type { AnswerRow } from './decision';
+import { useI18n } from '../i18n/i18n';
+import type { AnswerRow } from '../guide/decision';
 
 /** Answers as question and answer pairs, as the decision document and the workshop's answer key show them. */
 export function AnswerList({ rows }: { rows: readonly AnswerRow[] }) {
