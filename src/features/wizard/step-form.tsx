@@ -168,7 +168,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
                 invalid={slot.invalid}
                 value={readForm(values, path) ?? ''}
                 onChange={(id) => form.setValue(path as never, id as never, { shouldValidate: true, shouldDirty: true, shouldTouch: true })}
-                onBlur={() => void onBlur({ target: { name: path }, type: 'blur' })}
+                onBlur={() => void onBlur({ target: { name: path, value: readForm(form.getValues(), path) ?? '' }, type: 'blur' })}
               />
             );
           }
