@@ -45,7 +45,7 @@ export function matchOptions(options: readonly ComboboxOption[], query: string):
 
 /**
  * A text field with a list of suggestions (the WAI-ARIA combobox pattern, list autocomplete): type to
- * narrow, arrow keys to move, Enter to choose, Escape to close. The field shows the chosen option's label;
+ * narrow, arrow keys to move, Enter or Tab to choose the highlighted one, Escape to close. The field shows the chosen option's label;
  * the value handed on is the option's value.
  */
 export function Combobox({ id, value, options, onChange, onBlur, placeholder, countText, noMatchText, describedBy, invalid, limit = 50 }: ComboboxProps) {
@@ -81,6 +81,10 @@ export function Combobox({ id, value, options, onChange, onBlur, placeholder, co
         event.preventDefault();
         choose(option);
       }
+    } else if (event.key === 'Tab' && open && query) {
+      // Automatic selection (WAI-ARIA APG): leaving with Tab accepts the highlighted suggestion.
+      const option = shown[active];
+      if (option) choose(option);
     } else if (event.key === 'Escape' && open) {
       event.preventDefault();
       setOpen(false);

@@ -24,6 +24,7 @@ export function wizard(page: Page) {
     /** Types the organisation's name into the combobox and picks the option with exactly that name. */
     async organisation(name: string) {
       const box = page.getByRole('combobox', { name: 'Organisation', exact: true });
+      await box.fill('');
       await box.fill(name);
       await page.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).first().click();
     },
