@@ -68,6 +68,16 @@ describe('a buyer with a shared layer and one of its own', () => {
   });
 });
 
+describe('a layer naming a kommun whose policy is loaded as an overlay', () => {
+  it('binds it by its kommunkod as well as by its overlay id, beneath its own policy', () => {
+    const ruleset = loadRuleset(withLayer({ ...goteneOwn, appliesTo: { buyers: ['kommun-0781', 'kommun-0780'] }, bands: [] }));
+    expect(layersFor(ruleset, 'ljungby', '2026-11-20').map((l) => [l.id, l.shared])).toEqual([
+      ['gotene-egen', true],
+      ['ljungby', false],
+    ]);
+  });
+});
+
 describe('a region plan for the kommuner of its län', () => {
   it('binds every kommun in the län and no other', () => {
     const plan = { ...goteneOwn, id: 'lan-plan', appliesTo: { lanKommuner: ['07'] }, bands: [] };

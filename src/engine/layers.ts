@@ -37,7 +37,9 @@ export function layersFor(ruleset: Ruleset, organisation: string, date: string):
     const shared: AppliedLayer[] = [];
     for (const file of Object.values(ruleset.layers ?? {})) {
       if (!isActive(file.validFrom, file.validTo, date)) continue;
-      const named = file.appliesTo.buyers?.includes(organisation) ?? false;
+      // A kommun or region with an overlay is named by its overlay id (ljungby) or by its code (kommun-0781).
+      const byCode = buyer?.code ? `${buyer.kind}-${buyer.code}` : null;
+      const named = file.appliesTo.buyers?.some((b) => b === organisation || b === byCode) ?? false;
       const inLan = buyer?.kind === 'kommun' && buyer.lan !== null && (file.appliesTo.lanKommuner?.includes(buyer.lan.code) ?? false);
       if (!named && !inLan) continue;
       const isShared = inLan || (file.appliesTo.buyers?.length ?? 0) > 1;

@@ -325,8 +325,8 @@ function checkLayer(
   layer.documents.forEach((doc, i) => {
     if (!data.sources[doc]) problems.push({ file, path: `documents.${i}`, message: `names no source document "${doc}" in rules/sources/` });
   });
-  const kommuner = new Set((data.buyers?.kommuner ?? []).map((k) => k.organisation ?? `kommun-${k.code}`));
-  const regions = new Set((data.buyers?.lan ?? []).map((l) => l.organisation ?? `region-${l.code}`));
+  const kommuner = new Set((data.buyers?.kommuner ?? []).flatMap((k) => [`kommun-${k.code}`, ...(k.organisation ? [k.organisation] : [])]));
+  const regions = new Set((data.buyers?.lan ?? []).flatMap((l) => [`region-${l.code}`, ...(l.organisation ? [l.organisation] : [])]));
   const lanCodes = new Set((data.buyers?.lan ?? []).map((l) => l.code));
   const agencies = new Set((data.buyers?.myndigheter ?? []).map((m) => m.id));
   layer.appliesTo.buyers?.forEach((b, i) => {
