@@ -47,6 +47,9 @@ export function ScenarioView({ ruleset, visibleFields, scenario, part }: { rules
           {organisation} · {t({ sv: 'beslutsdatum', en: 'decision date' })} {scenario.answers.decisionDate}
         </p>
         <div className="scenario-header__actions no-print">
+          <a className="button" href={workshopHash({ view: 'deck', id: scenario.id })}>
+            {t({ sv: 'Presentationsläge', en: 'Presenter mode' })}
+          </a>
           <OpenInWizardButton scenario={scenario} visibleFields={visibleFields} />
         </div>
       </header>

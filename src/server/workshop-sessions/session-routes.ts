@@ -129,7 +129,7 @@ export function workshopSessionRoutes(options: SessionRoutesOptions = {}) {
         message: 'Servern lyssnar bara på den här datorn, så mobiler når den inte. Starta om den med HOST=0.0.0.0.',
       });
     }
-    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 480 });
     c.header('Cache-Control', 'no-store');
     return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
   });
