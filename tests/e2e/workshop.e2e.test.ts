@@ -46,6 +46,10 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     for (const org of ['Ljungby kommun', 'Motala kommun', 'Lekebergs kommun', 'Region Örebro län', 'Region Östergötland']) {
       await page.getByRole('heading', { name: org, exact: true }).waitFor();
     }
+    // Each card says what the scenario teaches, how long it takes and how hard it is.
+    const cards = await page.locator('.scenario-card').count();
+    expect(await page.locator('.scenario-card__teaches').count()).toBe(cards);
+    expect(await page.locator('.scenario-card[data-scenario="fruktkorgar-reserverad"] .scenario-card__facts').innerText()).toBe('Tid: 30 min · Nivå: Grundnivå');
     // The library tells a first-time trainer how to run the session.
     await page.locator('.session-plan summary', { hasText: 'Så kör du ett pass på 30 minuter' }).click();
     expect(await page.locator('.session-plan ol li').count()).toBe(6);
@@ -171,7 +175,7 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     expect(questionsSheet).not.toMatch(/900\s000/);
     expect(await page.getByTestId('handout-key').evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
     const key = await page.getByTestId('handout-key').innerText();
-    expect(key).toMatch(/900\s000 kr/);
+    expect(key).toMatch(/900\s000\skr/);
     expect(key).toContain('Rekommenderas');
     expect(key).toContain('Det här ska gruppen ta med sig');
     expect(await page.getByTestId('handout-key').locator('.source-quote').count()).toBeGreaterThan(4);

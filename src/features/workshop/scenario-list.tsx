@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { organisationIds, type OrganisationId } from '../../engine/answers-schema';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
-import { useI18n } from '../../i18n/i18n';
-import type { Scenario } from './scenarios/scenario-schema';
+import { useI18n } from './workshop-i18n';
+import type { Scenario, ScenarioDifficulty } from './scenarios/scenario-schema';
 import { workshopHash } from './workshop-route';
 
 const sessionPlan: Array<{ time: string; text: Localized }> = [
@@ -44,6 +44,12 @@ const sessionPlan: Array<{ time: string; text: Localized }> = [
     },
   },
 ];
+
+export const difficultyWords: Record<ScenarioDifficulty, Localized> = {
+  introductory: { sv: 'Grundnivå', en: 'Introductory' },
+  intermediate: { sv: 'Fortsättning', en: 'Intermediate' },
+  advanced: { sv: 'Fördjupning', en: 'Advanced' },
+};
 
 /** The scenario library, by organisation: the five organisations' own purchases first, then the brief's other cases. */
 export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenarios: readonly Scenario[] }) {
@@ -92,6 +98,18 @@ export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenari
                   <a href={workshopHash({ view: 'scenario', id: s.id, part: 'group' })}>{t(s.title)}</a>
                 </h4>
                 <p className="scenario-card__summary">{t(s.summary)}</p>
+                <p className="scenario-card__teaches">
+                  <strong>{t({ sv: 'Lär ut: ', en: 'Teaches: ' })}</strong>
+                  {t(s.teaches)}
+                </p>
+                <p className="scenario-card__facts" data-minutes={s.minutes} data-difficulty={s.difficulty}>
+                  <span>{t({ sv: `Tid: ${s.minutes} min`, en: `Time: ${s.minutes} min` })}</span>
+                  <span aria-hidden="true"> · </span>
+                  <span>
+                    {t({ sv: 'Nivå: ', en: 'Level: ' })}
+                    {t(difficultyWords[s.difficulty])}
+                  </span>
+                </p>
                 <p className="scenario-card__meta">
                   {ruleset.overlays[s.organisation].name} · {s.answers.decisionDate}
                   {s.basedOn ? <span className="tag">{t({ sv: 'fall ur lagöversikten', en: 'case from the law brief' })}</span> : null}

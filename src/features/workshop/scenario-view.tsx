@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import type { VisibleFields } from '../../guide/relevance';
 import { GroupMode, initialGroupState, type GroupState } from './group-mode';
 import { Handout } from './handout';

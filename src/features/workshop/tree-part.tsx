@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import { DecisionTree } from './decision-tree';
 import { RoomTree } from './room-tree/room-tree';
 import type { JudgedScenario } from './scenario-outcome';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { browserRuleset } from '../../rules-data/browser-ruleset';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import { createVisibleFields } from '../../guide/relevance';
 import { Deck } from './deck/deck';
 import { TrainerWindow } from './deck/trainer-window';

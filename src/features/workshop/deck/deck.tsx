@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Ruleset } from '../../../engine/ruleset';
 import { stepTitles } from '../../../guide/step-titles';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../workshop-i18n';
 import { sessionApi, SessionRequestError, useLiveSession } from '../live/session-client';
 import type { JudgedScenario } from '../scenario-outcome';
 import { workshopHash } from '../workshop-route';

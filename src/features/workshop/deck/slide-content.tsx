@@ -3,7 +3,7 @@ import { VerdictBadge } from '../../../components/verdict-badge';
 import type { ConditionTrace } from '../../../engine/outcome';
 import type { Ruleset } from '../../../engine/ruleset';
 import { stepTitles } from '../../../guide/step-titles';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../workshop-i18n';
 import type { OpenedSession, PublicSessionState } from '../../../shared/workshop-session';
 import { JoinPanel } from '../live/join-panel';
 import { RoomAnswers } from '../live/room-answers';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { VerdictBadge } from '../../../components/verdict-badge';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../workshop-i18n';
 import { DiscussionQuestions } from '../discussion-questions';
 import { RoomAnswers } from '../live/room-answers';
 import { sessionApi } from '../live/session-client';

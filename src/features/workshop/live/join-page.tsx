@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { VerdictBadge } from '../../../components/verdict-badge';
 import { routeIds, type RouteId } from '../../../engine/answers-schema';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../workshop-i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
 import { codePattern, maxWhyChars, participantVerdicts, type ParticipantVerdict, type PublicSessionState } from '../../../shared/workshop-session';
 import { scenarioById } from '../scenarios/scenario-library';

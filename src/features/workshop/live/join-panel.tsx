@@ -1,4 +1,4 @@
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../workshop-i18n';
 import type { OpenedSession, PublicSessionState } from '../../../shared/workshop-session';
 import { sessionApi } from './session-client';
 

@@ -1,6 +1,6 @@
 import type { RouteId } from '../../../engine/answers-schema';
 import type { Localized, Verdict } from '../../../engine/ruleset-schema';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../workshop-i18n';
 import { participantVerdicts, type Distribution, type ParticipantVerdict } from '../../../shared/workshop-session';
 
 export const participantVerdictWords: Record<ParticipantVerdict, Localized> = {

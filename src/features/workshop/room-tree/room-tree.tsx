@@ -3,7 +3,7 @@ import { VerdictBadge } from '../../../components/verdict-badge';
 import type { Truth } from '../../../engine/outcome';
 import type { Outcome } from '../../../engine/outcome';
 import type { Localized } from '../../../engine/ruleset-schema';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../workshop-i18n';
 import { roomTree, type RoomNode } from './room-tree-model';
 import './room-tree.css';
 

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { Ruleset } from '../../../engine/ruleset';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../workshop-i18n';
 import { deriveDecisionTree } from '../decision-tree/decision-tree-model';
 import './room-tree.css';
 
