@@ -74,7 +74,7 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     expect(await revealAnswer(page, 'Vad som köps')).toBe('varor');
     await page.getByRole('button', { name: 'Nästa steg' }).click();
     await stepHeading(page).filter({ hasText: 'Värde' }).waitFor();
-    expect(await revealAnswer(page, 'Uppskattat värde över hela löptiden')).toMatch(/^900\s000 kr$/);
+    expect(await revealAnswer(page, 'Uppskattat värde över hela löptiden')).toMatch(/^900\s000\skr$/);
     await page.getByRole('button', { name: 'Visa alla svar i steget' }).click();
     expect(await question(page, 'Avtalstid med förlängningar').locator('.question__answer').innerText()).toBe('3 år');
     await page.getByRole('button', { name: 'Nästa steg' }).click();
@@ -97,7 +97,7 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     expect(await direct.getByRole('heading', { name: 'Varför inte: det här håller inte' }).isVisible()).toBe(true);
     const lowValue = direct.locator('.reason[data-rule="direct-award.low-value"]');
     expect(await lowValue.getAttribute('data-result')).toBe('failed');
-    expect(await lowValue.innerText()).toMatch(/Uppskattat värde över hela löptiden \(900\s000 kr\) är under direktupphandlingsgränsen \(700\s000 kr\)/);
+    expect(await lowValue.innerText()).toMatch(/Uppskattat värde över hela löptiden \(900\s000\skr\) är under direktupphandlingsgränsen \(700\s000\skr\)/);
     expect(await lowValue.locator('.source-quote blockquote').count()).toBe(1);
     const reserved = page.locator('.route-card[data-route="reserved-contract"]');
     const workIntegration = reserved.locator('.reason[data-rule="reserved-contract.work-integration"]');
