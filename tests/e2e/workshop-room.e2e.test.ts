@@ -157,7 +157,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     // Why / why not per route on demand: a card opens its slide.
     await deck.getByRole('button', { name: 'Direktupphandling' }).click();
     await deck.locator('.deck[data-slide-kind="route"]').waitFor();
-    expect(await deck.locator('.slide').innerText()).toMatch(/900\s000 kr/);
+    expect(await deck.locator('.slide').innerText()).toMatch(/900\s000\skr/);
 
     // Every slide from here to the end passes axe; the tree is readable from the back of the room.
     while (true) {

@@ -80,7 +80,6 @@ export function Handout({ ruleset, judged }: { ruleset: Ruleset; judged: JudgedS
                   <span>{t({ sv: 'Varför:', en: 'Why:' })}</span>
                   <span className="handout__line" aria-hidden="true" />
                 </span>
-                <span className="handout__line handout__line--full" aria-hidden="true" />
               </li>
             ))}
           </ul>

@@ -4,6 +4,8 @@ import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from './workshop-i18n';
 import type { Scenario, ScenarioDifficulty } from './scenarios/scenario-schema';
+import type { VisibleFields } from '../../guide/relevance';
+import { CustomLibrary } from './builder/custom-library';
 import { workshopHash } from './workshop-route';
 
 const sessionPlan: Array<{ time: string; text: Localized }> = [
@@ -52,7 +54,17 @@ export const difficultyWords: Record<ScenarioDifficulty, Localized> = {
 };
 
 /** The scenario library, by organisation: the five organisations' own purchases first, then the brief's other cases. */
-export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenarios: readonly Scenario[] }) {
+export function ScenarioList({
+  ruleset,
+  scenarios,
+  custom = [],
+  visibleFields,
+}: {
+  ruleset: Ruleset;
+  scenarios: readonly Scenario[];
+  custom?: readonly Scenario[];
+  visibleFields?: VisibleFields;
+}) {
   const { t, lang } = useI18n();
   const id = useId();
   const byOrganisation = organisationIds
@@ -119,6 +131,7 @@ export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenari
           </ul>
         </section>
       ))}
+      {visibleFields ? <CustomLibrary ruleset={ruleset} visibleFields={visibleFields} custom={custom} builtInIds={scenarios.map((s) => s.id)} /> : null}
     </section>
   );
 }

@@ -51,6 +51,9 @@ export function ScenarioView({ ruleset, visibleFields, scenario, part }: { rules
             {t({ sv: 'Presentationsläge', en: 'Presenter mode' })}
           </a>
           <OpenInWizardButton scenario={scenario} visibleFields={visibleFields} />
+          <a className="button button--secondary" href={workshopHash({ view: 'builder', id: scenario.id })}>
+            {t({ sv: 'Gör en egen version', en: 'Make your own version' })}
+          </a>
         </div>
       </header>
       <nav className="scenario-parts no-print" aria-label={t({ sv: 'Scenariots delar', en: "The scenario's parts" })}>

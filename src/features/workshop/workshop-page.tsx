@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { browserRuleset } from '../../rules-data/browser-ruleset';
 import { useI18n } from './workshop-i18n';
 import { createVisibleFields } from '../../guide/relevance';
+import { ScenarioBuilder } from './builder/scenario-builder';
+import { useCustomScenarios } from './builder/custom-scenarios';
 import { Deck } from './deck/deck';
 import { TrainerWindow } from './deck/trainer-window';
 import { WallSheet } from './room-tree/wall-sheet';
@@ -9,12 +11,13 @@ import { judgeScenario } from './scenario-outcome';
 import { ScenarioList } from './scenario-list';
 import { ScenarioView } from './scenario-view';
 import type { Scenario } from './scenarios/scenario-schema';
-import { scenarioById, scenarios } from './scenarios/scenario-library';
+import { scenarios } from './scenarios/scenario-library';
 import { useWorkshopRoute, workshopHash } from './workshop-route';
 import './workshop.css';
 
 const visibleFields = createVisibleFields(browserRuleset);
 const today = () => new Date().toISOString().slice(0, 10);
+const builtInIds = scenarios.map((s) => s.id);
 
 function JudgedView({ scenario, view }: { scenario: Scenario; view: 'deck' | 'trainer' }) {
   const judged = useMemo(() => judgeScenario(browserRuleset, visibleFields, scenario), [scenario]);
@@ -31,7 +34,8 @@ export function WorkshopPage() {
   const route = useWorkshopRoute();
 
   // Opening a scenario or going back to the library puts the focus on the new page's heading.
-  const scenarioId = route.view === 'scenario' || route.view === 'deck' || route.view === 'trainer' ? route.id : null;
+  const custom = useCustomScenarios();
+  const scenarioId = route.view === 'scenario' || route.view === 'deck' || route.view === 'trainer' || route.view === 'builder' ? route.id : null;
   const viewKey = `${route.view}:${scenarioId ?? ''}`;
   const shownView = useRef(viewKey);
   const root = useRef<HTMLDivElement>(null);
@@ -42,11 +46,11 @@ export function WorkshopPage() {
     window.scrollTo(0, 0);
   }, [viewKey]);
 
-  const scenario = scenarioId ? scenarioById(scenarioId) : undefined;
+  const scenario = scenarioId ? (scenarios.find((s) => s.id === scenarioId) ?? custom.find((s) => s.id === scenarioId)) : undefined;
   return (
     <div ref={root} className="workshop">
       {route.view === 'library' ? (
-        <ScenarioList ruleset={browserRuleset} scenarios={scenarios} />
+        <ScenarioList ruleset={browserRuleset} scenarios={scenarios} custom={custom} visibleFields={visibleFields} />
       ) : route.view === 'wall' ? (
         <div className="wall-print">
           <p className="no-print">
@@ -64,6 +68,8 @@ export function WorkshopPage() {
             <a href={workshopHash({ view: 'library' })}>{t({ sv: 'Till alla scenarier', en: 'To all scenarios' })}</a>
           </p>
         </div>
+      ) : route.view === 'builder' ? (
+        <ScenarioBuilder key={scenario.id} ruleset={browserRuleset} visibleFields={visibleFields} base={scenario} builtInIds={builtInIds} />
       ) : route.view === 'scenario' ? (
         <ScenarioView key={scenario.id} ruleset={browserRuleset} visibleFields={visibleFields} scenario={scenario} part={route.part} />
       ) : (
