@@ -211,4 +211,46 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     expect(Math.round(Number(box?.[2]))).toBe(842);
     await context.close();
   });
+
+  it('builds a scenario from a copy: the numbers change, the key is the engine’s, and a file goes out and comes back checked', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await newPage(context, `#/workshop/scenario/${scenarioId}`);
+    await page.getByRole('link', { name: 'Gör en egen version' }).click();
+    await page.getByRole('heading', { name: 'Bygg ett eget scenario' }).waitFor();
+    const key = (route: string) => page.locator(`[data-testid="builder-key"] li[data-route="${route}"]`).getAttribute('data-verdict');
+    expect(await key('reserved-contract')).toBe('recommended');
+    expect(await key('direct-award')).toBe('not-allowed');
+    await expectNoAxeViolations(page, 'builder');
+
+    // A cheaper contract: the engine now opens a direct award.
+    await page.getByLabel('Värde per år exklusive moms (kr)').fill('100 000');
+    await page.locator('[data-testid="builder-key"] li[data-route="direct-award"][data-verdict="recommended"]').waitFor();
+    await page.getByLabel('Värde per år exklusive moms (kr)').fill('hundra');
+    await page.locator('.field__error', { hasText: 'Skriv värdet i kronor med siffror' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Spara i den här webbläsaren' }).isDisabled()).toBe(true);
+    await expectNoAxeViolations(page, 'builder with an error');
+    await page.getByLabel('Värde per år exklusive moms (kr)').fill('100 000');
+    await page.getByLabel('Titel (svenska)').fill('Fruktkorgar för 300 000 kronor');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera som fil' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${scenarioId}-egen.yaml`);
+    const file = await download.path();
+    await page.getByRole('button', { name: 'Spara i den här webbläsaren' }).click();
+    await page.getByRole('link', { name: 'Öppna scenariot' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Fruktkorgar för 300 000 kronor' }).waitFor();
+
+    // The library lists it; a broken file is refused with the reason, a good one is loaded.
+    await page.goto(appUrl('#/workshop'));
+    await page.locator(`.scenario-card[data-scenario="${scenarioId}-egen"]`).waitFor();
+    const input = page.getByLabel('Läs in ett scenario från en fil (.yaml)');
+    await input.setInputFiles({ name: 'trasig.yaml', mimeType: 'application/yaml', buffer: Buffer.from(`id: ${scenarioId}\ntitle: 3\n`) });
+    await page.getByRole('alert').filter({ hasText: 'trasig.yaml kunde inte läsas in – inget sparades' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('title: har fel typ');
+    await expectNoAxeViolations(page, 'library: a refused import');
+    await page.getByRole('button', { name: 'Ta bort Fruktkorgar för 300 000 kronor' }).click();
+    await input.setInputFiles(file);
+    await page.getByRole('link', { name: 'Öppna scenariot' }).waitFor();
+    expect(await page.locator(`.scenario-card[data-scenario="${scenarioId}-egen"]`).count()).toBe(1);
+    await context.close();
+  });
 });
