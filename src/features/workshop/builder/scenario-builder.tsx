@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { VerdictBadge } from '../../../components/verdict-badge';
-import { organisationIds, type OrganisationId } from '../../../engine/answers-schema';
+import { organisationIds, type SeedOrganisationId } from '../../../engine/answers-schema';
 import type { Ruleset } from '../../../engine/ruleset';
 import { totalValue } from '../../../guide/form-schema';
 import type { VisibleFields } from '../../../guide/relevance';
@@ -16,7 +16,7 @@ type Form = {
   titleEn: string;
   storySv: string;
   storyEn: string;
-  organisation: OrganisationId;
+  organisation: SeedOrganisationId;
   decisionDate: string;
   annualSek: string;
   years: string;
@@ -168,7 +168,7 @@ export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { 
               value={form.organisation}
               onChange={(event) => {
                 setSaved(null);
-                setForm({ ...form, organisation: event.target.value as OrganisationId });
+                setForm({ ...form, organisation: event.target.value as SeedOrganisationId });
               }}
             >
               {organisationIds.map((org) => (
