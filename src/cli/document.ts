@@ -4,7 +4,6 @@ import { toDecisionFile } from '../document/decision-file';
 import { decisionToMarkdown } from '../document/decision-markdown';
 import { buildDecisionSheet } from '../document/decision-sheet';
 import { parseDocumentInput } from '../document/document-input';
-import { decisionPdfBuffer } from '../document/pdf/pdf-buffer';
 import { EvaluationError, evaluate } from '../engine/evaluate';
 import type { Lang } from '../engine/format';
 import type { Outcome } from '../engine/outcome';
@@ -126,7 +125,11 @@ async function main(argv: string[]): Promise<number> {
     // The guide can open this file again: the answers and the decision as a draft on its last step.
     const draft: Draft = { ...emptyDraft(), answers: input.answers, decision: input.decision, step: 'recommendation', visited: [...stepIds] };
     output = `${JSON.stringify(toDecisionFile(identity, { draft, outcome }, { sheet }), null, 2)}\n`;
-  } else output = await decisionPdfBuffer(sheet);
+  } else {
+    // react-pdf is loaded only for a PDF: Markdown and JSON come back without it.
+    const { decisionPdfBuffer } = await import('../document/pdf/pdf-buffer');
+    output = await decisionPdfBuffer(sheet);
+  }
   if (args.out === null) {
     process.stdout.write(output);
     return 0;
