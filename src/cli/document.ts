@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { stepIds } from '../guide/steps';
+import { createVisibleFields } from '../guide/relevance';
+import { questionStepIds, stepIds } from '../guide/steps';
 import { toDecisionFile } from '../document/decision-file';
 import { decisionToMarkdown } from '../document/decision-markdown';
 import { buildDecisionSheet } from '../document/decision-sheet';
@@ -122,8 +123,10 @@ async function main(argv: string[]): Promise<number> {
   let output: string | Buffer;
   if (args.format === 'md') output = decisionToMarkdown(sheet);
   else if (args.format === 'json') {
-    // The guide can open this file again: the answers and the decision as a draft on its last step.
-    const draft: Draft = { ...emptyDraft(), answers: input.answers, decision: input.decision, step: 'recommendation', visited: [...stepIds] };
+    // The guide can open this file again: the answers and the decision as a draft on its last step, every question seen.
+    const unconfirmed: Draft = { ...emptyDraft(), answers: input.answers, decision: input.decision, step: 'recommendation', visited: [...stepIds] };
+    const visible = createVisibleFields(ruleset);
+    const draft: Draft = { ...unconfirmed, confirmed: Object.fromEntries(questionStepIds.map((step) => [step, visible(step, unconfirmed)])) };
     output = `${JSON.stringify(toDecisionFile(identity, { draft, outcome }, { sheet }), null, 2)}\n`;
   } else {
     // react-pdf is loaded only for a PDF: Markdown and JSON come back without it.

@@ -29,7 +29,7 @@ describe('the decision sheet: page 1 says what was decided', () => {
 
   it('carries the register number, who saved it, and a receipt once the register issues one', () => {
     expect(furnitureSheet.record).toMatchObject({ number: 4, savedBy: 'anna (upphandlare)', receipt: null });
-    expect(furnitureSheet.decidedBy).toBe('anna');
+    expect(furnitureSheet.decidedBy).toBeNull();
     const withReceipt = sheetForDecision(ruleset, furniture, 'sv', { ...savedRecord, receipt: { leafHash: 'c'.repeat(64), treeSize: 12 } });
     expect(withReceipt.record?.receipt).toBe(`leafHash ${'c'.repeat(16)}…, treeSize 12`);
     expect(receiptShortForm('kvitto 12/abc')).toBe('kvitto 12/abc');

@@ -204,7 +204,8 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
     justification: decision.justification?.trim() || null,
     ruleset: { version: input.ruleset.version, hash: input.ruleset.hash },
     record,
-    decidedBy: input.decidedBy?.trim() || (input.record ? input.record.savedBy.user : null),
+    // Who saved the record is not necessarily who decided (delegation): left to write unless the input names them.
+    decidedBy: input.decidedBy?.trim() || null,
     diarienummer: input.diarienummer?.trim() || null,
     routes: (outcome?.routes ?? []).map((r) => ({
       route: r.route,

@@ -54,7 +54,7 @@ describe('the decision document as a PDF (react-pdf), read back with pdftotext',
     const info = pdfInfo(pdf);
     expect(info.Title).toBe('Beslut om upphandlingsväg: Ljungby kommun, 2026-11-22');
     expect(info.Subject).toBe('Vald väg: Upphandling enligt LOU med sociala hänsyn (Tillåten)');
-    expect(info.Author).toBe('anna');
+    expect(info.Author).toBe('anna (upphandlare)');
     expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Lang \(sv-SE\)/);
   });
 

@@ -122,7 +122,7 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
   return (
     <Document
       title={pdfText(`${sheet.title}: ${sheet.organisation}, ${sheet.decisionDate}`)}
-      author={pdfText(sheet.decidedBy ?? sheet.organisation)}
+      author={pdfText(sheet.decidedBy ?? sheet.record?.savedBy ?? sheet.organisation)}
       subject={pdfText(`${w.chosen}: ${chosen}`)}
       keywords={pdfText([sheet.organisation, sheet.chosen?.name, sheet.record ? `nr ${sheet.record.number}` : null, sheet.diarienummer, 'LOU'].filter(Boolean).join(', '))}
       creator="Vägval"

@@ -4,14 +4,14 @@ import { printedAt, type DecisionSheet, type SheetReason, type SheetSource } fro
 import { sheetWords } from '../../document/sheet-words';
 import './decision-document.css';
 
-/** A URL that may wrap after a slash, never inside a word. */
+/** A URL that may wrap after a slash (or ? & =), never inside a word nor at one of its hyphens. */
 function BreakableUrl({ url }: { url: string }) {
   const parts = url.split(/(?<=[/?&=])/);
   return (
     <span className="sheet-source__url">
       {parts.map((part, i) => (
         <Fragment key={i}>
-          {part}
+          <span className="sheet-source__url-part">{part}</span>
           {i < parts.length - 1 ? <wbr /> : null}
         </Fragment>
       ))}
