@@ -5,6 +5,7 @@ import { toDecisionFile } from '../document/decision-file';
 import { decisionToMarkdown } from '../document/decision-markdown';
 import { buildDecisionSheet } from '../document/decision-sheet';
 import { parseDocumentInput } from '../document/document-input';
+import { buyerName } from '../engine/buyers';
 import { EvaluationError, evaluate } from '../engine/evaluate';
 import type { Lang } from '../engine/format';
 import type { Outcome } from '../engine/outcome';
@@ -111,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
   const identity = input.record ? { version: input.record.rulesetVersion, hash: input.record.rulesetHash } : { version: ruleset.version, hash: ruleset.hash };
   const sheet = buildDecisionSheet({
     lang: args.lang,
-    ruleset: { ...identity, organisationName: (id) => ruleset.overlays[id]?.name ?? id },
+    ruleset: { ...identity, organisationName: (id, lang) => buyerName(ruleset, id, lang) },
     answers: input.answers,
     outcome,
     rows: answerRows(ruleset, input.answers),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../engine/answers-schema';
+import { buyerName } from '../engine/buyers';
 import { evaluate } from '../engine/evaluate';
 import { cleaning, cleaningSheet, furniture, furnitureSheet, ruleset, savedRecord } from '../../tests/fixtures/decisions';
 import { buildDecisionSheet, limitsThatBear, receiptShortForm } from './decision-sheet';
@@ -82,7 +83,7 @@ describe('the decision sheet: page 1 says what was decided', () => {
   it('writes English for the English reader', () => {
     const en = buildDecisionSheet({
       lang: 'en',
-      ruleset: { version: ruleset.version, hash: ruleset.hash, organisationName: (id) => ruleset.overlays[id].name },
+      ruleset: { version: ruleset.version, hash: ruleset.hash, organisationName: (id, lang) => buyerName(ruleset, id, lang) },
       answers: cleaning.answers,
       outcome: cleaning.outcome,
       rows: cleaning.rows,

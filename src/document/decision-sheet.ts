@@ -66,7 +66,7 @@ export type SheetRecord = { id: number; savedBy: { user: string; role: string };
 
 export type SheetInput = {
   lang: Lang;
-  ruleset: { version: string; hash: string; organisationName: (id: Answers['organisation']) => string };
+  ruleset: { version: string; hash: string; organisationName: (id: Answers['organisation'], lang: Lang) => string };
   answers: DraftAnswers;
   outcome: Outcome | null;
   rows: readonly AnswerRow[];
@@ -186,7 +186,7 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
   return {
     lang,
     title: w.title,
-    organisation: answers.organisation ? input.ruleset.organisationName(answers.organisation) : w.notGiven,
+    organisation: answers.organisation ? input.ruleset.organisationName(answers.organisation, lang) : w.notGiven,
     decisionDate: answers.decisionDate ?? w.notGiven,
     purchase: [description, kind ? `(${kind})` : null].filter(Boolean).join(' ') || w.notGiven,
     supplier: [supplierName, supplierKind].filter(Boolean).join(', ') || null,

@@ -1,3 +1,4 @@
+import { buyerName } from '../engine/buyers';
 import type { Lang } from '../engine/format';
 import type { Outcome } from '../engine/outcome';
 import type { Ruleset } from '../engine/ruleset';
@@ -5,7 +6,7 @@ import { answerRows, type Decision } from '../guide/decision';
 import type { DecisionRecord } from '../shared/decision-record';
 import { buildDecisionSheet, type DecisionSheet, type SheetRecord } from './decision-sheet';
 
-const organisationName = (ruleset: Ruleset) => (id: keyof Ruleset['overlays']) => ruleset.overlays[id]?.name ?? id;
+const organisationName = (ruleset: Ruleset) => (id: string, lang: Lang) => buyerName(ruleset, id, lang);
 
 /** The guide's decision as a document; `record` once it is saved in the register. */
 export function sheetForDecision(ruleset: Ruleset, decision: Decision, lang: Lang, record?: SheetRecord | null, now?: Date): DecisionSheet {
