@@ -80,6 +80,13 @@ describe('the decision sheet: page 1 says what was decided', () => {
     expect(sheet.answers.flatMap((s) => s.rows.map((r) => r.label))).toContain('Uppskattat värde över hela löptiden');
   });
 
+  it('names any Swedish buyer, a kommun by its SCB code or a state agency', () => {
+    const sheetFor = (organisation: string) =>
+      sheetForDecision(ruleset, { ...cleaning, answers: { ...cleaning.answers, organisation: organisation as Answers['organisation'] } }, 'sv');
+    expect(sheetFor('kommun-0180').organisation).toBe('Stockholms kommun');
+    expect(sheetFor('state').organisation).toMatch(/myndighet/i);
+  });
+
   it('writes English for the English reader', () => {
     const en = buildDecisionSheet({
       lang: 'en',
