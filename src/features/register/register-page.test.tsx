@@ -134,6 +134,7 @@ describe('the register page', () => {
     await user.click(await screen.findByRole('button', { name: 'Öppna beslut 7' }));
     expect(await screen.findByRole('heading', { name: 'Beslut nr 7' })).toBeInTheDocument();
     expect(screen.getByText('Lågt värde; leverantören har integrationsuppdrag.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Ladda ner beslutet som PDF' })).toBeEnabled();
     const direct = screen.getByRole('region', { name: 'Direktupphandling' });
     expect(within(direct).getByText('Rekommenderas')).toBeInTheDocument();
 
