@@ -1,0 +1,21 @@
+import type { Ruleset } from '../engine/ruleset';
+import type { Localized } from '../engine/ruleset-schema';
+import { ownFieldTexts } from './field-kinds';
+
+export type FieldExplanation = { plain: Localized; example: Localized };
+
+/** The plain line and the example of a question: a rule fact's from rules/facts.yaml, the guide's own from field-kinds.ts. */
+export function fieldExplanation(ruleset: Ruleset, path: string): FieldExplanation | null {
+  const fact = ruleset.facts[path];
+  const plain = fact?.plain ?? ownFieldTexts[path]?.plain;
+  const example = fact?.example ?? ownFieldTexts[path]?.example;
+  return plain && example ? { plain, example } : null;
+}
+
+/** The questions among `paths` that lack a plain line or an example in either language. */
+export function missingExplanations(ruleset: Ruleset, paths: Iterable<string>): string[] {
+  return [...paths].filter((path) => {
+    const e = fieldExplanation(ruleset, path);
+    return !e || !e.plain.sv.trim() || !e.plain.en.trim() || !e.example.sv.trim() || !e.example.en.trim();
+  });
+}
