@@ -240,7 +240,14 @@ export function StepForm({ step }: { step: QuestionStepId }) {
           asked ? (
             <div className="field__suggestion" data-testid={`suggestion-${path}`}>
               {asked.choices.map((choice) => (
-                <button key={choice.text} type="button" className="button button--secondary button--small" onClick={() => choose(path, choice.text, inputIds.current[path] ?? '')}>
+                <button
+                  key={choice.text}
+                  type="button"
+                  className="button button--secondary button--small"
+                  // Keeps the focus in the field on a click: a blur would show the error summary above and move the button away under the pointer.
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => choose(path, choice.text, inputIds.current[path] ?? '')}
+                >
                   {t(choice.label)}
                 </button>
               ))}
