@@ -14,8 +14,9 @@ export const errorMessages: Record<string, Localized> = {
   dateTooEarly: { sv: 'Regelverket kan bara bedöma beslut från och med {earliest}.', en: 'The rule set can only judge decisions from {earliest}.' },
   dateTooLate: { sv: 'Regelverket kan bara bedöma beslut till och med {latest}: alla gränsvärden är inte kända längre fram.', en: 'The rule set can only judge decisions up to {latest}: not every limit is known beyond it.' },
   sek: { sv: 'Ange ett belopp i kronor med siffror, till exempel 150 000.', en: 'Give an amount in kronor in digits, e.g. 150 000.' },
-  sekUnsure: { sv: 'Menade du {value}?', en: 'Did you mean {value}?' },
-  percentUnsure: { sv: 'Menade du {value}?', en: 'Did you mean {value}?' },
+  // Shown only until the question with the number ("Menade du 225 000 kr?", number-suggestion.ts) has loaded.
+  sekUnsure: { sv: 'Beloppet kan läsas på två sätt. Skriv tusental med mellanslag, till exempel 225 000, och decimaler med komma.', en: 'The amount can be read two ways. Write thousands with spaces, e.g. 225 000, and decimals with a comma.' },
+  percentUnsure: { sv: 'Menade du en andel i procent? Skriv till exempel 40 för 40 %, eller 0,4 % om du menar 0,4 procent.', en: 'Did you mean a share in per cent? Write e.g. 40 for 40 %, or 0,4 % if you mean 0.4 per cent.' },
   sekRequired: { sv: 'Ange värdet i kronor, till exempel 150 000.', en: 'Give the value in kronor, e.g. 150 000.' },
   years: { sv: 'Ange avtalstiden i år: ett tal större än 0 och högst 50, till exempel 1 eller 2,5.', en: 'Give the term in years: a number above 0 and at most 50, e.g. 1 or 2.5.' },
   percent: { sv: 'Ange en andel mellan 0 och 100 procent, till exempel 40.', en: 'Give a share between 0 and 100 per cent, e.g. 40.' },

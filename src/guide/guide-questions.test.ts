@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../engine/evaluate';
 import { nodeRuleset } from '../rules-data/node-ruleset';
-import { paymentBasisOptions, paymentCues, paymentForService, shownPaymentBasis } from './guide-questions';
+import { paymentBasisOptions, paymentForService, shownPaymentBasis } from './guide-questions';
+import { paymentCues } from './payment-cues';
 
 describe('how the idéburen organisation is paid, asked instead of yes or no', () => {
   it('counts payment per visitor, place, hour or participant as payment for a service, like a service the authority specifies', () => {

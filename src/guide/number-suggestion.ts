@@ -11,33 +11,22 @@ export type NumberSuggestion = {
 
 /** The number as the procurer would type it in Swedish: ordinary spaces, a decimal comma. */
 const typed = (value: number): string => formatNumber(value, 'sv').replace(/\u00a0/g, ' ');
-const percent = (value: number, lang: Lang): string => `${formatNumber(value, lang)} %`;
+const shown = (value: number, kind: 'sek' | 'percent', lang: Lang): string => (kind === 'sek' ? formatValue(value, 'sek', lang) : `${formatNumber(value, lang)} %`);
+const words = { sv: { yes: 'Ja', no: 'Nej', ask: 'Menade du' }, en: { yes: 'Yes', no: 'No', ask: 'Did you mean' } };
 
 /** The question for an unsure sum or share ("Menade du 225 000 kr?", "Menade du 40 %?"); null when the text is certain. */
 export function numberSuggestion(kind: FieldKind, text: string): NumberSuggestion | null {
-  if (kind === 'sek') {
-    const r = readAmount(text);
-    if (r.status !== 'unsure') return null;
-    return {
-      question: localize((lang) => (lang === 'sv' ? `Menade du ${formatValue(r.value, 'sek', lang)}?` : `Did you mean ${formatValue(r.value, 'sek', lang)}?`)),
-      choices: [
-        { text: typed(r.value), label: localize((lang) => `${lang === 'sv' ? 'Ja' : 'Yes'}, ${formatValue(r.value, 'sek', lang)}`) },
-        { text: typed(r.literal), label: localize((lang) => `${lang === 'sv' ? 'Nej' : 'No'}, ${formatValue(r.literal, 'sek', lang)}`) },
-      ],
-    };
-  }
-  if (kind === 'percent') {
-    const r = readPercent(text);
-    if (r.status !== 'unsure') return null;
-    return {
-      question: localize((lang) => (lang === 'sv' ? `Menade du ${percent(r.value, lang)}?` : `Did you mean ${percent(r.value, lang)}?`)),
-      choices: [
-        { text: typed(r.value), label: localize((lang) => `${lang === 'sv' ? 'Ja' : 'Yes'}, ${percent(r.value, lang)}`) },
-        { text: `${typed(r.literal)} %`, label: localize((lang) => `${lang === 'sv' ? 'Nej' : 'No'}, ${percent(r.literal, lang)}`) },
-      ],
-    };
-  }
-  return null;
+  if (kind !== 'sek' && kind !== 'percent') return null;
+  const r = kind === 'sek' ? readAmount(text) : readPercent(text);
+  if (r.status !== 'unsure') return null;
+  return {
+    question: localize((lang) => `${words[lang].ask} ${shown(r.value, kind, lang)}?`),
+    choices: [
+      { text: typed(r.value), label: localize((lang) => `${words[lang].yes}, ${shown(r.value, kind, lang)}`) },
+      // A share keeps its sign, so that "0,4 %" is read as typed.
+      { text: kind === 'sek' ? typed(r.literal) : `${typed(r.literal)} %`, label: localize((lang) => `${words[lang].no}, ${shown(r.literal, kind, lang)}`) },
+    ],
+  };
 }
 
 /** The same question as one sentence, for a field without buttons (the workshop's what-if, the register's filter). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { totalValue } from './form-schema';
-import { valueSum, valueSumLines } from './value-sum';
+import { valueSum } from './value-sum';
+import { valueSumLines } from './value-sum-lines';
 
 describe('the value as contracts state it (LOU 5 kap.)', () => {
   it('adds per year × years, options and similar purchases', () => {

@@ -143,7 +143,7 @@ describe('every question explains itself', () => {
     const page = await openPage(browser);
     const glossary = page.getByRole('region', { name: 'De fyra vägarna' });
     for (const name of ['Direktupphandling', 'Upphandling enligt LOU med sociala hänsyn', 'Reserverad upphandling', 'Idéburet offentligt partnerskap (IOP)']) {
-      expect(await glossary.getByText(name, { exact: true }).isVisible()).toBe(true);
+      await glossary.getByText(name, { exact: true }).waitFor();
     }
     expect(await glossary.innerText()).toMatch(/utanför LOU bara om det inte är ett köp/);
     const w = await toValueStep(page);

@@ -5,6 +5,7 @@ import type { Ruleset } from '../../engine/ruleset';
 import { useI18n } from '../../i18n/i18n';
 import { fieldExplanation } from '../../guide/field-explanation';
 import { ownFieldTexts } from '../../guide/field-kinds';
+import { useFieldGuidance } from './use-field-guidance';
 
 /**
  * What a question means, at the field: a note about the answer given (`notice`), the question in one plain line
@@ -14,7 +15,8 @@ import { ownFieldTexts } from '../../guide/field-kinds';
 export function FieldHelp({ ruleset, path, sourcePath = path, notice }: { ruleset: Ruleset; path: string; sourcePath?: string; notice?: ReactNode }) {
   const { t } = useI18n();
   const fact = ruleset.facts[sourcePath];
-  const explanation = fieldExplanation(ruleset, path);
+  const guidance = useFieldGuidance();
+  const explanation = fieldExplanation(ruleset, path, guidance?.ownFieldExplanations);
   const help = fact?.help ?? ownFieldTexts[sourcePath]?.help;
   const source = fact?.source ? citeSource(ruleset, fact.source) : null;
   if (!notice && !explanation && !help && !source) return null;
@@ -33,7 +35,7 @@ export function FieldHelp({ ruleset, path, sourcePath = path, notice }: { rulese
       {source ? (
         <details className="field__source">
           <summary>{t({ sv: 'Källa', en: 'Source' })}</summary>
-          {explanation ? <p className="field__own-words">{t({ sv: 'Förklaringen och exemplet ovan är Vägvals egna ord. Källan säger:', en: "The explanation and example above are Vägval's own words. The source says:" })}</p> : null}
+          {explanation && guidance ? <p className="field__own-words">{t(guidance.ownWordsNote)}</p> : null}
           <CitedQuote source={source} />
         </details>
       ) : null}

@@ -10,12 +10,11 @@ import { fieldLabel } from '../../guide/decision';
 import { FieldHelp } from './field-help';
 import { fieldKinds, ownFieldTexts } from '../../guide/field-kinds';
 import { amountSchema, errorMessages, formToAnswers, readForm, stepFormSchema, toText, type FormValues } from '../../guide/form-schema';
-import { paymentBasisOptions, paymentBases, paymentCues, paymentForService, shownPaymentBasis, valueBasisOptions, type PaymentBasis, type ValueBasis } from '../../guide/guide-questions';
-import { numberSuggestion, numberWarning } from '../../guide/number-suggestion';
+import { paymentBasisOptions, paymentBases, paymentForService, shownPaymentBasis, valueBasisOptions, type PaymentBasis, type ValueBasis } from '../../guide/guide-questions';
 import { readAmount, readYears } from '../../guide/swedish-number';
 import { stepFields, type QuestionStepId } from '../../guide/steps';
-import { valueSum, valueSumLines } from '../../guide/value-sum';
-import { RoutesGlossary } from './routes-glossary';
+import { valueSum } from '../../guide/value-sum';
+import { useFieldGuidance } from './use-field-guidance';
 import { useDraft, useWizard } from './wizard-provider';
 import './answers.css';
 
@@ -145,6 +144,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   const { from: earliest, to: latest } = useMemo(() => coveredDates(ruleset), [ruleset]);
   const fieldsRef = useRef<readonly string[]>([]);
   const inputIds = useRef<Record<string, string>>({});
+  const guidance = useFieldGuidance();
   const fields = visibleFields(step, draft);
   fieldsRef.current = fields;
 
@@ -185,7 +185,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   // An unsure number asks at once, as typed, so that the buttons to answer it follow the field in the tab order.
   const suggestion = (path: string) => {
     const kind = path === 'wizard.contractSek' ? 'sek' : fieldKinds[path];
-    return kind ? numberSuggestion(kind, readForm(values, path)) : null;
+    return kind && guidance ? guidance.numberSuggestion(kind, readForm(values, path)) : null;
   };
   const message = (path: string): string | undefined => {
     const asked = suggestion(path);
@@ -216,7 +216,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   const renderField = (path: string) => {
     const kind = path === 'wizard.contractSek' ? 'sek' : fieldKinds[path]!;
     const label = t(path.startsWith('wizard.') ? ownFieldTexts[path]!.label : fieldLabel(ruleset, path));
-    const warning = numberWarning(path, readForm(values, path));
+    const warning = guidance?.numberWarning(path, readForm(values, path));
     const help = <FieldHelp ruleset={ruleset} path={path} notice={warning ? <p className="field__warning">{t(warning)}</p> : undefined} />;
     const error = message(path);
     const asked = suggestion(path);
@@ -285,14 +285,10 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   };
 
   const renderPaymentBasis = () => {
-    const cues = paymentCues(draft.answers.purchase?.description);
-    const quoted = cues.map((c) => `”${c}”`).join(lang === 'sv' ? ' och ' : ' and ');
-    const notice = cues.length ? (
+    const note = guidance?.paymentCueNote(draft.answers.purchase?.description, lang);
+    const notice = note ? (
       <p className="field__note" data-testid="payment-cue">
-        {t({
-          sv: `I beskrivningen av köpet står det ${quoted}. Det låter som betalning för det organisationen gör – ett köp, även om ni kallar det bidrag. Svara efter hur pengarna faktiskt betalas.`,
-          en: `The description of the purchase says ${quoted}. That sounds like payment for what the organisation does – a purchase, even if you call it a grant. Answer by how the money is actually paid.`,
-        })}
+        {t(note)}
       </p>
     ) : undefined;
     const options = [...paymentBasisOptions.map((o) => ({ value: o.value, label: t(o.label) })), yesNo[2]!];
@@ -343,21 +339,17 @@ export function StepForm({ step }: { step: QuestionStepId }) {
               <output aria-labelledby="value-total-label" aria-live="polite" data-testid="value-total">
                 {sum === undefined ? '–' : formatValue(sum.totalSek, 'sek', lang)}
               </output>
-              {sum ? (
+              {sum && guidance ? (
                 <ul className="value-sum" data-testid="value-sum">
-                  {valueSumLines(sum, withSimilar).map((line) => (
+                  {guidance.valueSumLines(sum, withSimilar).map((line) => (
                     <li key={line.sv}>{t(line)}</li>
                   ))}
                 </ul>
               ) : (
-                <p className="field__hint">
-                  {basisOf(values) === 'total'
-                    ? t({ sv: 'Avtalets värde + optioner + liknande köp inom 12 månader (LOU 5 kap.).', en: "The contract's value + options + similar purchases within 12 months (LOU 5 kap.)." })
-                    : t({ sv: 'Värde per år × år + optioner + liknande köp inom 12 månader (LOU 5 kap.).', en: 'Value per year × years + options + similar purchases within 12 months (LOU 5 kap.).' })}
-                </p>
+                <p className="field__hint">{t({ sv: 'Värde per år × år, eller avtalets värde, + optioner + liknande köp inom 12 månader (LOU 5 kap.).', en: "Value per year × years, or the contract's value, + options + similar purchases within 12 months (LOU 5 kap.)." })}</p>
               )}
               <div className="field__help">
-                <FieldHelp ruleset={ruleset} path="value.totalSek" notice={sum && sum.totalSek === 0 ? <p className="field__warning">{t(numberWarning('value.totalSek', '0')!)}</p> : undefined} />
+                <FieldHelp ruleset={ruleset} path="value.totalSek" notice={sum && sum.totalSek === 0 && guidance ? <p className="field__warning">{t(guidance.numberWarning('value.totalSek', '0')!)}</p> : undefined} />
               </div>
             </div>
           </>
@@ -383,7 +375,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
           </button>
         </div>
       </form>
-      {step === 'organisation' ? <RoutesGlossary ruleset={ruleset} /> : null}
+      {step === 'organisation' && guidance ? <guidance.RoutesGlossary ruleset={ruleset} /> : null}
     </>
   );
 }
