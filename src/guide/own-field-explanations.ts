@@ -6,8 +6,8 @@ import type { FieldExplanation } from './field-explanation';
  */
 export const ownFieldExplanations: Record<string, FieldExplanation> = {
   organisation: {
-    plain: { sv: 'Den kommun eller region som fattar beslutet och betalar.', en: 'The municipality or region that makes the decision and pays.' },
-    example: { sv: 'Ljungby kommun köper städning till sina skolor: välj Ljungby kommun.', en: 'Ljungby kommun buys cleaning for its schools: choose Ljungby kommun.' },
+    plain: { sv: 'Den kommun, region eller statliga myndighet som fattar beslutet och betalar.', en: 'The municipality, region or state agency that makes the decision and pays.' },
+    example: { sv: 'Ljungby kommun köper städning till sina skolor: skriv Ljungby och välj Ljungby kommun.', en: 'Ljungby kommun buys cleaning for its schools: type Ljungby and choose Ljungby kommun.' },
   },
   decisionDate: {
     plain: { sv: 'Den dag beslutet om köpet fattas.', en: 'The day the decision on the purchase is made.' },
