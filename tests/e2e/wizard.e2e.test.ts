@@ -103,7 +103,7 @@ describe('four whole purchases, one ending in each route', () => {
     await w.next();
     await w.expectStep('Partnerskap (IOP)');
     await expectNoAxeViolations(page, 'iop: partnership');
-    await w.choose('Myndigheten betalar för en tjänst som den bestämmer och kan kräva', 'Nej');
+    await w.choose('Hur får organisationen betalt?', 'Ett fast bidrag till organisationens egen verksamhet');
     await w.choose('Verksamheten bygger på den idéburna organisationens eget initiativ', 'Ja');
     await w.choose('Organisationen bidrar med egna resurser (pengar, lokaler eller ideellt arbete)', 'Ja');
     await w.choose('Parterna har ett gemensamt formulerat allmännyttigt mål', 'Ja');
