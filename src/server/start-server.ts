@@ -6,6 +6,7 @@ import type { Ruleset } from '../engine/ruleset';
 import { nodeRuleset } from '../rules-data/node-ruleset';
 import { loadAccessConfig, type AccessConfig } from './access';
 import { createApp } from './create-app';
+import { allowedHosts } from './security/allowed-hosts';
 import type { DecisionStore } from './store/decision-store';
 import { PostgresDecisionStore } from './store/postgres-store';
 import { SqliteDecisionStore } from './store/sqlite-store';
@@ -23,6 +24,9 @@ export type ServerOptions = {
   staticDir?: string | undefined;
   ruleset?: () => Ruleset;
   log?: (line: string) => void;
+  /** Host names besides localhost, 127.0.0.1, [::1] and the bound address, comma-separated (VAGVAL_ALLOWED_HOSTS). */
+  allowedHosts?: string | undefined;
+  refusalLimit?: number;
 };
 
 export type RunningServer = { url: string; store: DecisionStore; close: () => Promise<void> };
@@ -40,15 +44,17 @@ export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databa
 /** Opens the store and listens; `close()` stops listening and closes the database. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = await openStore(options);
+  const host = options.host ?? '127.0.0.1';
   const app = createApp({
     store,
+    allowedHosts: allowedHosts(host, options.allowedHosts),
+    ...(options.refusalLimit ? { refusalLimit: options.refusalLimit } : {}),
     ruleset: options.ruleset ?? nodeRuleset,
     access: options.access ?? loadAccessConfig(options.accessFile),
     staticDir: options.staticDir,
     log: options.log,
   });
   const server = createAdaptorServer({ fetch: app.fetch });
-  const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((done, fail) => {
       server.once('error', fail);

@@ -1,12 +1,24 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, open, statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
 import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
-import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type Pending, type Where } from './decision-rows';
+import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
+import { SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
+import { SqliteIdempotency } from './sqlite-idempotency';
 import { sqliteSchema } from './sqlite-schema';
+
+export type SqliteStoreOptions = {
+  /** How the WAL is made durable; replaced in tests to make the fsync fail after a commit. */
+  syncFile?: (path: string) => Promise<void>;
+};
+
+/** Below this much free space a save is reported as at risk by /api/health. */
+const minFreeBytes = 16 * 1024 * 1024;
 
 
 /**
@@ -28,8 +40,16 @@ export class SqliteDecisionStore implements DecisionStore {
   private readonly walFile: string;
   private head: { id: number; hash: string };
   private readonly insert: Database.Statement;
+  private readonly idempotency: SqliteIdempotency;
+  private readonly syncFile: (path: string) => Promise<void>;
+  /** The last failed write, until a save succeeds again; /api/health reports it. */
+  private writeProblem: string | null = null;
 
-  constructor(file: string) {
+  constructor(
+    private readonly file: string,
+    options: SqliteStoreOptions = {},
+  ) {
+    this.syncFile = options.syncFile ?? syncFile;
     this.db = new Database(file);
     this.walFile = `${file}-wal`;
     this.db.pragma('journal_mode = WAL');
@@ -37,6 +57,7 @@ export class SqliteDecisionStore implements DecisionStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(sqliteSchema);
+    this.idempotency = new SqliteIdempotency(this.db);
     // Fresh statistics let the planner pick the right index for each filter mix; sampled, so quick.
     this.db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
     const last = this.db.prepare('SELECT id, hash FROM decisions ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
@@ -61,8 +82,36 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 
   append(contents: RecordContent[]): Promise<DecisionRecord[]> {
+    return this.enqueue({ contents }).then((p) => p.records);
+  }
+
+  async appendOnce(content: RecordContent, once: OnceClaim): Promise<{ record: DecisionRecord; replayed: IdempotencyHit | null }> {
+    const { records, pending } = await this.enqueue({ contents: [content], once });
+    return { record: records[0]!, replayed: pending.replayed ?? null };
+  }
+
+  async findIdempotent(key: string, since: string): Promise<IdempotencyHit | null> {
+    return this.idempotency.find(key, since);
+  }
+
+  async writeHealth(): Promise<{ ok: true } | { ok: false; problem: string }> {
+    if (this.writeProblem) return { ok: false, problem: `the last save could not be written: ${this.writeProblem}` };
+    try {
+      await access(this.file, constants.W_OK);
+      await access(dirname(this.file), constants.W_OK);
+    } catch {
+      return { ok: false, problem: `the register file ${this.file} or its folder is not writable` };
+    }
+    const disk = await statfs(dirname(this.file));
+    const free = disk.bavail * disk.bsize;
+    if (free < minFreeBytes) return { ok: false, problem: `only ${Math.round(free / 1024)} KiB free on the register's disk` };
+    return { ok: true };
+  }
+
+  private enqueue(part: Pick<Pending, 'contents' | 'once'>): Promise<{ records: DecisionRecord[]; pending: Pending }> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ contents, resolve, reject });
+      const pending: Pending = { ...part, resolve: (records) => resolve({ records, pending }), reject };
+      this.queue.push(pending);
       if (!this.flushing) {
         this.flushing = true;
         // Let the requests that arrived in this turn of the event loop join the same commit.
@@ -80,11 +129,14 @@ export class SqliteDecisionStore implements DecisionStore {
         const results = this.commit(batch);
         if (!results) continue;
         try {
-          await syncFile(this.walFile);
+          await this.syncFile(this.walFile);
         } catch (error) {
-          for (const pending of batch) pending.reject(error);
+          // Committed but perhaps not durable: "not saved" would be a lie, "saved" a promise not kept.
+          this.writeProblem = (error as Error).message;
+          for (const pending of batch) pending.reject(new SaveOutcomeUnknown(error));
           continue;
         }
+        this.writeProblem = null;
         batch.forEach((pending, i) => pending.resolve(results[i]!));
       }
     } finally {
@@ -98,6 +150,14 @@ export class SqliteDecisionStore implements DecisionStore {
     try {
       this.db.transaction(() => {
         for (const pending of batch) {
+          if (pending.once) {
+            const hit = this.idempotency.find(pending.once.key, pending.once.since);
+            if (hit) {
+              pending.replayed = hit;
+              results.push([hit.record]);
+              continue;
+            }
+          }
           const records: DecisionRecord[] = [];
           for (const content of pending.contents) {
             const id = head.id + 1;
@@ -118,10 +178,13 @@ export class SqliteDecisionStore implements DecisionStore {
             records.push({ ...content, id, prevHash: head.hash, hash, supersededBy: null });
             head = { id, hash };
           }
+          if (pending.once) this.idempotency.claim(pending.once.key, pending.once.requestHash, records[0]!, pending.once.at, pending.once.since);
           results.push(records);
         }
       })();
     } catch (error) {
+      // The transaction was rolled back: nothing of this batch is stored.
+      this.writeProblem = (error as Error).message;
       for (const pending of batch) pending.reject(error);
       return null;
     }
