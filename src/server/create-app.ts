@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Ruleset } from '../engine/ruleset';
@@ -18,6 +15,7 @@ import { refusalRecorder } from './security/refusals';
 import { jsonOnly, originGuard } from './security/request-guards';
 import { securityHeaders } from './security/security-headers';
 import { RegisterError, RegisterService } from './register-service';
+import { builtApp, compressResponses } from './static-app';
 import type { DecisionStore } from './store/decision-store';
 import { idempotencyKeyPattern, SaveOutcomeUnknown } from './store/idempotency';
 
@@ -73,6 +71,7 @@ export function createApp(options: AppOptions) {
     hostGuard(hosts, (c, host) => recordRefusal(c, 421, { error: 'misdirected', message: `this server does not answer to the host name "${host}" (VAGVAL_ALLOWED_HOSTS)` }, { user: null, role: null })),
   );
   app.use('*', securityHeaders());
+  app.use('*', compressResponses());
 
   const requires = (permission: Permission) => async (c: Context<Env>, next: () => Promise<void>) => {
     const who = identify(access, {
@@ -230,12 +229,7 @@ export function createApp(options: AppOptions) {
 
   app.route('/api', api);
 
-  const staticDir = options.staticDir;
-  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    const index = readFileSync(join(staticDir, 'index.html'), 'utf8');
-    app.use('*', serveStatic({ root: staticDir }));
-    // The app routes by hash, so every other path gets the app itself.
-    app.get('*', (c) => c.html(index));
-  }
+  const files = options.staticDir ? builtApp(options.staticDir) : null;
+  if (files) app.route('/', files);
   return app;
 }
