@@ -1,4 +1,4 @@
-import type { DecisionRecord, ListFilter, RecordContent, StatsQuery } from '../../shared/decision-record';
+import type { DecisionRecord, ListFilter, RecordContent } from '../../shared/decision-record';
 import type { StoredRow } from './decision-store';
 import type { IdempotencyHit, IdempotentSave } from './idempotency';
 
@@ -77,13 +77,4 @@ export function whereListFilter(w: Where, filter: ListFilter & Scope, before?: n
   if (filter.minValue !== undefined) w.add('d.total_sek >= ?', filter.minValue);
   if (filter.maxValue !== undefined) w.add('d.total_sek <= ?', filter.maxValue);
   if (before !== undefined) w.add('d.id < ?', before);
-}
-
-export function whereStatsQuery(w: Where, query: StatsQuery & Scope): void {
-  // A corrected record is replaced by its correction: count each decision once, as last corrected.
-  w.where.push('NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)');
-  if (query.organisation) w.add('d.organisation = ?', query.organisation);
-  if (query.organisations) w.addIn('d.organisation', query.organisations);
-  if (query.from) w.add('d.decision_date >= ?', query.from);
-  if (query.to) w.add('d.decision_date <= ?', query.to);
 }

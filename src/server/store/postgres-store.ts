@@ -4,7 +4,8 @@ import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
 import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
-import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
+import { backfillCounts, countsNeedBackfill, countsPostgresSchema, countsStatsSql, whereCounts } from './stats-counters';
+import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
 import { idempotencyPostgresSchema, SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
 
 /**
@@ -90,6 +91,8 @@ export class PostgresDecisionStore implements DecisionStore {
       await client.query('SELECT pg_advisory_xact_lock($1)', [appendLock]);
       await client.query(schema);
       await client.query(idempotencyPostgresSchema);
+      await client.query(countsPostgresSchema);
+      if ((await client.query<{ needed: boolean }>(countsNeedBackfill)).rows[0]?.needed) await client.query(backfillCounts);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
@@ -280,20 +283,10 @@ export class PostgresDecisionStore implements DecisionStore {
   }
 
   async stats(query: StatsQuery & { organisations?: string[] | undefined }): Promise<StatsRow[]> {
-    const period =
-      query.period === 'month'
-        ? 'substr(d.decision_date, 1, 7)'
-        : query.period === 'quarter'
-          ? "substr(d.decision_date, 1, 4) || '-Q' || ((substr(d.decision_date, 6, 2)::int + 2) / 3)"
-          : 'substr(d.decision_date, 1, 4)';
     const w = conditions();
-    whereStatsQuery(w, query);
-    const { where, params } = w;
-    const sql = `SELECT d.organisation AS organisation, ${period} AS period, d.chosen_route AS route, d.supplier_kind AS "supplierKind",
-        COUNT(*)::int AS count, COALESCE(SUM(d.total_sek), 0)::float8 AS "valueSek"
-      FROM decisions d WHERE ${where.join(' AND ')}
-      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
-    return (await this.pool.query<StatsRow>(sql, params)).rows;
+    whereCounts(w, query);
+    const quarter = "substr(d.decision_date, 1, 4) || '-Q' || ((substr(d.decision_date, 6, 2)::int + 2) / 3)";
+    return (await this.pool.query<StatsRow>(countsStatsSql(query, w.where, quarter, { count: '$::int', value: '$::float8' }), w.params)).rows;
   }
 
   async logAccess(entry: AccessLogEntry): Promise<void> {

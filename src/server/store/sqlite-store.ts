@@ -7,7 +7,8 @@ import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
 import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
-import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
+import { backfillCounts, countsNeedBackfill, countsSqliteSchema, countsStatsSql, whereCounts } from './stats-counters';
+import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
 import { SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
 import { SqliteIdempotency } from './sqlite-idempotency';
 import { sqliteSchema } from './sqlite-schema';
@@ -58,6 +59,10 @@ export class SqliteDecisionStore implements DecisionStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(sqliteSchema);
     this.idempotency = new SqliteIdempotency(this.db);
+    this.db.transaction(() => {
+      this.db.exec(countsSqliteSchema);
+      if ((this.db.prepare(countsNeedBackfill).get() as { needed: number }).needed) this.db.exec(backfillCounts);
+    })();
     // Fresh statistics let the planner pick the right index for each filter mix; sampled, so quick.
     this.db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
     const last = this.db.prepare('SELECT id, hash FROM decisions ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
@@ -222,20 +227,10 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 
   async stats(query: StatsQuery & { organisations?: string[] | undefined }): Promise<StatsRow[]> {
-    const period =
-      query.period === 'month'
-        ? 'substr(d.decision_date, 1, 7)'
-        : query.period === 'quarter'
-          ? "substr(d.decision_date, 1, 4) || '-Q' || ((CAST(substr(d.decision_date, 6, 2) AS INTEGER) + 2) / 3)"
-          : 'substr(d.decision_date, 1, 4)';
     const w = conditions();
-    whereStatsQuery(w, query);
-    const { where, params } = w;
-    const sql = `SELECT d.organisation AS organisation, ${period} AS period, d.chosen_route AS route, d.supplier_kind AS supplierKind,
-        COUNT(*) AS count, COALESCE(SUM(d.total_sek), 0) AS valueSek
-      FROM decisions d WHERE ${where.join(' AND ')}
-      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
-    return this.db.prepare(sql).all(...params) as StatsRow[];
+    whereCounts(w, query);
+    const quarter = "substr(d.decision_date, 1, 4) || '-Q' || ((CAST(substr(d.decision_date, 6, 2) AS INTEGER) + 2) / 3)";
+    return this.db.prepare(countsStatsSql(query, w.where, quarter, { count: '$', value: '$' })).all(...w.params) as StatsRow[];
   }
 
   async logAccess(entry: AccessLogEntry): Promise<void> {
