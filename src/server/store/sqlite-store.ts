@@ -16,6 +16,8 @@ import { sqliteSchema } from './sqlite-schema';
 export type SqliteStoreOptions = {
   /** How the WAL is made durable; replaced in tests to make the fsync fail after a commit. */
   syncFile?: (path: string) => Promise<void>;
+  /** How many of the newest records a range filter first looks through in id order (listIds below). */
+  listWindow?: number;
 };
 
 /** Below this much free space a save is reported as at risk by /api/health. */
@@ -45,12 +47,14 @@ export class SqliteDecisionStore implements DecisionStore {
   private readonly syncFile: (path: string) => Promise<void>;
   /** The last failed write, until a save succeeds again; /api/health reports it. */
   private writeProblem: string | null = null;
+  private readonly listWindow: number;
 
   constructor(
     private readonly file: string,
     options: SqliteStoreOptions = {},
   ) {
     this.syncFile = options.syncFile ?? syncFile;
+    this.listWindow = options.listWindow ?? defaultListWindow;
     this.db = new Database(file);
     this.walFile = `${file}-wal`;
     this.db.pragma('journal_mode = WAL');
@@ -203,14 +207,10 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 
   async list(filter: ListFilter & { organisations?: string[] | undefined }, limit: number, before?: number) {
-    const w = conditions();
-    whereListFilter(w, filter, before);
-    const { where, params } = w;
     // Pick the ids first from the indexes alone, then read just those records: sorting whole
     // records (content included) for a broad date or value range costs ten times as much.
-    const ids = `SELECT d.id FROM decisions d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id DESC LIMIT ?`;
-    const sql = `SELECT d.*, ${supersededBy} FROM decisions d WHERE d.id IN (${ids}) ORDER BY d.id DESC`;
-    const rows = this.db.prepare(sql).all(...params, limit + 1) as DecisionRow[];
+    const ids = listIds(this.db, filter, limit + 1, before, this.head.id, this.listWindow);
+    const rows = ids.length === 0 ? [] : (this.db.prepare(`SELECT d.*, ${supersededBy} FROM decisions d WHERE d.id IN (${ids.map(() => '?').join(', ')}) ORDER BY d.id DESC`).all(...ids) as DecisionRow[]);
     const more = rows.length > limit;
     const items = rows.slice(0, limit).map(toRecord);
     return { items, nextBefore: more ? items[items.length - 1]!.id : null };
@@ -250,6 +250,36 @@ export class SqliteDecisionStore implements DecisionStore {
     for (let i = 0; i < 100 && (this.flushing || this.queue.length > 0); i++) await new Promise((r) => setTimeout(r, 10));
     this.db.close();
   }
+}
+
+/** How many of the newest records a range filter first looks through in id order (a narrow covering index). */
+const defaultListWindow = 20_000;
+
+/**
+ * The ids of a list page, newest first. Equality filters have (column, id) indexes that give the
+ * newest matches directly. A date or value range has no such order: through its own index every
+ * match must be sorted by id, which for a range matching most of a million records is hundreds of
+ * milliseconds. So a range first walks the newest records in id order over decisions_scan (every
+ * filter column, no record content), which for a broad range finds the page at once; only if
+ * that window holds too few matches, the range is narrow enough for SQLite's own choice of index
+ * over the older records.
+ */
+function listIds(db: Database.Database, filter: ListFilter & { organisations?: string[] | undefined }, wanted: number, before: number | undefined, headId: number, window: number): number[] {
+  const ranged = filter.from !== undefined || filter.to !== undefined || filter.minValue !== undefined || filter.maxValue !== undefined;
+  const query = (extra: (w: Where) => void, limit: number, hint = '') => {
+    const w = conditions();
+    whereListFilter(w, filter, before);
+    extra(w);
+    const sql = `SELECT d.id FROM decisions d ${hint} WHERE ${w.where.join(' AND ') || '1'} ORDER BY d.id DESC LIMIT ?`;
+    return db.prepare(sql).pluck().all(...w.params, limit) as number[];
+  };
+  if (!ranged) return query(() => {}, wanted);
+  const floor = Math.min(before ?? headId + 1, headId + 1) - window;
+  if (floor <= 0) return query(() => {}, wanted, 'INDEXED BY decisions_scan');
+  const newest = query((w) => w.add('d.id >= ?', floor), wanted, 'INDEXED BY decisions_scan');
+  if (newest.length >= wanted) return newest;
+  const older = query((w) => w.add('d.id < ?', floor), wanted - newest.length);
+  return [...newest, ...older];
 }
 
 /** WHERE clauses with SQLite's "?" placeholders. */
