@@ -91,7 +91,7 @@ describe('the register on a phone and on a desktop', () => {
 });
 
 describe('the app under its Content-Security-Policy', () => {
-  it('has no inline script in the built page and runs the guide and the register with no policy violation', async () => {
+  it('has no inline script in the built page and runs the guide, the register and the workshop with no policy violation', async () => {
     const html = readFileSync(resolve(root, 'dist/index.html'), 'utf8');
     for (const [, attributes, content] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
       expect(attributes).toMatch(/\bsrc=/);
@@ -105,8 +105,8 @@ describe('the app under its Content-Security-Policy', () => {
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     await page.goto(`${server.url}/#/register`);
     await page.getByRole('button', { name: 'Öppna beslut 1', exact: true }).waitFor();
-    await page.goto(`${server.url}/#/verkstad`);
-    await page.waitForTimeout(500);
+    await page.goto(`${server.url}/#/workshop`);
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
     expect(violations).toEqual([]);
     await page.context().close();
   });
