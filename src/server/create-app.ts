@@ -87,7 +87,7 @@ export function createApp(options: AppOptions) {
     await next();
   };
 
-  /** A procurer reading another organisation's record is refused and logged like any other. */
+  /** Whether the caller may see records of this organisation (a procurer: only its own). */
   const mayRead = (identity: Identity, organisation: string) => {
     const visible = visibleOrganisations(identity);
     return visible === undefined || visible.includes(organisation);
