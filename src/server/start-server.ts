@@ -7,6 +7,7 @@ import type { Ruleset } from '../engine/ruleset';
 import { nodeRuleset } from '../rules-data/node-ruleset';
 import { loadAccessConfig, type AccessConfig } from './access';
 import { createApp } from './create-app';
+import { allowedHosts } from './security/allowed-hosts';
 import type { DecisionStore } from './store/decision-store';
 import { PostgresDecisionStore } from './store/postgres-store';
 import { SqliteDecisionStore } from './store/sqlite-store';
@@ -24,6 +25,9 @@ export type ServerOptions = {
   staticDir?: string | undefined;
   ruleset?: () => Ruleset;
   log?: (line: string) => void;
+  /** Host names besides localhost, 127.0.0.1, [::1] and the bound address, comma-separated (VAGVAL_ALLOWED_HOSTS). */
+  allowedHosts?: string | undefined;
+  refusalLimit?: number;
 };
 
 /** The addresses a phone on the local network can use: every external IPv4 address when bound to all of them. */
@@ -58,6 +62,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let boundPort = 0;
   const app = createApp({
     store,
+    // Bound to every interface (HOST=0.0.0.0), the machine's own LAN addresses are what the workshop's phones use.
+    allowedHosts: allowedHosts(host, [options.allowedHosts, ...phoneHosts].filter(Boolean).join(',')),
+    ...(options.refusalLimit ? { refusalLimit: options.refusalLimit } : {}),
     ruleset: options.ruleset ?? nodeRuleset,
     access: options.access ?? loadAccessConfig(options.accessFile),
     staticDir: options.staticDir,
