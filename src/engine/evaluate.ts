@@ -209,7 +209,7 @@ class Context {
 
   private compare(c: Extract<Condition, { fact: string }>, params: ParameterUse[]): ComparisonTrace {
     const fact = this.ruleset.facts[c.fact]!;
-    const actual = readFact(this.answers, c.fact);
+    const actual = this.read(c.fact);
     const parameter = c.param === undefined ? undefined : this.parameter(c.param);
     if (parameter) params.push(parameter);
     const expected = parameter ? parameter.value : c.value!;
@@ -225,11 +225,28 @@ class Context {
     return { kind: 'compare', fact: c.fact, label: fact.label, op: c.op, expected, parameter, actual, result, text };
   }
 
+  /**
+   * The answer a rule reads: the answer given; else, for a fact split from an older one (`legacyPath`), the old
+   * answer, so decisions saved before the split keep their meaning; else what the rule set says of the
+   * organisation (its overlay's `authorityKind`).
+   */
+  private read(path: string): string | number | boolean | undefined {
+    const given = readFact(this.answers, path);
+    if (given !== undefined) return given;
+    const legacy = this.ruleset.facts[path]?.legacyPath;
+    if (legacy !== undefined) {
+      const old = readFact(this.answers, legacy);
+      if (old !== undefined) return old;
+    }
+    if (path === 'authorityKind') return this.ruleset.overlays[this.answers.organisation]?.authorityKind;
+    return undefined;
+  }
+
   /** An answer as shown in texts, formatted once per evaluation however many rules compare it. */
   private shownFact(path: string): Localized {
     return remember(this.shownFacts, path, () => {
       const fact = this.ruleset.facts[path];
-      const value = readFact(this.answers, path);
+      const value = this.read(path);
       return localize((lang) => formatValue(value, fact?.type ?? 'number', lang, fact?.options));
     });
   }

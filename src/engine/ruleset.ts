@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { organisationIds, routeIds, type OrganisationId, type RouteId } from './answers-schema';
 import { contentHash } from './canonical-hash';
 import {
+  cpvListSchema,
   factsFileSchema,
   overlayFileSchema,
   parameterSchema,
@@ -10,6 +11,7 @@ import {
   rulesetManifestSchema,
   sourceDocumentSchema,
   type Condition,
+  type CpvList,
   type Fact,
   type Localized,
   type OverlayFile,
@@ -28,6 +30,8 @@ export type RulesetData = {
   parameters: Record<string, Parameter>;
   routes: Record<RouteId, RouteFile>;
   overlays: Record<OrganisationId, OverlayFile>;
+  /** The CPV lists of rules/cpv/; missing in snapshots stored before rule set 2026.12.1. */
+  cpvLists?: Record<string, CpvList>;
 };
 
 export type Ruleset = RulesetData & { version: string; hash: string };
@@ -77,6 +81,7 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
   const parameters: Record<string, Parameter> = {};
   const routes: Partial<Record<RouteId, RouteFile>> = {};
   const overlays: Partial<Record<OrganisationId, OverlayFile>> = {};
+  const cpvLists: Record<string, CpvList> = {};
 
   for (const file of Object.keys(files).sort()) {
     if (!file.endsWith('.yaml')) continue;
@@ -114,6 +119,12 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
         expectId(overlay.organisation, 'organisation');
         overlays[overlay.organisation] = overlay;
       }
+    } else if (dir === 'cpv') {
+      const list = validated(file, cpvListSchema, data);
+      if (list) {
+        expectId(list.id, 'id');
+        cpvLists[list.id] = list;
+      }
     }
   }
 
@@ -139,6 +150,7 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
     parameters,
     routes: routes as Record<RouteId, RouteFile>,
     overlays: overlays as Record<OrganisationId, OverlayFile>,
+    cpvLists,
   };
   const crossProblems = checkReferences(data);
   if (crossProblems.length > 0) throw new RulesetLoadError(crossProblems);
@@ -173,6 +185,14 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
   };
 
   for (const fact of Object.values(data.facts)) if (fact.source) checkSource('facts.yaml', fact.path, fact.source);
+  for (const list of Object.values(data.cpvLists ?? {})) {
+    const file = `cpv/${list.id}.yaml`;
+    checkSource(file, 'source', list.source);
+    if (!data.facts[list.fact]) problems.push({ file, path: 'fact', message: `names no fact "${list.fact}" in rules/facts.yaml` });
+    list.entries.forEach((e, i) => {
+      if (e.to !== undefined && e.to <= e.code) problems.push({ file, path: `entries.${i}.to`, message: 'must come after `code`' });
+    });
+  }
   for (const param of Object.values(data.parameters)) {
     const file = `parameters/${param.id}.yaml`;
     param.values.forEach((v, i) => {
