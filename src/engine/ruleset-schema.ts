@@ -271,3 +271,12 @@ export const cpvListSchema = z.strictObject({
   note: localizedSchema.optional(),
 });
 export type CpvList = z.infer<typeof cpvListSchema>;
+
+/** The CPV divisions (first two digits) and the kind of purchase each describes: rules/cpv/divisions.yaml. */
+export const cpvDivisionsSchema = z.strictObject({
+  id: z.literal('divisions'),
+  source: sourceRefSchema,
+  status: evidenceStatusSchema,
+  divisions: z.array(z.strictObject({ division: z.string().regex(/^\d{2}$/), kind: z.enum(['goods', 'services', 'works']) })).min(1),
+});
+export type CpvDivisions = z.infer<typeof cpvDivisionsSchema>;

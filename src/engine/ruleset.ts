@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { organisationIds, routeIds, type OrganisationId, type RouteId } from './answers-schema';
 import { contentHash } from './canonical-hash';
 import {
+  cpvDivisionsSchema,
   cpvListSchema,
   factsFileSchema,
   overlayFileSchema,
@@ -11,6 +12,7 @@ import {
   rulesetManifestSchema,
   sourceDocumentSchema,
   type Condition,
+  type CpvDivisions,
   type CpvList,
   type Fact,
   type Localized,
@@ -32,6 +34,8 @@ export type RulesetData = {
   overlays: Record<OrganisationId, OverlayFile>;
   /** The CPV lists of rules/cpv/; missing in snapshots stored before rule set 2026.12.1. */
   cpvLists?: Record<string, CpvList>;
+  /** rules/cpv/divisions.yaml; missing in snapshots stored before rule set 2026.12.1. */
+  cpvDivisions?: CpvDivisions;
 };
 
 export type Ruleset = RulesetData & { version: string; hash: string };
@@ -82,6 +86,7 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
   const routes: Partial<Record<RouteId, RouteFile>> = {};
   const overlays: Partial<Record<OrganisationId, OverlayFile>> = {};
   const cpvLists: Record<string, CpvList> = {};
+  let cpvDivisions: CpvDivisions | undefined;
 
   for (const file of Object.keys(files).sort()) {
     if (!file.endsWith('.yaml')) continue;
@@ -119,6 +124,8 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
         expectId(overlay.organisation, 'organisation');
         overlays[overlay.organisation] = overlay;
       }
+    } else if (file === 'cpv/divisions.yaml') {
+      cpvDivisions = validated(file, cpvDivisionsSchema, data);
     } else if (dir === 'cpv') {
       const list = validated(file, cpvListSchema, data);
       if (list) {
@@ -151,6 +158,7 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
     routes: routes as Record<RouteId, RouteFile>,
     overlays: overlays as Record<OrganisationId, OverlayFile>,
     cpvLists,
+    ...(cpvDivisions ? { cpvDivisions } : {}),
   };
   const crossProblems = checkReferences(data);
   if (crossProblems.length > 0) throw new RulesetLoadError(crossProblems);
@@ -185,6 +193,7 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
   };
 
   for (const fact of Object.values(data.facts)) if (fact.source) checkSource('facts.yaml', fact.path, fact.source);
+  if (data.cpvDivisions) checkSource('cpv/divisions.yaml', 'source', data.cpvDivisions.source);
   for (const list of Object.values(data.cpvLists ?? {})) {
     const file = `cpv/${list.id}.yaml`;
     checkSource(file, 'source', list.source);
