@@ -297,15 +297,18 @@ class Context {
     for (const rec of this.ruleset.manifest.recommendation) {
       const outcome = verdictOf(rec.route);
       if (outcome.verdict === 'not-allowed') continue;
-      const when = rec.when ? this.condition(rec.when, []) : null;
+      const params: ParameterUse[] = [];
+      const when = rec.when ? this.condition(rec.when, params) : null;
       if (when?.result === 'failed') continue;
       if (outcome.verdict === 'allowed' && (when === null || when.result === 'held')) {
+        const source = this.cite(rec.source);
         return {
           route: rec.route,
           ruleId: rec.id,
           rationale: this.interpolate(rec.rationale),
-          status: rec.status,
-          source: this.cite(rec.source),
+          // The headline is as strong as its source and the limits it was decided against (issue 10 item 9).
+          status: weakest(rec.status, source.status, ...params.map((p) => p.status)),
+          source,
           couldChange,
         };
       }

@@ -113,12 +113,14 @@ describe('the decision tree is derived from the machine and the rule set', () =>
 
   it('orders the routes as the rule set recommends them and says when each verdict follows', () => {
     const model = deriveDecisionTree(ruleset);
-    expect(model.routes.map((r) => r.route)).toEqual(ruleset.manifest.recommendation.map((r) => r.route));
+    expect(model.routes.map((r) => r.route)).toEqual([...new Set(ruleset.manifest.recommendation.map((r) => r.route))]);
     expect(model.routes.map((r) => r.order)).toEqual([1, 2, 3, 4]);
     const reserved = model.routes.find((r) => r.route === 'reserved-contract')!;
     expect(reserved.recommendWhen[0]!.text.sv).toBe('Tilltänkt leverantör är ett socialt företag eller en idéburen organisation');
     const iop = model.routes.find((r) => r.route === 'iop')!;
     expect(iop.verdicts.find((v) => v.verdict === 'allowed')!.when.sv).toBe('alla krav gäller');
+    // Recommended only where the guidance indicators hold (rule set 2026.12.1).
+    expect(iop.recommendWhen.length).toBeGreaterThan(0);
   });
 });
 
