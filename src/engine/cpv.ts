@@ -11,7 +11,8 @@ import type { CpvList, EvidenceStatus, Localized } from './ruleset-schema';
  * must carry the listed check digit; for any other code only the format and the division are checked.
  */
 
-export type CpvProblem = { field: 'purchase.cpvCode'; message: string };
+/** `message` in English for the CLI and the server; `text` in both languages for the guide. */
+export type CpvProblem = { field: 'purchase.cpvCode'; message: string; text: Localized };
 
 export type CpvMembership = {
   list: string;
@@ -46,18 +47,33 @@ const stem = (code: string) => digits(code).replace(/0+$/, '');
 /** The problems with a CPV code as written, or none. */
 export function checkCpvCode(ruleset: Pick<RulesetData, 'cpvLists' | 'cpvDivisions'>, text: string): CpvProblem[] {
   const match = format.exec(text.trim());
-  if (!match) return [{ field: 'purchase.cpvCode', message: `"${text}" is not a CPV code: write eight digits and the check digit, such as 85311000-2` }];
+  if (!match) {
+    return [{
+      field: 'purchase.cpvCode',
+      message: `"${text}" is not a CPV code: write eight digits and the check digit, such as 85311000-2`,
+      text: { sv: `"${text}" är ingen CPV-kod: skriv åtta siffror och kontrollsiffran, till exempel 85311000-2.`, en: `"${text}" is not a CPV code: write eight digits and the check digit, such as 85311000-2.` },
+    }];
+  }
   const [, eight, check] = match as unknown as [string, string, string | undefined];
   const divisions = ruleset.cpvDivisions?.divisions;
   if (divisions && !divisions.some((d) => d.division === eight.slice(0, 2))) {
-    return [{ field: 'purchase.cpvCode', message: `${eight.slice(0, 2)} is not a CPV division (the first two digits of ${text})` }];
+    const division = eight.slice(0, 2);
+    return [{
+      field: 'purchase.cpvCode',
+      message: `${division} is not a CPV division (the first two digits of ${text})`,
+      text: { sv: `Det finns ingen huvudgrupp ${division} i CPV (de två första siffrorna i ${text}); kontrollera koden i annonsen.`, en: `CPV has no division ${division} (the first two digits of ${text}); check the code in the notice.` },
+    }];
   }
   if (check !== undefined) {
     for (const list of Object.values(ruleset.cpvLists ?? {})) {
       for (const entry of list.entries) {
         for (const listed of [entry.code, entry.to]) {
           if (listed && digits(listed) === eight && listed.slice(9) !== check) {
-            return [{ field: 'purchase.cpvCode', message: `the check digit of ${eight} is ${listed.slice(9)} (${listed}), not ${check}` }];
+            return [{
+              field: 'purchase.cpvCode',
+              message: `the check digit of ${eight} is ${listed.slice(9)} (${listed}), not ${check}`,
+              text: { sv: `Kontrollsiffran för ${eight} är ${listed.slice(9)} (${listed}), inte ${check}.`, en: `The check digit of ${eight} is ${listed.slice(9)} (${listed}), not ${check}.` },
+            }];
           }
         }
       }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { ChoiceField, FormField } from '../../components/form-field';
 import { organisationIds } from '../../engine/answers-schema';
@@ -7,8 +7,9 @@ import { coveredDates } from '../../engine/covered-dates';
 import { useI18n } from '../../i18n/i18n';
 import { readPath, type Draft } from '../../guide/draft';
 import { fieldLabel } from '../../guide/decision';
+import { CpvDerivation } from './cpv-derivation';
 import { FieldHelp } from './field-help';
-import { fieldKinds } from '../../guide/field-kinds';
+import { fieldKinds, type FieldKind } from '../../guide/field-kinds';
 import { errorMessages, formToAnswers, parseNumber, readForm, stepFormSchema, toText, totalValue, type FormValues } from '../../guide/form-schema';
 import { stepFields, type QuestionStepId } from '../../guide/steps';
 import { useDraft, useWizard } from './wizard-provider';
@@ -105,7 +106,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   );
 
   const form = useForm<WizardFormValues>({ defaultValues: initialValues(draft, step), resolver, mode: 'onTouched' });
-  const { register, handleSubmit, watch, formState } = form;
+  const { register, handleSubmit, watch, formState, setValue } = form;
 
   // Live: every change that passes its own check reaches the machine at once, so the verdicts follow the typing;
   // a field with an error keeps its last valid answer in the draft.
@@ -148,6 +149,22 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     const error = message(path);
     if (path === 'value.totalSek') return null;
     if (path === 'value.similarPurchasesSek' && values.wizard?.hasSimilarPurchases !== 'yes') return null;
+    if (path === 'purchase.cpvCode') {
+      return [
+        renderInput(path, kind, label, help, error),
+        <CpvDerivation
+          key="cpv-derivation"
+          ruleset={ruleset}
+          code={readForm(values, path)}
+          decisionDate={draft.answers.decisionDate}
+          fields={fields}
+          formText={(p) => readForm(values, p)}
+          onUse={(answers) => {
+            for (const a of answers) setValue(a.path as never, a.text as never, { shouldDirty: true });
+          }}
+        />,
+      ];
+    }
     if (kind === 'boolean') {
       return <ChoiceField key={path} name={path} legend={label} help={help} error={error} options={yesNo} inputProps={register(path as never)} />;
     }
@@ -155,6 +172,10 @@ export function StepForm({ step }: { step: QuestionStepId }) {
       const options = (ruleset.facts[path]?.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }));
       return <ChoiceField key={path} name={path} legend={label} help={help} error={error} options={options} inputProps={register(path as never)} />;
     }
+    return renderInput(path, kind, label, help, error);
+  };
+
+  const renderInput = (path: string, kind: FieldKind, label: string, help: ReactNode, error: string | undefined) => {
     return (
       <FormField key={path} label={label} help={help} error={error}>
         {(slot) => {
