@@ -256,7 +256,13 @@ export class RegisterService {
 
 /** The data part of a rule set, without the identity derived from it. */
 export function rulesetData(ruleset: Ruleset): RulesetData {
-  const { manifest, facts, sources, parameters, routes, overlays, buyers, layers } = ruleset;
-  // A rule set stored before rules/buyers/ or rules/layers/ existed has no such key, and must keep its hash.
-  return { manifest, facts, sources, parameters, routes, overlays, ...(buyers ? { buyers } : {}), ...(layers ? { layers } : {}) };
+  const { manifest, facts, sources, parameters, routes, overlays, buyers, layers, cpvLists, cpvDivisions } = ruleset;
+  // Keys added later (buyers, layers, the CPV data of rule set 2026.12.1) are left out where a stored rule set has none, so it keeps its hash.
+  return {
+    manifest, facts, sources, parameters, routes, overlays,
+    ...(buyers ? { buyers } : {}),
+    ...(layers ? { layers } : {}),
+    ...(cpvLists ? { cpvLists } : {}),
+    ...(cpvDivisions ? { cpvDivisions } : {}),
+  };
 }
