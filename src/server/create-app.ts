@@ -14,6 +14,7 @@ import {
 import { identify, permissions, visibleOrganisations, type AccessConfig, type Permission } from './access';
 import { limitBody } from './body-limit';
 import { RegisterError, RegisterService } from './register-service';
+import { createReportsApi } from './reports/reports-api';
 import type { DecisionStore } from './store/decision-store';
 
 export type AppOptions = {
@@ -23,6 +24,8 @@ export type AppOptions = {
   /** The built app (dist/); served with index.html for every path outside /api. */
   staticDir?: string | undefined;
   log?: (line: string) => void;
+  /** The working copy of rules/ for the rule-change impact analysis; read from disk if not given. */
+  workingRuleset?: (() => Ruleset) | undefined;
 };
 
 type Env = { Variables: { identity: Identity } };
@@ -178,6 +181,8 @@ export function createApp(options: AppOptions) {
   });
 
   api.get('/access-log', requires('accessLog'), async (c) => c.json({ entries: await store.accessLog(200) }));
+
+  api.route('/reports', createReportsApi({ service, requires, badRequest, workingRuleset: options.workingRuleset }));
 
   api.all('*', (c) => problem(c, 404, { error: 'not-found', message: `no such API path: ${c.req.method} ${c.req.path}` }));
 
