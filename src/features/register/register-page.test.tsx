@@ -169,7 +169,10 @@ describe('the register page', () => {
     renderPage();
     await user.click(await screen.findByRole('button', { name: 'Statistik' }));
     const table = await screen.findByRole('table', { name: 'Inköp per organisation, period, väg och leverantörstyp' });
-    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    // A header, the two rows, and the totals: purchases, and partnerships (IOP) apart.
+    expect(within(table).getAllByRole('row')).toHaveLength(5);
+    expect(within(table).getByRole('row', { name: /^Summa köp 4 1\s290\s000 kr$/ })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^Summa partnerskap \(IOP, inte köp\) 0 0 kr$/ })).toBeInTheDocument();
     expect(screen.getAllByRole('img')[0]).toHaveAccessibleName(/Socialt företag 3; Idéburen organisation 1/);
     expect(screen.getByRole('button', { name: 'Ladda ner som CSV' })).toBeInTheDocument();
   });

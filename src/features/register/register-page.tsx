@@ -13,6 +13,7 @@ import { ReportsView } from './reports/reports-view';
 import { VerifyAllView } from './verify-all-view';
 import { WithQueryClient } from './with-query-client';
 import './register.css';
+import './reports/reports.css';
 
 type View = 'decisions' | 'stats' | 'verify' | 'reports';
 const viewNames: Record<View, Localized> = {
