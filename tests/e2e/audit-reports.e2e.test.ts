@@ -65,6 +65,8 @@ describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
     expect(await list.innerText()).toMatch(/Frukt & Grönt i Motala AB/);
     expect(await page.locator('.report-address').innerText()).toContain('#/register/rapport/avvikelser?kind=split-purchase');
     await expectNoAxeViolations(page, `split purchases at ${width}px`);
+    // The list scrolls inside its own region; the page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await screenshot(page, `audit-split-${width}`);
 
     await page.getByRole('link', { name: 'Avviker från rekommendationen' }).click();
@@ -80,6 +82,7 @@ describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
     await page.getByText(/om beslutet fattades i dag/).waitFor();
     expect(await page.locator('.record-audit').innerText()).toMatch(/Uppskattat värde över hela löptiden\s*300\s000 kr/);
     await expectNoAxeViolations(page, `record audit at ${width}px`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await screenshot(page, `audit-record-${width}`);
   });
 

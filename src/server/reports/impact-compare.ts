@@ -20,8 +20,14 @@ const judge = (ruleset: Ruleset, content: RecordContent): Outcome | string => {
  * decision date that changed). Used by the impact analysis's workers.
  */
 export function compareUnder(id: number, content: RecordContent, from: Ruleset, to: Ruleset): ImpactItem | null {
-  const before = judge(from, content);
   const after = judge(to, content);
+  // Under the rule set it was saved with, the stored verdicts are the engine's (verify checks
+  // that): judge it again under `from` only where `to` differs, to say why.
+  if (from.hash === content.rulesetHash && typeof after !== 'string') {
+    const same = after.routes.every((r) => content.verdicts[r.route] === r.verdict) && after.recommendation.route === content.recommendedRoute;
+    if (same) return null;
+  }
+  const before = judge(from, content);
   const base = { id, organisation: content.answers.organisation, decisionDate: content.answers.decisionDate, chosenRoute: content.chosenRoute };
   if (typeof before === 'string' || typeof after === 'string') {
     if (typeof before === 'string' && typeof after === 'string') return null; // neither can judge it: nothing changed
