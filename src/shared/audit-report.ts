@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { organisationIds, routeIds, supplierKinds } from '../engine/answers-schema';
+import { routeIds, supplierKinds } from '../engine/answers-schema';
 import { evidenceStatuses, verdicts } from '../engine/ruleset-schema';
+import { organisationIdSchema } from './decision-record';
 
 /**
  * The auditor's reports (issue 13), shared by the server (src/server/reports) and the client
@@ -33,7 +34,7 @@ export const weakBasisSchema = z.strictObject({
 /** One record as an auditor scans it. */
 export const auditRowSchema = z.strictObject({
   id: z.number().int().positive(),
-  organisation: z.enum(organisationIds),
+  organisation: organisationIdSchema,
   decisionDate: isoDate,
   recordedAt: z.string(),
   rulesetVersion: z.string(),
@@ -63,7 +64,7 @@ export type AuditRow = z.infer<typeof auditRowSchema>;
 
 export const exceptionQuerySchema = z.strictObject({
   kind: z.enum([...exceptionKinds, 'all']).default('all'),
-  organisation: z.enum(organisationIds).optional(),
+  organisation: organisationIdSchema.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   offset: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number({ error: 'must be a number' }).int().min(0).default(0)),
@@ -120,7 +121,7 @@ export type RecordAudit = z.infer<typeof recordAuditSchema>;
 
 /** For the reports to kommunfullmäktige and regionfullmäktige. */
 export const socialReportQuerySchema = z.strictObject({
-  organisation: z.enum(organisationIds).optional(),
+  organisation: organisationIdSchema.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
@@ -184,7 +185,7 @@ export type RulesetDiff = z.infer<typeof rulesetDiffSchema>;
 /** One record whose verdicts or recommendation differ between the two rule sets. */
 export const impactItemSchema = z.strictObject({
   id: z.number().int(),
-  organisation: z.enum(organisationIds),
+  organisation: organisationIdSchema,
   decisionDate: isoDate,
   chosenRoute: z.enum(routeIds),
   recommendation: z.strictObject({ before: z.enum(routeIds).nullable(), after: z.enum(routeIds).nullable() }),
@@ -210,12 +211,12 @@ export type ImpactLine = z.infer<typeof impactLineSchema>;
 export const impactQuerySchema = z.strictObject({
   from: rulesetRefSchema,
   to: rulesetRefSchema,
-  organisation: z.enum(organisationIds).optional(),
+  organisation: organisationIdSchema.optional(),
 });
 
 /** GET /api/reports/similar: earlier or later direct awards that may be one purchase with this one. */
 export const similarQuerySchema = z.strictObject({
-  organisation: z.enum(organisationIds),
+  organisation: organisationIdSchema,
   decisionDate: isoDate,
   orgNumber: z.string().optional(),
   supplierName: z.string().optional(),

@@ -228,7 +228,7 @@ describe('what a rule change would have changed', () => {
     return (await response.text()).trim().split('\n').map((line) => impactLineSchema.parse(JSON.parse(line)));
   };
 
-  it('streams, on worker threads, every record whose verdicts change, with the limit that changed', async () => {
+  it('streams, on worker threads, every record whose verdicts change, with the limit that changed', { timeout: 30_000 }, async () => {
     const s = await seed();
     working = lowerLimit();
     const lines = await impact(`from=${nodeRuleset().hash}&to=working`);

@@ -137,7 +137,7 @@ describe('the register page', () => {
     expect(seen.length).toBe(before);
   });
 
-  it('opens a decision with its trail, verifies it as auditor and replays it under the current rules', async () => {
+  it('opens a decision with its trail, verifies it as auditor and replays it under the current rules', { timeout: 20_000 }, async () => {
     const user = userEvent.setup();
     renderPage();
     await screen.findByRole('option', { name: 'revisor (Revisor)' });

@@ -1,3 +1,4 @@
+import type { OrganisationId } from '../../engine/answers-schema';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { Localized } from '../../engine/ruleset-schema';
@@ -21,7 +22,7 @@ const periodNames: Record<(typeof statsPeriods)[number], Localized> = {
 
 const excelNames = {
   route: (r: string) => browserRuleset.routes[r as keyof typeof browserRuleset.routes]?.name.sv ?? r,
-  organisation: (o: string) => browserRuleset.overlays[o as keyof typeof browserRuleset.overlays]?.name ?? o,
+  organisation: (o: string) => organisationName(o as OrganisationId),
 };
 
 /** `text` carries its own byte-order mark where it needs one. */

@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import type { z } from 'zod';
+import { buyerName } from '../../engine/buyers';
 import { evaluate, EvaluationError } from '../../engine/evaluate';
 import { loadRuleset, RulesetLoadError, type Ruleset } from '../../engine/ruleset';
 import { readRulesDir } from '../../rules-data/read-rules-dir';
@@ -45,7 +46,7 @@ export function createReportsApi(options: ReportsOptions) {
   const scope = (c: Context<Env>) => ({ organisations: visibleOrganisations(c.get('identity')) });
   const names = (): Names => {
     const r = service.current();
-    return { route: (id) => r.routes[id as keyof Ruleset['routes']]?.name.sv ?? id, organisation: (id) => r.overlays[id as keyof Ruleset['overlays']]?.name ?? id };
+    return { route: (id) => r.routes[id as keyof Ruleset['routes']]?.name.sv ?? id, organisation: (id) => buyerName(r, id) };
   };
 
   api.get('/exceptions', requires('read'), async (c) => {

@@ -1,3 +1,4 @@
+import type { OrganisationId } from '../../../engine/answers-schema';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { VerdictBadge } from '../../../components/verdict-badge';
@@ -32,7 +33,7 @@ export function RulesetChoice({ list, id, label, value, onChange }: { list: Rule
 
 const names = {
   route: (r: string) => browserRuleset.routes[r as keyof typeof browserRuleset.routes]?.name.sv ?? r,
-  organisation: (o: string) => browserRuleset.overlays[o as keyof typeof browserRuleset.overlays]?.name ?? o,
+  organisation: (o: string) => organisationName(o as OrganisationId),
 };
 
 /** What a rule change would have changed: every stored decision judged under two rule sets, streamed with progress. */
