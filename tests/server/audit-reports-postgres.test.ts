@@ -41,7 +41,7 @@ describe.skipIf(bin === null)('the audit reports on PostgreSQL', () => {
     await server?.close();
     database?.stop();
     dir.remove();
-  });
+  }, 60_000);
 
   const get = async (path: string) => (await fetch(`${server.url}/api${path}`, { headers: auditor })).json();
 
@@ -52,7 +52,7 @@ describe.skipIf(bin === null)('the audit reports on PostgreSQL', () => {
     expect(deviation.items.map((r) => [r.id, r.deviationReason])).toEqual([[3, 'Pröva marknaden.']]);
   });
 
-  it('runs the impact analysis over the whole register', async () => {
+  it('runs the impact analysis over the whole register', { timeout: 60_000 }, async () => {
     const hash = nodeRuleset().hash;
     const text = await (await fetch(`${server.url}/api/reports/impact?from=${hash}&to=${hash}`, { headers: auditor })).text();
     const lines = text.trim().split('\n').map((l) => impactLineSchema.parse(JSON.parse(l)));
