@@ -16,6 +16,7 @@ import { limitBody } from './body-limit';
 import { RegisterError, RegisterService } from './register-service';
 import { createReportsApi } from './reports/reports-api';
 import type { DecisionStore } from './store/decision-store';
+import { workshopSessionRoutes, type SessionRoutesOptions } from './workshop-sessions/session-routes';
 
 export type AppOptions = {
   store: DecisionStore;
@@ -26,6 +27,8 @@ export type AppOptions = {
   log?: (line: string) => void;
   /** The working copy of rules/ for the rule-change impact analysis; read from disk if not given. */
   workingRuleset?: (() => Ruleset) | undefined;
+  /** The workshop's live sessions for phones (in memory only). */
+  workshop?: SessionRoutesOptions;
 };
 
 type Env = { Variables: { identity: Identity } };
@@ -186,6 +189,9 @@ export function createApp(options: AppOptions) {
 
   api.all('*', (c) => problem(c, 404, { error: 'not-found', message: `no such API path: ${c.req.method} ${c.req.path}` }));
 
+  // Before /api: the workshop's sessions have their own body limit and Swedish refusals.
+  const workshop = workshopSessionRoutes(options.workshop);
+  app.route('/api/workshop', workshop.app);
   app.route('/api', api);
 
   const staticDir = options.staticDir;
@@ -195,5 +201,5 @@ export function createApp(options: AppOptions) {
     // The app routes by hash, so every other path gets the app itself.
     app.get('*', (c) => c.html(index));
   }
-  return app;
+  return Object.assign(app, { closeWorkshopSessions: workshop.dispose });
 }

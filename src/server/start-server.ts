@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Ruleset } from '../engine/ruleset';
@@ -25,6 +26,18 @@ export type ServerOptions = {
   log?: (line: string) => void;
 };
 
+/** The addresses a phone on the local network can use: every external IPv4 address when bound to all of them. */
+export function lanHosts(host: string): string[] {
+  if (host === '0.0.0.0' || host === '::') {
+    return Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+      .map((a) => a!.address);
+  }
+  const loopback = host === 'localhost' || host.startsWith('127.') || host === '::1';
+  return loopback ? [] : [host.includes(':') ? `[${host}]` : host];
+}
+
 export type RunningServer = { url: string; store: DecisionStore; close: () => Promise<void> };
 
 export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>): Promise<DecisionStore> {
@@ -40,15 +53,18 @@ export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databa
 /** Opens the store and listens; `close()` stops listening and closes the database. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = await openStore(options);
+  const host = options.host ?? '127.0.0.1';
+  const phoneHosts = lanHosts(host);
+  let boundPort = 0;
   const app = createApp({
     store,
     ruleset: options.ruleset ?? nodeRuleset,
     access: options.access ?? loadAccessConfig(options.accessFile),
     staticDir: options.staticDir,
     log: options.log,
+    workshop: { lanOrigins: () => phoneHosts.map((h) => `http://${h}:${boundPort}`) },
   });
   const server = createAdaptorServer({ fetch: app.fetch });
-  const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
@@ -60,10 +76,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  boundPort = port;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     store,
     close: async () => {
+      // Open event streams would hold server.close() forever: end the sessions (and their streams) first.
+      app.closeWorkshopSessions();
       await new Promise<void>((done) => server.close(() => done()));
       await store.close();
     },
