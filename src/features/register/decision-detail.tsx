@@ -10,6 +10,7 @@ import { apiErrorText } from './api-error-text';
 import { DecisionTrailView } from './decision-trail-view';
 import { formatSek, organisationName, roleNames, routeName } from './labels';
 import { RecordPdfButton } from './record-pdf-button';
+import { RecordAuditView } from './reports/record-audit-view';
 import { ReplayView } from './replay-view';
 import { actorKey, useActingAs } from './use-acting-as';
 
@@ -137,6 +138,13 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
             {replay.isError ? <p role="alert">{t(apiErrorText(replay.error))}</p> : null}
             {replay.data ? <ReplayView replay={replay.data} /> : null}
           </div>
+          <RecordAuditView
+            record={trail.data.record}
+            events={[
+              ...(verify.data && !verify.isFetching ? [{ label: verify.data.ok ? { sv: 'Kontrollerad: oförändrad, kedjan hel', en: 'Verified: unchanged, chain intact' } : { sv: 'Kontrollerad: fel hittades', en: 'Verified: problems found' }, at: new Date(verify.dataUpdatedAt).toISOString() }] : []),
+              ...(replay.data ? [{ label: { sv: `Prövad mot regelverk ${replay.data.current.version}`, en: `Replayed under rule set ${replay.data.current.version}` }, at: new Date(replay.dataUpdatedAt).toISOString() }] : []),
+            ]}
+          />
           {trail.data.outcome ? (
             <DecisionTrailView answers={trail.data.record.answers} outcome={trail.data.outcome} />
           ) : (
