@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../engine/answers-schema';
 import { buyerName } from '../engine/buyers';
 import { evaluate } from '../engine/evaluate';
-import { cleaning, cleaningSheet, furniture, furnitureSheet, ruleset, savedRecord } from '../../tests/fixtures/decisions';
+import { cleaning, cleaningDraft, cleaningSheet, furniture, furnitureSheet, ruleset, savedRecord } from '../../tests/fixtures/decisions';
+import { buildDecision } from '../guide/decision';
+import { createVisibleFields } from '../guide/relevance';
 import { buildDecisionSheet, limitsThatBear, receiptShortForm } from './decision-sheet';
 import { sheetForDecision, sheetForRecord } from './sheet-for';
 
@@ -35,6 +37,17 @@ describe('the decision sheet: page 1 says what was decided', () => {
     expect(withReceipt.record?.receipt).toBe(`leafHash ${'c'.repeat(16)}…, treeSize 12`);
     expect(receiptShortForm('kvitto 12/abc')).toBe('kvitto 12/abc');
     expect(receiptShortForm(undefined)).toBeNull();
+  });
+
+  it("names the layer each note comes from and lists the buyer's layers with their versions, above the law", () => {
+    expect(cleaningSheet.layers).toEqual([{ name: 'Ljungby kommun: Policy gällande sociala företag', owner: 'Ljungby kommun', version: '2023-03-01', shared: false }]);
+    expect(cleaningSheet.policyNotes.length).toBeGreaterThan(0);
+    expect(cleaningSheet.policyNotes.every((n) => n.layer === 'Ljungby kommun: Policy gällande sociala företag')).toBe(true);
+    const goteneDraft = { ...cleaningDraft, answers: { ...cleaningDraft.answers, organisation: 'kommun-1471' as const } };
+    const gotene = sheetForDecision(ruleset, buildDecision(ruleset, createVisibleFields(ruleset), goteneDraft), 'sv');
+    expect(gotene.organisation).toBe('Götene kommun');
+    expect(gotene.layers).toEqual([expect.objectContaining({ name: 'Riktlinjer för upphandling och inköp Västra Skaraborg (V6)', version: '2023-06-19', shared: true })]);
+    expect(gotene.policyNotes.map((n) => n.layer)).toContain('Riktlinjer för upphandling och inköp Västra Skaraborg (V6)');
   });
 
   it('lists only the limits the verdicts read: not the works threshold for a services purchase', () => {
