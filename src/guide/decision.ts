@@ -4,7 +4,7 @@ import { formatValue, type Lang } from '../engine/format';
 import type { Outcome } from '../engine/outcome';
 import type { Ruleset } from '../engine/ruleset';
 import type { Localized } from '../engine/ruleset-schema';
-import { judgeable, readPath, type Draft } from './draft';
+import { judgeable, pickAnswers, readPath, type Draft, type DraftAnswers } from './draft';
 import { fieldKinds, ownFieldTexts } from './field-kinds';
 import { askedAnswers, type VisibleFields } from './relevance';
 import { questionStepIds, stepFields, type QuestionStepId } from './steps';
@@ -17,6 +17,12 @@ export type Decision = {
   answers: Draft['answers'];
   outcome: Outcome | null;
   rows: AnswerRow[];
+  /**
+   * Answers given to questions that an answer since has made irrelevant: not judged, but shown in the review, the
+   * document and the record, so nothing the procurer said disappears (issue 11, item 7).
+   */
+  unaskedRows: AnswerRow[];
+  unaskedAnswers: DraftAnswers;
   chosenRoute: RouteId | null;
 };
 
@@ -44,6 +50,16 @@ export function buildDecision(ruleset: Ruleset, visibleFields: VisibleFields, dr
       if (!(error instanceof EvaluationError)) throw error;
     }
   }
+  const unaskedPaths = questionStepIds.flatMap((step) =>
+    stepFields[step].filter((path) => readPath(answers, path) === undefined && readPath(draft.answers, path) !== undefined && readPath(draft.answers, path) !== ''),
+  );
+  const unaskedAnswers = pickAnswers(draft.answers, unaskedPaths);
+  const chosenRoute = draft.decision.chosenRoute ?? outcome?.recommendation.route ?? null;
+  return { draft, answers, outcome, rows: answerRows(ruleset, answers), unaskedRows: answerRows(ruleset, unaskedAnswers), unaskedAnswers, chosenRoute };
+}
+
+/** The answers as labelled rows in the order the guide asks them. */
+export function answerRows(ruleset: Ruleset, answers: DraftAnswers): AnswerRow[] {
   const rows: AnswerRow[] = [];
   for (const step of questionStepIds) {
     for (const path of stepFields[step]) {
@@ -57,6 +73,5 @@ export function buildDecision(ruleset: Ruleset, visibleFields: VisibleFields, dr
       });
     }
   }
-  const chosenRoute = draft.decision.chosenRoute ?? outcome?.recommendation.route ?? null;
-  return { draft, answers, outcome, rows, chosenRoute };
+  return rows;
 }
