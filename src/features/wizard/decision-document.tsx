@@ -1,12 +1,14 @@
 import { AnswerList } from '../../components/answer-list';
 import { CitedQuote } from '../../components/cited-quote';
 import { statusWords } from '../../components/source-quote';
-import { VerdictBadge } from '../../components/verdict-badge';
+import { ShownVerdictBadge } from '../../components/verdict-badge';
 import { formatValue } from '../../engine/format';
 import type { Reason } from '../../engine/outcome';
 import { useI18n } from '../../i18n/i18n';
 import { stepTitles } from '../../guide/step-titles';
 import { questionStepIds } from '../../guide/steps';
+import { chosenDeviation, recommendationStatus, shownVerdict } from '../../guide/route-choice';
+import { deviationFlags } from '../../shared/deviation';
 import { useDecision, useWizard } from './wizard-provider';
 
 function ReasonList({ reasons }: { reasons: Reason[] }) {
@@ -32,7 +34,9 @@ function ReasonList({ reasons }: { reasons: Reason[] }) {
 export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (ruleId: string, checked: boolean) => void }) {
   const { ruleset } = useWizard();
   const { t, lang } = useI18n();
-  const { outcome, rows, draft, chosenRoute } = useDecision();
+  const { outcome, rows, unaskedRows, draft, chosenRoute, answers } = useDecision();
+  const deviation = chosenDeviation(outcome, chosenRoute);
+  const status = outcome ? recommendationStatus(outcome, answers) : 'none';
   const org = draft.answers.organisation ? ruleset.overlays[draft.answers.organisation] : undefined;
   const checked = new Set(draft.decision.checked ?? []);
   const recommended = outcome?.routes.find((r) => r.route === outcome.recommendation.route);
@@ -42,6 +46,11 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
     <article className="decision-document" aria-labelledby="document-title">
       <header className="decision-document__header">
         <h2 id="document-title">{t({ sv: 'Beslutsunderlag: val av upphandlingsväg', en: 'Decision document: choice of procurement route' })}</h2>
+        {deviation ? (
+          <p className="deviation-flag" data-testid="deviation-flag" data-deviation={deviation}>
+            {t(deviationFlags[deviation])}
+          </p>
+        ) : null}
         <dl className="decision-document__meta">
           <div>
             <dt>{t({ sv: 'Organisation', en: 'Organisation' })}</dt>
@@ -80,7 +89,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
           {outcome.routes.map((route) => (
             <section key={route.route} className="route-verdict" data-route={route.route} data-verdict={route.verdict} aria-labelledby={`doc-route-${route.route}`}>
               <h4 id={`doc-route-${route.route}`}>
-                {t(route.name)} <VerdictBadge verdict={route.verdict} lang={lang} />
+                {t(route.name)} <ShownVerdictBadge verdict={shownVerdict(route.verdict, status)} lang={lang} />
               </h4>
               <p className="route-verdict__why">
                 {route.verdict === 'not-allowed'
@@ -170,6 +179,12 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
             </section>
           );
         })}
+        {unaskedRows.length > 0 ? (
+          <section aria-labelledby="doc-answers-unasked" data-testid="doc-unasked">
+            <h4 id="doc-answers-unasked">{t({ sv: 'Svar på frågor som inte längre behövs (ingår inte i bedömningen)', en: 'Answers to questions no longer needed (not part of the assessment)' })}</h4>
+            <AnswerList rows={unaskedRows} />
+          </section>
+        ) : null}
       </section>
 
       <section aria-labelledby="doc-decision" className="decision-document__decision">
@@ -179,6 +194,15 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
             <dt>{t({ sv: 'Vald väg', en: 'Chosen route' })}</dt>
             <dd data-testid="chosen-route">{chosen ? t(chosen.name) : '–'}</dd>
           </div>
+          {deviation ? (
+            <div>
+              <dt>{t({ sv: 'Avvikelse', en: 'Deviation' })}</dt>
+              <dd>
+                {t(deviationFlags[deviation])}
+                {deviation !== 'not-recommended' && draft.decision.acknowledgedVerdict === deviation ? t({ sv: ' (bekräftad av beslutsfattaren)', en: ' (acknowledged by the decision-maker)' }) : null}
+              </dd>
+            </div>
+          ) : null}
           {draft.decision.deviationReason ? (
             <div>
               <dt>{t({ sv: 'Skäl att avvika från rekommendationen', en: 'Reason to depart from the recommendation' })}</dt>

@@ -5,6 +5,8 @@ import { statusWords } from '../../components/source-quote';
 import { verdictLabel } from '../../components/verdict-badge';
 import { formatValue } from '../../engine/format';
 import type { Decision } from '../../guide/decision';
+import { chosenDeviation } from '../../guide/route-choice';
+import { deviationFlags } from '../../shared/deviation';
 import { stepTitles } from '../../guide/step-titles';
 
 const words = {
@@ -70,6 +72,8 @@ export function decisionToMarkdown(ruleset: Ruleset, decision: Decision, lang: L
   const w = words[lang];
   const { outcome, draft } = decision;
   const out: string[] = [`# ${w.title}`, ''];
+  const deviation = chosenDeviation(outcome, decision.chosenRoute);
+  if (deviation) out.push(`**${deviationFlags[deviation][lang]}**`, '');
   const org = draft.answers.organisation ? ruleset.overlays[draft.answers.organisation].name : '–';
   out.push(`- ${w.organisation}: ${org}`, `- ${w.date}: ${draft.answers.decisionDate ?? '–'}`, `- ${w.ruleset}: ${ruleset.version} (${ruleset.hash.slice(0, 12)})`, '');
   out.push(`## ${w.answers}`, '');
@@ -80,6 +84,10 @@ export function decisionToMarkdown(ruleset: Ruleset, decision: Decision, lang: L
       out.push(`### ${stepTitles[row.step][lang]}`, '');
     }
     out.push(`- ${row.label[lang]}: ${row.value[lang]}`);
+  }
+  if (decision.unaskedRows.length > 0) {
+    out.push('', `### ${lang === 'sv' ? 'Svar på frågor som inte längre behövs (ingår inte i bedömningen)' : 'Answers to questions no longer needed (not part of the assessment)'}`, '');
+    for (const row of decision.unaskedRows) out.push(`- ${row.label[lang]}: ${row.value[lang]}`);
   }
   out.push('');
   if (outcome) {
