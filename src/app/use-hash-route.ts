@@ -7,7 +7,7 @@ export const routeHashes: Record<AppRoute, string> = { wizard: '#/', register: '
 
 export function routeOf(hash: string): AppRoute {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
-  if (path === '/register') return 'register';
+  if (path === '/register' || path.startsWith('/register/')) return 'register';
   if (path === '/workshop' || path.startsWith('/workshop/')) return 'workshop';
   return 'wizard';
 }

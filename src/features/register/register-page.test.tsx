@@ -83,6 +83,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  window.location.hash = '';
 });
 afterAll(() => server.close());
 
@@ -128,6 +129,8 @@ describe('the register page', () => {
     await user.selectOptions(screen.getByLabelText('Användare och roll'), 'revisor|auditor');
     await user.click(await screen.findByRole('button', { name: 'Öppna beslut 7' }));
     expect(await screen.findByRole('heading', { name: 'Beslut nr 7' })).toBeInTheDocument();
+    // The record has its own address, so it can be linked to and reached with Back.
+    expect(window.location.hash).toBe('#/register/beslut/7');
     expect(screen.getByText('Lågt värde; leverantören har integrationsuppdrag.')).toBeInTheDocument();
     const direct = screen.getByRole('region', { name: 'Direktupphandling' });
     expect(within(direct).getByText('Rekommenderas')).toBeInTheDocument();

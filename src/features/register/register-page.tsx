@@ -6,6 +6,7 @@ import { ActingAsPicker } from './acting-as-picker';
 import { DecisionDetail } from './decision-detail';
 import { DecisionFilters } from './decision-filters';
 import { DecisionList } from './decision-list';
+import { useOpenRecord } from './record-address';
 import { StatsView } from './stats-view';
 import { useActingAs } from './use-acting-as';
 import { VerifyAllView } from './verify-all-view';
@@ -33,7 +34,7 @@ function Register() {
   const actingAs = useActingAs();
   const [view, setView] = useState<View>('decisions');
   const [filter, setFilter] = useState<Partial<ListFilter>>({});
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useOpenRecord();
   const views: View[] = actingAs.role === 'procurer' ? ['decisions', 'stats'] : ['decisions', 'stats', 'verify'];
   const openDecision = (id: number) => {
     setView('decisions');

@@ -7,6 +7,7 @@ import { ReviewStep } from './review-step';
 import { StepForm } from './step-form';
 import { stepTitles } from '../../guide/step-titles';
 import { isQuestionStep, type StepId } from '../../guide/steps';
+import { useStepAddress } from './use-step-address';
 import { VerdictPanel } from './verdict-panel';
 import { useGeneration, useStep, WizardProvider } from './wizard-provider';
 
@@ -21,6 +22,7 @@ function WizardSteps() {
   const generation = useGeneration();
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
+  useStepAddress();
   // Moving to a new step puts the keyboard and screen-reader focus on its heading (not on first load).
   useEffect(() => {
     if (shownStep.current === step) return;
