@@ -8,7 +8,7 @@ import { StepForm } from './step-form';
 import { stepTitles } from '../../guide/step-titles';
 import { isQuestionStep, type StepId } from '../../guide/steps';
 import { useStepAddress } from './use-step-address';
-import { VerdictPanel } from './verdict-panel';
+import { VerdictBar, VerdictPanel } from './verdict-panel';
 import { useGeneration, useStep, WizardProvider } from './wizard-provider';
 
 // The recommendation page and the decision document are needed only at the end, so they load then:
@@ -34,6 +34,7 @@ function WizardSteps() {
   }, [step]);
   return (
     <div className={`wizard wizard--${step}`}>
+      {step !== 'recommendation' ? <VerdictBar /> : null}
       <ProgressNav />
       <section className="wizard__step" aria-labelledby="step-heading">
         <h2 id="step-heading" ref={heading} tabIndex={-1}>
