@@ -1,4 +1,4 @@
-import type { ShownVerdict } from '../guide/route-choice';
+import type { ShownVerdict } from '../guide/recommendation-status';
 import type { Verdict } from '../engine/ruleset-schema';
 
 /** Each verdict in words, as every view names it. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../engine/answers-schema';
 import { evaluate } from '../engine/evaluate';
 import { nodeRuleset } from '../rules-data/node-ruleset';
-import { chosenDeviation, decisionProblems, recommendationStatus, routeOptions, shownVerdict } from './route-choice';
+import { recommendationStatus, shownVerdict } from './recommendation-status';
+import { chosenDeviation, decisionProblems, routeOptions } from './route-choice';
 
 const ruleset = nodeRuleset();
 /** Motala's "IOP" paying 150 kr per visitor (issue 11): payment for a service, so IOP is not allowed. */

@@ -7,7 +7,8 @@ import type { Reason } from '../../engine/outcome';
 import { useI18n } from '../../i18n/i18n';
 import { stepTitles } from '../../guide/step-titles';
 import { questionStepIds } from '../../guide/steps';
-import { chosenDeviation, recommendationStatus, shownVerdict } from '../../guide/route-choice';
+import { recommendationStatus, shownVerdict } from '../../guide/recommendation-status';
+import { chosenDeviation } from '../../guide/route-choice';
 import { deviationFlags } from '../../shared/deviation';
 import { useDecision, useWizard } from './wizard-provider';
 

@@ -1,6 +1,6 @@
 import { ShownVerdictBadge } from '../../components/verdict-badge';
 import { fieldLabel } from '../../guide/decision';
-import { recommendationStatus, shownVerdict } from '../../guide/route-choice';
+import { recommendationStatus, shownVerdict } from '../../guide/recommendation-status';
 import { useI18n } from '../../i18n/i18n';
 import { useDecision, useWizard } from './wizard-provider';
 

@@ -4,7 +4,7 @@ import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import { fieldLabel } from '../../guide/decision';
-import { recommendationStatus, shownVerdict, type ShownVerdict } from '../../guide/route-choice';
+import { recommendationStatus, shownVerdict, type ShownVerdict } from '../../guide/recommendation-status';
 import type { DraftAnswers } from '../../guide/draft';
 import { useDecision, useWizard } from './wizard-provider';
 
