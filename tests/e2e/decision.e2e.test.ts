@@ -134,6 +134,7 @@ async function walk(viewport: Viewport) {
   expect(options).toContain('Idéburet offentligt partnerskap (IOP) – inte tillåten');
   expect(options.find((o) => o.startsWith('Direktupphandling'))).toMatch(/– rekommenderas$/);
   await picker.selectOption({ label: 'Idéburet offentligt partnerskap (IOP) – inte tillåten' });
+  expect(await page.getByTestId('chosen-verdict').innerText()).toMatch(/Inte tillåten/);
   expect(await page.getByTestId('deviation-warning').innerText()).toMatch(/Avviker: vald väg bedömd som inte tillåten/);
   await page.getByLabel('Motivering', { exact: true }).fill('Föreningen har drivit mötesplatsen i tio år.');
 

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { RouteId } from '../../engine/answers-schema';
 import type { Localized } from '../../engine/ruleset-schema';
 import { judgeable, type Draft } from '../../guide/draft';
-import { recommendationStatus } from '../../guide/recommendation-status';
+import { ShownVerdictBadge } from '../../components/verdict-badge';
+import { recommendationStatus, shownVerdict } from '../../guide/recommendation-status';
 import { chosenDeviation, decisionProblems, routeOptions, type DecisionField } from '../../guide/route-choice';
 import { useI18n } from '../../i18n/i18n';
 import { deviationFlags, needsAcknowledgement } from '../../shared/deviation';
@@ -59,7 +60,7 @@ export function RecommendationPage() {
             id={`${id}-route`}
             value={chosenRoute ?? ''}
             aria-invalid={shown('chosenRoute') ? true : undefined}
-            aria-describedby={describedBy('chosenRoute')}
+            aria-describedby={describedBy('chosenRoute', ...(chosen ? [`${id}-route-verdict`] : []))}
             onChange={(e) => decide({ chosenRoute: (e.target.value || undefined) as RouteId | undefined, acknowledgedVerdict: undefined })}
           >
             <option value="">{t({ sv: 'Välj väg', en: 'Choose route' })}</option>
@@ -69,6 +70,13 @@ export function RecommendationPage() {
               </option>
             ))}
           </select>
+          {chosen ? (
+            // A phone's closed picker cuts long option texts; the verdict is said again in full under it.
+            <p id={`${id}-route-verdict`} className="field__help" data-testid="chosen-verdict">
+              {t({ sv: 'Bedömning av vald väg: ', en: 'Assessment of the chosen route: ' })}
+              <ShownVerdictBadge verdict={shownVerdict(chosen.verdict, status)} lang={lang} />
+            </p>
+          ) : null}
           <FieldError id={`${id}-chosenRoute-error`} text={shown('chosenRoute')} />
         </div>
         {deviation && chosen ? (
