@@ -199,7 +199,7 @@ describe('saving from the recommendation page', () => {
     renderButton({ onInvalid });
     await user.click(await screen.findByRole('button', { name: 'Spara i beslutsregistret' }));
     await waitFor(() => expect(onInvalid).toHaveBeenCalledWith(['deviationReason']));
-    expect(await screen.findByRole('alert')).toHaveTextContent('skälet att avvika saknas (Skäl att avvika)');
+    expect(await screen.findByRole('alert')).toHaveTextContent('skälet att avvika saknas. (Skäl att avvika)');
   });
 
   it('explains a refusal because the rule set changed', async () => {
