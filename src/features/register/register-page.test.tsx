@@ -102,7 +102,8 @@ describe('the register page', () => {
   it('lists decisions as the chosen user and filters them', async () => {
     const user = userEvent.setup();
     renderPage();
-    expect(await screen.findByRole('button', { name: 'Öppna beslut 7' })).toBeInTheDocument();
+    // The first render loads the page's modules; on a busy machine that takes longer than findBy's 1 s default.
+    expect(await screen.findByRole('button', { name: 'Öppna beslut 7' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(seen.find((s) => s.path === '/api/decisions')).toMatchObject({ user: 'upphandlare', role: 'procurer' });
     await user.selectOptions(screen.getByLabelText('Organisation'), 'motala');
     await user.click(screen.getByRole('button', { name: 'Filtrera' }));
