@@ -17,7 +17,22 @@ export const organisationIds = [
   'region-ostergotland',
   'other',
 ] as const;
-export type OrganisationId = (typeof organisationIds)[number];
+/** The five organisations whose policy is loaded (rules/overlays/), and `other` for a buyer not in the list. */
+export type SeedOrganisationId = (typeof organisationIds)[number];
+
+/**
+ * Any other Swedish buyer: a kommun or region by SCB's code (rules/buyers/sweden.yaml; the code must be
+ * in that list, which the engine checks) or `state`, a statlig myndighet. Such a buyer gets national law.
+ */
+export const buyerIdPattern = /^(?:kommun-\d{4}|region-\d{2}|state)$/;
+export type OrganisationId = SeedOrganisationId | `kommun-${string}` | `region-${string}` | 'state';
+
+export const organisationSchema = z.union([
+  z.enum(organisationIds),
+  z.custom<OrganisationId>((v) => typeof v === 'string' && buyerIdPattern.test(v), {
+    error: 'must be one of the named organisations, kommun-<kommunkod>, region-<länskod> or state',
+  }),
+]);
 
 export const routeIds = ['direct-award', 'social-considerations', 'reserved-contract', 'iop'] as const;
 export type RouteId = (typeof routeIds)[number];
@@ -82,7 +97,7 @@ export const partnershipSchema = z.strictObject({
 });
 
 export const answersSchema = z.strictObject({
-  organisation: z.enum(organisationIds),
+  organisation: organisationSchema,
   decisionDate: isoDateSchema,
   purchase: z.optional(purchaseSchema),
   value: z.optional(valueSchema),

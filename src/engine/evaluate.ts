@@ -1,4 +1,5 @@
 import { routeIds, type Answers, type RouteId } from './answers-schema';
+import { findBuyer } from './buyers';
 import { formatValue, localize, opWords, type Lang } from './format';
 import type {
   CitedSource,
@@ -91,6 +92,9 @@ class Context {
     private readonly answers: Answers,
   ) {
     this.date = answers.decisionDate;
+    if (!findBuyer(ruleset, answers.organisation)) {
+      throw new EvaluationError('organisation', `organisation ${answers.organisation} is no kommun or region in rules/buyers/sweden.yaml`);
+    }
     if (this.date < ruleset.manifest.coversFrom) {
       throw new EvaluationError(
         'decisionDate',
@@ -310,15 +314,17 @@ class Context {
   }
 
   policyNotes(route: RouteId | 'general'): PolicyNote[] {
-    const overlay = this.ruleset.overlays[this.answers.organisation];
+    // A kommun or region whose policy is not loaded gets national law only: no notes.
+    const seed = findBuyer(this.ruleset, this.answers.organisation)?.overlay;
+    const overlay = seed ? this.ruleset.overlays[seed] : undefined;
     const notes: PolicyNote[] = [];
-    for (const note of overlay.notes) {
+    for (const note of overlay?.notes ?? []) {
       if (note.route !== route || !isActive(note.validFrom, note.validTo, this.date)) continue;
       if (note.appliesWhen && this.condition(note.appliesWhen, []).result === 'failed') continue;
       const source = this.cite(note.source);
       notes.push({
         id: note.id,
-        organisation: overlay.organisation,
+        organisation: overlay!.organisation,
         route: note.route,
         kind: note.kind,
         text: this.interpolate(note.text),

@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { organisationIds, routeIds, type OrganisationId, type RouteId } from './answers-schema';
+import { organisationIds, routeIds, type RouteId, type SeedOrganisationId } from './answers-schema';
+import { buyersFileSchema, type BuyersFile } from './buyers-schema';
 import { contentHash } from './canonical-hash';
 import {
   factsFileSchema,
@@ -27,7 +28,9 @@ export type RulesetData = {
   sources: Record<string, SourceDocument>;
   parameters: Record<string, Parameter>;
   routes: Record<RouteId, RouteFile>;
-  overlays: Record<OrganisationId, OverlayFile>;
+  overlays: Record<SeedOrganisationId, OverlayFile>;
+  /** Every kommun and region by SCB's codes (rules/buyers/sweden.yaml); absent in rule sets stored before it. */
+  buyers?: BuyersFile;
 };
 
 export type Ruleset = RulesetData & { version: string; hash: string };
@@ -76,7 +79,8 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
   const sources: Record<string, SourceDocument> = {};
   const parameters: Record<string, Parameter> = {};
   const routes: Partial<Record<RouteId, RouteFile>> = {};
-  const overlays: Partial<Record<OrganisationId, OverlayFile>> = {};
+  const overlays: Partial<Record<SeedOrganisationId, OverlayFile>> = {};
+  let buyers: BuyersFile | undefined;
 
   for (const file of Object.keys(files).sort()) {
     if (!file.endsWith('.yaml')) continue;
@@ -114,8 +118,11 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
         expectId(overlay.organisation, 'organisation');
         overlays[overlay.organisation] = overlay;
       }
+    } else if (file === 'buyers/sweden.yaml') {
+      buyers = validated(file, buyersFileSchema, data);
     }
   }
+
 
   if (!manifest && !problems.some((p) => p.file === 'ruleset.yaml')) {
     problems.push({ file: 'ruleset.yaml', path: '', message: 'is missing' });
@@ -138,7 +145,8 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
     sources,
     parameters,
     routes: routes as Record<RouteId, RouteFile>,
-    overlays: overlays as Record<OrganisationId, OverlayFile>,
+    overlays: overlays as Record<SeedOrganisationId, OverlayFile>,
+    ...(buyers ? { buyers } : {}),
   };
   const crossProblems = checkReferences(data);
   if (crossProblems.length > 0) throw new RulesetLoadError(crossProblems);
@@ -222,6 +230,7 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
       checkCondition(file, `notes.${i}.appliesWhen`, note.appliesWhen);
     });
   }
+  if (data.buyers) checkBuyers({ ...data, buyers: data.buyers }, problems, checkSource);
   // Placeholders in texts ({param:id}, {fact:path}) must name real parameters and facts.
   const checkText = (file: string, path: string, text: Localized | undefined) => {
     if (!text) return;
@@ -248,4 +257,42 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
     checkCondition('ruleset.yaml', `recommendation.${i}.when`, rec.when);
   });
   return problems;
+}
+
+/**
+ * The buyers list must be a register: each code once, each kommun in a known län, and each of the
+ * five loaded policies tied to exactly one kommun or region, so choosing it by name gets its policy.
+ */
+function checkBuyers(
+  data: RulesetData & { buyers: BuyersFile },
+  problems: RulesetProblem[],
+  checkSource: (file: string, path: string, ref: SourceRef) => void,
+) {
+  const file = 'buyers/sweden.yaml';
+  checkSource(file, 'source', data.buyers.source);
+  const seen = new Map<string, string>();
+  const claim = (code: string, path: string) => {
+    if (seen.has(code)) problems.push({ file, path, message: `code "${code}" is also at ${seen.get(code)}` });
+    else seen.set(code, path);
+  };
+  const lanCodes = new Set(data.buyers.lan.map((l) => l.code));
+  const tied = new Map<string, string>();
+  const tie = (organisation: string | undefined, path: string) => {
+    if (!organisation) return;
+    if (tied.has(organisation)) problems.push({ file, path: `${path}.organisation`, message: `"${organisation}" is also tied to ${tied.get(organisation)}` });
+    else tied.set(organisation, path);
+  };
+  data.buyers.lan.forEach((l, i) => {
+    claim(`lan-${l.code}`, `lan.${i}.code`);
+    tie(l.organisation, `lan.${i}`);
+  });
+  data.buyers.kommuner.forEach((k, i) => {
+    claim(`kommun-${k.code}`, `kommuner.${i}.code`);
+    if (!lanCodes.has(k.lan)) problems.push({ file, path: `kommuner.${i}.lan`, message: `names no län "${k.lan}"` });
+    else if (!k.code.startsWith(k.lan)) problems.push({ file, path: `kommuner.${i}.lan`, message: `kommunkod ${k.code} does not begin with its länskod ${k.lan}` });
+    tie(k.organisation, `kommuner.${i}`);
+  });
+  for (const org of organisationIds) {
+    if (org !== 'other' && !tied.has(org)) problems.push({ file, path: '', message: `ties no kommun or region to the organisation "${org}"` });
+  }
 }

@@ -1,4 +1,5 @@
 import { AnswerList } from '../../components/answer-list';
+import { buyerName } from '../../engine/buyers';
 import { CitedQuote } from '../../components/cited-quote';
 import { statusWords } from '../../components/source-quote';
 import { ShownVerdictBadge } from '../../components/verdict-badge';
@@ -38,7 +39,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
   const { outcome, rows, unaskedRows, draft, chosenRoute, answers } = useDecision();
   const deviation = chosenDeviation(outcome, chosenRoute);
   const status = outcome ? recommendationStatus(outcome, answers) : 'none';
-  const org = draft.answers.organisation ? ruleset.overlays[draft.answers.organisation] : undefined;
+  const orgName = draft.answers.organisation ? buyerName(ruleset, draft.answers.organisation, lang) : undefined;
   const checked = new Set(draft.decision.checked ?? []);
   const recommended = outcome?.routes.find((r) => r.route === outcome.recommendation.route);
   const chosen = outcome?.routes.find((r) => r.route === chosenRoute);
@@ -55,7 +56,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
         <dl className="decision-document__meta">
           <div>
             <dt>{t({ sv: 'Organisation', en: 'Organisation' })}</dt>
-            <dd>{org?.name ?? '–'}</dd>
+            <dd>{orgName ?? '–'}</dd>
           </div>
           <div>
             <dt>{t({ sv: 'Beslutsdatum', en: 'Decision date' })}</dt>
