@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -86,6 +86,8 @@ afterEach(() => {
   window.location.hash = '';
 });
 afterAll(() => server.close());
+// The page renders through lazy modules and several queries; on a busy machine that takes longer than findBy's 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 function renderPage() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -102,8 +104,7 @@ describe('the register page', () => {
   it('lists decisions as the chosen user and filters them', async () => {
     const user = userEvent.setup();
     renderPage();
-    // The first render loads the page's modules; on a busy machine that takes longer than findBy's 1 s default.
-    expect(await screen.findByRole('button', { name: 'Öppna beslut 7' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Öppna beslut 7' })).toBeInTheDocument();
     expect(seen.find((s) => s.path === '/api/decisions')).toMatchObject({ user: 'upphandlare', role: 'procurer' });
     await user.selectOptions(screen.getByLabelText('Organisation'), 'motala');
     await user.click(screen.getByRole('button', { name: 'Filtrera' }));
