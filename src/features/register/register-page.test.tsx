@@ -147,7 +147,7 @@ describe('the register page', () => {
     expect(within(changed).getByRole('row', { name: /Direktupphandlingsgränsen/ })).toHaveTextContent('700 000');
     expect(within(changed).getByRole('row', { name: /Direktupphandlingsgränsen/ })).toHaveTextContent('400 000');
     expect(screen.getByText(/Rekommendationen ändras/)).toBeInTheDocument();
-  });
+  }, 30_000);
 
   it('shows statistics as a chart and a table by supplier kind', async () => {
     const user = userEvent.setup();
