@@ -21,16 +21,17 @@ export const organisationIds = [
 export type SeedOrganisationId = (typeof organisationIds)[number];
 
 /**
- * Any other Swedish buyer: a kommun or region by SCB's code (rules/buyers/sweden.yaml; the code must be
- * in that list, which the engine checks) or `state`, a statlig myndighet. Such a buyer gets national law.
+ * Any other Swedish buyer: a kommun or region by SCB's code, a named state agency whose riktlinjer are loaded
+ * (`myndighet-<name>`; rules/buyers/sweden.yaml, which the engine checks), or `state`, any other statlig
+ * myndighet. Such a buyer gets national law and the layers that name it (rules/layers/).
  */
-export const buyerIdPattern = /^(?:kommun-\d{4}|region-\d{2}|state)$/;
-export type OrganisationId = SeedOrganisationId | `kommun-${string}` | `region-${string}` | 'state';
+export const buyerIdPattern = /^(?:kommun-\d{4}|region-\d{2}|myndighet-[a-z0-9]+(?:-[a-z0-9]+)*|state)$/;
+export type OrganisationId = SeedOrganisationId | `kommun-${string}` | `region-${string}` | `myndighet-${string}` | 'state';
 
 export const organisationSchema = z.union([
   z.enum(organisationIds),
   z.custom<OrganisationId>((v) => typeof v === 'string' && buyerIdPattern.test(v), {
-    error: 'must be one of the named organisations, kommun-<kommunkod>, region-<länskod> or state',
+    error: 'must be one of the named organisations, kommun-<kommunkod>, region-<länskod>, myndighet-<name> or state',
   }),
 ]);
 

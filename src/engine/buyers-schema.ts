@@ -22,10 +22,17 @@ export const kommunSchema = z.strictObject({
   organisation: seedOrganisation.optional(),
 });
 
+/** A state agency named because a layer of its own is loaded; every other one is the generic `state`. */
+export const myndighetSchema = z.strictObject({
+  id: z.string().regex(/^myndighet-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be myndighet- and the name in lower-case words, e.g. myndighet-lunds-universitet'),
+  name: z.string().min(1),
+});
+
 export const buyersFileSchema = z.strictObject({
   source: z.strictObject({ document: z.string().min(1), excerpt: z.string().min(1) }),
   validFrom: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }),
   lan: z.array(lanSchema).min(1),
   kommuner: z.array(kommunSchema).min(1),
+  myndigheter: z.array(myndighetSchema).default([]),
 });
 export type BuyersFile = z.infer<typeof buyersFileSchema>;

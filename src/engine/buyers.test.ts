@@ -9,10 +9,10 @@ const ruleset = nodeRuleset();
 const buyers = listBuyers(ruleset);
 
 describe('the buyers a procurer can choose', () => {
-  it('are the 290 kommuner and 21 regions by SCB code, a state agency and "other"', () => {
+  it('are the 290 kommuner and 21 regions by SCB code, the state agencies with a layer, any other state agency and "other"', () => {
     expect(buyers.filter((b) => b.kind === 'kommun')).toHaveLength(290);
     expect(buyers.filter((b) => b.kind === 'region')).toHaveLength(21);
-    expect(buyers.filter((b) => b.kind === 'state').map((b) => b.id)).toEqual(['state']);
+    expect(buyers.filter((b) => b.kind === 'state').map((b) => b.id)).toEqual(['myndighet-lunds-universitet', 'state']);
     expect(buyers.filter((b) => b.kind === 'other').map((b) => b.id)).toEqual(['other']);
     expect(new Set(buyers.map((b) => b.id)).size).toBe(buyers.length);
   });

@@ -29,7 +29,7 @@ const cache = new WeakMap<Ruleset, { list: Buyer[]; byId: Map<string, Buyer> }>(
 function index(ruleset: Ruleset) {
   let entry = cache.get(ruleset);
   if (!entry) {
-    const buyers = ruleset.buyers ?? { lan: [], kommuner: [] };
+    const buyers = ruleset.buyers ?? { lan: [], kommuner: [], myndigheter: [] };
     const lanByCode = new Map(buyers.lan.map((l) => [l.code, l]));
     const list: Buyer[] = [
       ...buyers.kommuner.map((k): Buyer => {
@@ -61,6 +61,15 @@ function index(ruleset: Ruleset) {
           const kind: BuyerKind = overlay.kind === 'region' ? 'region' : 'kommun';
           return { id: org, name: overlay.name, kind, code: null, lan: null, authorityKind: 'municipal', overlay: org };
         }),
+      ...(buyers.myndigheter ?? []).map((m): Buyer => ({
+        id: m.id as OrganisationId,
+        name: m.name,
+        kind: 'state',
+        code: null,
+        lan: null,
+        authorityKind: 'state',
+        overlay: null,
+      })),
       { id: 'state', name: stateName.sv, kind: 'state', code: null, lan: null, authorityKind: 'state', overlay: null },
       { id: 'other', name: ruleset.overlays.other.name, kind: 'other', code: null, lan: null, authorityKind: null, overlay: 'other' },
     ];

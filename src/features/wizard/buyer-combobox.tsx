@@ -19,14 +19,15 @@ export function BuyerCombobox(props: {
     const detail = (b: Buyer): string => {
       if (b.kind === 'kommun') return t({ sv: `Kommun i ${b.lan!.name}`, en: `Municipality in ${b.lan!.name}` });
       if (b.kind === 'region') return t({ sv: `Region, ${b.lan!.name}`, en: `Region, ${b.lan!.name}` });
+      if (b.kind === 'state' && b.id !== 'state') return t({ sv: 'Statlig myndighet med egna riktlinjer inlagda', en: 'State agency with its own guidelines loaded' });
       if (b.kind === 'state') return t({ sv: 'Myndighet under regeringen – statliga tröskelvärden', en: 'Central government authority – central thresholds' });
       return t({ sv: 'En organisation som inte finns i listan', en: 'An organisation not in the list' });
     };
-    const order = (b: Buyer) => (b.kind === 'state' ? 1 : b.kind === 'other' ? 2 : 0);
+    const order = (b: Buyer) => (b.id === 'state' ? 1 : b.kind === 'other' ? 2 : 0);
     return listBuyers(ruleset)
       .map((b): ComboboxOption & { rank: number } => ({
         value: b.id,
-        label: b.kind === 'state' ? t({ sv: 'Statlig myndighet', en: 'State agency' }) : b.name,
+        label: b.id === 'state' ? t({ sv: 'Statlig myndighet', en: 'State agency' }) : b.name,
         detail: detail(b),
         keywords: [b.code, b.kind === 'region' ? 'landsting' : ''].filter(Boolean).join(' '),
         rank: order(b),
