@@ -4,7 +4,7 @@ import { startServer } from './start-server';
 /**
  * `npm start`: the API under /api and the built app from dist/, on one port. Settings come from
  * the environment (docs/register.md): PORT, HOST, VAGVAL_DATA_DIR, VAGVAL_DATABASE_URL,
- * VAGVAL_ACCESS_FILE.
+ * VAGVAL_ACCESS_FILE, VAGVAL_ALLOWED_HOSTS.
  */
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 const accessFile = fileURLToPath(new URL('../../config/access.json', import.meta.url));
@@ -17,6 +17,7 @@ try {
     databaseUrl: process.env.VAGVAL_DATABASE_URL,
     accessFile: process.env.VAGVAL_ACCESS_FILE ?? accessFile,
     staticDir: process.env.VAGVAL_STATIC_DIR ?? distDir,
+    allowedHosts: process.env.VAGVAL_ALLOWED_HOSTS,
   });
   console.log(`Vägval listens on ${server.url}`);
   const stop = () => {

@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Ruleset } from '../engine/ruleset';
 import { nodeRuleset } from '../rules-data/node-ruleset';
 import { loadAccessConfig, type AccessConfig } from './access';
 import { createApp } from './create-app';
+import { allowedHosts } from './security/allowed-hosts';
 import type { DecisionStore } from './store/decision-store';
 import { PostgresDecisionStore } from './store/postgres-store';
 import { SqliteDecisionStore } from './store/sqlite-store';
@@ -23,7 +25,22 @@ export type ServerOptions = {
   staticDir?: string | undefined;
   ruleset?: () => Ruleset;
   log?: (line: string) => void;
+  /** Host names besides localhost, 127.0.0.1, [::1] and the bound address, comma-separated (VAGVAL_ALLOWED_HOSTS). */
+  allowedHosts?: string | undefined;
+  refusalLimit?: number;
 };
+
+/** The addresses a phone on the local network can use: every external IPv4 address when bound to all of them. */
+export function lanHosts(host: string): string[] {
+  if (host === '0.0.0.0' || host === '::') {
+    return Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+      .map((a) => a!.address);
+  }
+  const loopback = host === 'localhost' || host.startsWith('127.') || host === '::1';
+  return loopback ? [] : [host.includes(':') ? `[${host}]` : host];
+}
 
 export type RunningServer = { url: string; store: DecisionStore; close: () => Promise<void> };
 
@@ -40,15 +57,21 @@ export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databa
 /** Opens the store and listens; `close()` stops listening and closes the database. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = await openStore(options);
+  const host = options.host ?? '127.0.0.1';
+  const phoneHosts = lanHosts(host);
+  let boundPort = 0;
   const app = createApp({
     store,
+    // Bound to every interface (HOST=0.0.0.0), the machine's own LAN addresses are what the workshop's phones use.
+    allowedHosts: allowedHosts(host, [options.allowedHosts, ...phoneHosts].filter(Boolean).join(',')),
+    ...(options.refusalLimit ? { refusalLimit: options.refusalLimit } : {}),
     ruleset: options.ruleset ?? nodeRuleset,
     access: options.access ?? loadAccessConfig(options.accessFile),
     staticDir: options.staticDir,
     log: options.log,
+    workshop: { lanOrigins: () => phoneHosts.map((h) => `http://${h}:${boundPort}`) },
   });
   const server = createAdaptorServer({ fetch: app.fetch });
-  const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
@@ -60,10 +83,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  boundPort = port;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     store,
     close: async () => {
+      // Open event streams would hold server.close() forever: end the sessions (and their streams) first.
+      app.closeWorkshopSessions();
       await new Promise<void>((done) => server.close(() => done()));
       await store.close();
     },

@@ -263,10 +263,25 @@ describe('replaying a decision under the current rule set', () => {
     expect(verifyRecordSchema.parse(await (await get(`/api/decisions/${saved.id}/verify`)).json()).ok).toBe(true);
   });
 
+  it("replays a change in the buyer's own layer like a rule change: the versions and the note it adds", async () => {
+    const saved = await save();
+    const data = structuredClone(rulesetData(current));
+    data.manifest = { ...data.manifest, version: `${data.manifest.version}-layer` };
+    const overlay = data.overlays.ljungby;
+    overlay.notes = [...overlay.notes, { ...overlay.notes[0]!, id: 'overlay.ljungby.three-quotes', route: 'direct-award', validFrom: '2026-01-01', text: { sv: 'Ta in tre offerter.', en: 'Take three quotes.' } }];
+    current = withIdentity(data);
+
+    const replay = replaySchema.parse(await (await get(`/api/decisions/${saved.id}/replay`)).json());
+    expect(replay.routes.every((r) => !r.changed)).toBe(true);
+    expect(replay.notes).toEqual([expect.objectContaining({ route: 'direct-award', id: 'overlay.ljungby.three-quotes', change: 'added', layer: expect.objectContaining({ sv: expect.stringMatching(/^Ljungby kommun: /) }) })]);
+    expect(replay.layers.after.map((l) => l.id)).toEqual(['ljungby']);
+    expect(replay.anyDifference).toBe(true);
+  });
+
   it('reports no difference when the rule set is unchanged', async () => {
     const saved = await save();
     const replay = replaySchema.parse(await (await get(`/api/decisions/${saved.id}/replay`)).json());
-    expect(replay).toMatchObject({ sameRuleset: true, anyDifference: false, parameters: [] });
+    expect(replay).toMatchObject({ sameRuleset: true, anyDifference: false, parameters: [], notes: [] });
   });
 });
 
@@ -336,7 +351,23 @@ describe('access', () => {
     server = await start(access);
     const list = listResponseSchema.parse(await (await get('/api/decisions', anna)).json());
     expect(list.items.map((r) => r.answers.organisation)).toEqual(['motala']);
-    expect((await get('/api/decisions/1', anna)).status).toBe(403);
     expect((await get('/api/decisions/1', rev)).status).toBe(200);
+  });
+
+  it('answers a record of another organisation exactly as one that does not exist, naming no organisation', async () => {
+    await save();
+    await server.close();
+    server = await start(access);
+    const notYours = await get('/api/decisions/1', anna);
+    const missing = await get('/api/decisions/99', anna);
+    expect([notYours.status, missing.status]).toEqual([404, 404]);
+    const [a, b] = [(await notYours.json()) as { error: string; message: string }, (await missing.json()) as { error: string; message: string }];
+    expect(a.error).toBe(b.error);
+    expect(a.message.replace('1', 'N')).toBe(b.message.replace('99', 'N'));
+    for (const path of ['/api/decisions/1/replay', '/api/decisions/1']) expect(JSON.stringify(await (await get(path, anna)).json())).not.toMatch(/ljungby/i);
+    // Correcting it is refused the same way as correcting a record that is not there.
+    const correction = await post(`${server.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, organisation: 'motala' }, { corrects: 1 }), anna);
+    expect(correction.status).toBe(422);
+    expect(JSON.stringify(await correction.json())).not.toMatch(/ljungby/i);
   });
 });

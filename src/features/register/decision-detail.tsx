@@ -11,6 +11,7 @@ import { DecisionTrailView } from './decision-trail-view';
 import { deviationFlags, deviationOf } from '../../shared/deviation';
 import { formatSek, organisationName, roleNames, routeName } from './labels';
 import { UnaskedAnswerList } from './unasked-answer-list';
+import { RecordPdfButton } from './record-pdf-button';
 import { ReplayView } from './replay-view';
 import { actorKey, useActingAs } from './use-acting-as';
 
@@ -122,6 +123,7 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
             <button type="button" onClick={() => setReplayAsked(true)}>
               {t({ sv: 'Pröva mot dagens regelverk', en: "Replay under today's rule set" })}
             </button>
+            <RecordPdfButton trail={trail.data} />
           </div>
           <div aria-live="polite">
             {verify.isFetching ? <p>{t({ sv: 'Kontrollerar…', en: 'Verifying…' })}</p> : null}

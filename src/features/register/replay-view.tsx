@@ -3,6 +3,7 @@ import { formatValue } from '../../engine/format';
 import { useI18n } from '../../i18n/i18n';
 import type { Replay } from '../../shared/decision-trail';
 import { routeName } from './labels';
+import { ReplayLayers } from './replay-layers';
 
 const truthWords = {
   held: { sv: 'uppfylld', en: 'holds' },
@@ -51,13 +52,14 @@ export function ReplayView({ replay }: { replay: Replay }) {
                 {replay.parameters.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">{t(p.label)}</th>
-                    <td>{p.before ? `${formatValue(p.before.value, p.unit as 'SEK', lang)} (${t({ sv: 'från', en: 'from' })} ${p.before.from})` : '–'}</td>
-                    <td>{p.after ? `${formatValue(p.after.value, p.unit as 'SEK', lang)} (${t({ sv: 'från', en: 'from' })} ${p.after.from})` : '–'}</td>
+                    <td data-label={t({ sv: 'Då', en: 'Then' })}>{p.before ? `${formatValue(p.before.value, p.unit as 'SEK', lang)} (${t({ sv: 'från', en: 'from' })} ${p.before.from})` : '–'}</td>
+                    <td data-label={t({ sv: 'Nu', en: 'Now' })}>{p.after ? `${formatValue(p.after.value, p.unit as 'SEK', lang)} (${t({ sv: 'från', en: 'from' })} ${p.after.from})` : '–'}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           ) : null}
+          <ReplayLayers replay={replay} />
           {changedRoutes.map((route) => (
             <section key={route.route} aria-label={t(route.name)}>
               <h5>

@@ -4,7 +4,7 @@ import type { Answers, RouteId } from '../../engine/answers-schema';
 import type { Outcome } from '../../engine/outcome';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
-import type { RouteVerdicts, Role, SaveDecisionRequest, UnaskedAnswers } from '../../shared/decision-record';
+import type { DecisionRecord, RouteVerdicts, Role, SaveDecisionRequest, UnaskedAnswers } from '../../shared/decision-record';
 import { deviationOf, needsAcknowledgement, type AcknowledgedVerdict } from '../../shared/deviation';
 import { ActingAsPicker } from './acting-as-picker';
 import { identitiesQuery } from './api/identities';
@@ -37,6 +37,8 @@ export type SaveDecisionButtonProps = {
   corrects?: number | undefined;
   /** Told which fields stop the save (checked here or refused by the server), so the page shows the error there. */
   onInvalid?: ((fields: DecisionFieldName[]) => void) | undefined;
+  /** Told the record the register made, so the decision document can carry its number. */
+  onSaved?: ((record: DecisionRecord) => void) | undefined;
 };
 
 const missingTexts: Record<DecisionFieldName, Localized> = {
@@ -53,7 +55,7 @@ const decisionFields = Object.keys(missingTexts) as DecisionFieldName[];
  * again until something in it changes, and a retry carries the same Idempotency-Key.
  */
 export function SaveDecisionButton(props: SaveDecisionButtonProps) {
-  const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects, onInvalid } = props;
+  const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects, onInvalid, onSaved } = props;
   const { t } = useI18n();
   const id = useId();
   const save = useSaveDecision();
@@ -111,6 +113,7 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
         onSuccess: (record) => {
           markSaved(fingerprint, idempotencyKey, record.id);
           setSavedTick((n) => n + 1);
+          onSaved?.(record);
         },
         onError: (error) => {
           const field = error instanceof RegisterApiError ? error.body.problems?.[0]?.field : undefined;

@@ -9,10 +9,9 @@ import { useI18n } from '../../i18n/i18n';
 import { deviationFlags, needsAcknowledgement } from '../../shared/deviation';
 import { SaveDecisionButton } from '../register';
 import { DecisionDocument } from './decision-document';
-import { toDecisionFile } from './decision-file';
-import { decisionToMarkdown } from './decision-markdown';
-import { decisionFileName, downloadText } from './download';
+import { DocumentDownloads } from './document-downloads';
 import { RecommendationSummary } from './recommendation-summary';
+import { useDecisionSheet, useSavedRecord } from './use-decision-sheet';
 import { useDecision, useWizard } from './wizard-provider';
 
 /** An error shown at its field, tied to it with aria-describedby and aria-invalid. */
@@ -30,12 +29,14 @@ function FieldError({ id, text }: { id: string; text: Localized | undefined }) {
  * explained, justification) and the save, then the document to print or download (issue 11, items 1 and 9).
  */
 export function RecommendationPage() {
-  const { actor, ruleset } = useWizard();
+  const { actor } = useWizard();
   const { t, lang } = useI18n();
   const decision = useDecision();
   const { outcome, draft, chosenRoute } = decision;
   const judgedAnswers = judgeable(decision.answers);
   const id = useId();
+  const saved = useSavedRecord();
+  const sheet = useDecisionSheet(saved.record);
   const [revealed, setRevealed] = useState<ReadonlySet<DecisionField>>(new Set());
   const reveal = (...fields: DecisionField[]) => setRevealed((old) => new Set([...old, ...fields]));
   const decide = (change: Draft['decision']) => actor.send({ type: 'DECIDE', decision: change });
@@ -163,32 +164,18 @@ export function RecommendationPage() {
             acknowledgedVerdict={draft.decision.acknowledgedVerdict}
             unaskedAnswers={decision.unaskedAnswers}
             onInvalid={(fields) => reveal(...fields)}
+            onSaved={saved.onSaved}
           />
         ) : null}
         <div className="step-actions">
           <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'BACK' })}>
             {t({ sv: 'Tillbaka till svaren', en: 'Back to the answers' })}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => window.print()}>
-            {t({ sv: 'Skriv ut beslutsunderlaget', en: 'Print the decision document' })}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => downloadText(decisionFileName(draft, 'json'), JSON.stringify(toDecisionFile(ruleset, decision), null, 2), 'application/json')}
-          >
-            {t({ sv: 'Ladda ner som JSON', en: 'Download as JSON' })}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => downloadText(decisionFileName(draft, 'md'), decisionToMarkdown(ruleset, decision, lang), 'text/markdown')}
-          >
-            {t({ sv: 'Ladda ner som Markdown', en: 'Download as Markdown' })}
-          </button>
+          <DocumentDownloads record={saved.record} />
         </div>
       </form>
       <DecisionDocument
+        sheet={sheet}
         onToggleObligation={(ruleId, checked) => {
           const current = new Set(draft.decision.checked ?? []);
           if (checked) current.add(ruleId);
