@@ -156,7 +156,7 @@ describe('saving from the recommendation page', () => {
     renderButton();
     const button = await screen.findByRole('button', { name: 'Spara i beslutsregistret' });
     await user.click(button);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Servern går inte att nå');
+    expect(await screen.findByRole('alert')).toHaveTextContent('försök igen, så sparas det bara en gång');
     await user.click(button);
     await screen.findByRole('button', { name: 'Sparat som nr 12' });
     expect(seen).toHaveLength(2);
