@@ -31,7 +31,7 @@ async function open(viewport: Viewport): Promise<Page> {
 }
 
 const hashOf = (page: Page) => page.evaluate(() => window.location.hash);
-const iopPayment = 'Myndigheten betalar för en tjänst som den bestämmer och kan kräva';
+const iopPayment = 'Hur får organisationen betalt?';
 const market = 'Det finns en marknad av privata eller kommersiella utförare för verksamheten';
 const initiative = 'Verksamheten bygger på den idéburna organisationens eget initiativ';
 
@@ -100,7 +100,7 @@ async function walk(viewport: Viewport) {
   // Item 7: a "Nej" and a "Ja" given first, then the answer that shuts IOP: the questions that go are announced.
   await w.choose(market, 'Nej');
   await w.choose(initiative, 'Ja');
-  await w.choose(iopPayment, 'Ja');
+  await w.choose(iopPayment, 'Per besökare, plats, timme eller deltagare');
   await expect.poll(() => page.getByTestId('questions-changed').innerText()).toMatch(/^\d+ frågor behövs inte längre/);
   expect(await page.getByRole('group', { name: market, exact: true }).count()).toBe(0);
   await w.expectPanelVerdict('iop', 'not-allowed');
