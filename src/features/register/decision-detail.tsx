@@ -8,7 +8,9 @@ import { replayDecisionQuery } from './api/replay-decision';
 import { verifyDecisionQuery } from './api/verify-decision';
 import { apiErrorText } from './api-error-text';
 import { DecisionTrailView } from './decision-trail-view';
+import { deviationFlags, deviationOf } from '../../shared/deviation';
 import { formatSek, organisationName, roleNames, routeName } from './labels';
+import { UnaskedAnswerList } from './unasked-answer-list';
 import { RecordPdfButton } from './record-pdf-button';
 import { RecordAuditView } from './reports/record-audit-view';
 import { ReplayView } from './replay-view';
@@ -51,6 +53,16 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
       {trail.isError ? <p role="alert">{t(apiErrorText(trail.error))}</p> : null}
       {trail.data ? (
         <>
+          {(() => {
+            const { verdicts, recommendedRoute, chosenRoute, acknowledgedVerdict } = trail.data.record;
+            const deviation = deviationOf(verdicts, recommendedRoute, chosenRoute);
+            return deviation ? (
+              <p className="deviation-flag" data-testid="record-deviation" data-deviation={deviation}>
+                {t(deviationFlags[deviation])}
+                {acknowledgedVerdict ? t({ sv: ' (bekräftat vid beslutet)', en: ' (acknowledged when deciding)' }) : null}
+              </p>
+            ) : null;
+          })()}
           <dl className="decision-summary">
             <div>
               <dt>{t({ sv: 'Organisation', en: 'Organisation' })}</dt>
@@ -102,6 +114,7 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
             </div>
           </dl>
 
+          {trail.data.record.unaskedAnswers ? <UnaskedAnswerList answers={trail.data.record.unaskedAnswers} /> : null}
           <div className="decision-actions">
             {actingAs.role !== 'procurer' ? (
               <button type="button" onClick={() => (verifyAsked ? void verify.refetch() : setVerifyAsked(true))}>

@@ -108,8 +108,11 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  window.location.hash = '';
 });
 afterAll(() => server.close());
+// The page renders through lazy modules and several queries; on a busy machine that takes longer than findBy's 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 function renderPage() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -147,13 +150,15 @@ describe('the register page', { timeout: 60_000 }, () => {
     expect(seen.length).toBe(before);
   });
 
-  it('opens a decision with its trail, verifies it as auditor and replays it under the current rules', { timeout: 20_000 }, async () => {
+  it('opens a decision with its trail, verifies it as auditor and replays it under the current rules', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
     renderPage();
     await screen.findByRole('option', { name: 'revisor (Revisor)' });
     await user.selectOptions(screen.getByLabelText('Användare och roll'), 'revisor|auditor');
     await user.click(await screen.findByRole('button', { name: 'Öppna beslut 7' }));
     expect(await screen.findByRole('heading', { name: 'Beslut nr 7' })).toBeInTheDocument();
+    // The record has its own address, so it can be linked to and reached with Back.
+    expect(window.location.hash).toBe('#/register/beslut/7');
     expect(screen.getByText('Lågt värde; leverantören har integrationsuppdrag.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ladda ner beslutet som PDF' })).toBeEnabled();
     const direct = screen.getByRole('region', { name: 'Direktupphandling' });

@@ -8,7 +8,7 @@ import { DecisionFilters } from './decision-filters';
 import { DecisionList } from './decision-list';
 import { StatsView } from './stats-view';
 import { useActingAs } from './use-acting-as';
-import { goTo, parseRegisterHash, reportHash, useRegisterHash } from './reports/register-hash';
+import { goTo, parseRegisterHash, recordHash, reportHash, useRegisterHash } from './reports/register-hash';
 import { ReportsView } from './reports/reports-view';
 import { VerifyAllView } from './verify-all-view';
 import { WithQueryClient } from './with-query-client';
@@ -51,9 +51,11 @@ function Register() {
     else leaveAddress();
     setView(v);
   };
+  // An opened record gets its own address, so it can be linked to, bookmarked and reached with Back.
   const openDecision = (id: number) => {
     setView('decisions');
     setOpen(id);
+    goTo(recordHash(id));
   };
 
   return (
@@ -89,7 +91,7 @@ function Register() {
         ) : (
           <>
             <DecisionFilters onApply={setFilter} />
-            <DecisionList filter={filter} onOpen={setOpen} />
+            <DecisionList filter={filter} onOpen={openDecision} />
           </>
         )
       ) : view === 'stats' ? (
