@@ -137,7 +137,9 @@ describe('the decision document for the diarium', () => {
     const page = await openPage(browser);
     await ljungbyCleaning(page);
     await page.getByLabel('Vald väg', { exact: true }).selectOption('iop');
-    const deviation = page.getByLabel('Skäl att välja en annan väg än den rekommenderade', { exact: false });
+    // A route judged not allowed needs the acknowledgement and the reason for departing from the assessment.
+    await page.getByLabel('Jag vet att vald väg är bedömd som inte tillåten', { exact: false }).check();
+    const deviation = page.getByLabel('Skäl att avvika från bedömningen', { exact: false });
     await deviation.fill('Föreningen vill driva verksamheten som partnerskap.');
     await page.getByTestId('deviation-flag').waitFor();
     expect(await page.getByTestId('deviation-flag').innerText()).toBe('Avviker: vald väg bedömd som inte tillåten');

@@ -32,7 +32,8 @@ async function open(viewport: Viewport): Promise<Page> {
 
 const hashOf = (page: Page) => page.evaluate(() => window.location.hash);
 const iopPayment = 'Hur får organisationen betalt?';
-const market = 'Det finns en marknad av privata eller kommersiella utförare för verksamheten';
+// Since rules 2026.12.1 a commercial market is a state-aid caution, not a question: the own contribution is the "Nej" that goes.
+const contribution = 'Organisationen bidrar med egna resurser (pengar, lokaler eller ideellt arbete)';
 const initiative = 'Verksamheten bygger på den idéburna organisationens eget initiativ';
 
 /** Organisation to supplier for Motala's meeting place run by an association, paid per visitor. */
@@ -98,11 +99,11 @@ async function walk(viewport: Viewport) {
   const w = await toPartnership(page, viewport);
 
   // Item 7: a "Nej" and a "Ja" given first, then the answer that shuts IOP: the questions that go are announced.
-  await w.choose(market, 'Nej');
+  await w.choose(contribution, 'Nej');
   await w.choose(initiative, 'Ja');
   await w.choose(iopPayment, 'Per besökare, plats, timme eller deltagare');
   await expect.poll(() => page.getByTestId('questions-changed').innerText()).toMatch(/^\d+ frågor behövs inte längre/);
-  expect(await page.getByRole('group', { name: market, exact: true }).count()).toBe(0);
+  expect(await page.getByRole('group', { name: contribution, exact: true }).count()).toBe(0);
   await w.expectPanelVerdict('iop', 'not-allowed');
   await expectNoAxeViolations(page, `${viewport}: partnership after the questions went`);
   await screenshot(page, `decision-${viewport}-partnership`);
@@ -110,7 +111,7 @@ async function walk(viewport: Viewport) {
 
   await w.expectStep('Granska svaren');
   const unasked = page.getByTestId('review-unasked');
-  expect(await unasked.innerText()).toContain(market);
+  expect(await unasked.innerText()).toContain(contribution);
   expect(await unasked.innerText()).toMatch(/nej/);
   expect(await page.locator('.review').innerText()).not.toMatch(/partnership\.|value\.annualSek/);
   await expectNoAxeViolations(page, `${viewport}: review`);
@@ -189,7 +190,7 @@ async function walk(viewport: Viewport) {
   expect(await hashOf(page)).toBe(`#/register/beslut/${id}`);
   await page.getByRole('heading', { name: `Beslut nr ${id}` }).waitFor();
   expect(await page.getByTestId('record-deviation').innerText()).toMatch(/^Avviker: vald väg bedömd som inte tillåten/);
-  expect(await page.getByTestId('record-unasked').innerText()).toContain(market);
+  expect(await page.getByTestId('record-unasked').innerText()).toContain(contribution);
   await expectNoAxeViolations(page, `${viewport}: record`);
   await screenshot(page, `decision-${viewport}-record`);
   await page.reload();

@@ -76,7 +76,9 @@ const cssString = (text: string) => JSON.stringify(text);
 /**
  * The running head and foot of every printed page (CSS paged media: chromium draws @page margin boxes): the
  * document and organisation, the print date, the disclaimer and "Sida n av m". Rendered with the document, so only
- * a page that shows it prints them; the print date is the moment the browser is asked to print.
+ * a page that shows it prints them; the print date is the moment the browser is asked to print. Added through the
+ * CSSOM (a constructed style sheet) rather than an inline <style>, which the app's Content-Security-Policy
+ * (style-src 'self') refuses.
  */
 function PageMargins({ sheet }: { sheet: DecisionSheet }) {
   const w = sheetWords[sheet.lang];
@@ -95,7 +97,16 @@ function PageMargins({ sheet }: { sheet: DecisionSheet }) {
   @bottom-left { content: ${cssString(sheet.disclaimer)}; font: 7.5pt system-ui, sans-serif; color: #333; width: 70%; }
   @bottom-right { content: ${cssString(w.pageParts[0])} counter(page) ${cssString(w.pageParts[1])} counter(pages); font: 8pt system-ui, sans-serif; color: #333; }
 }`;
-  return <style>{css}</style>;
+  useEffect(() => {
+    if (typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [css]);
+  return null;
 }
 
 /**
