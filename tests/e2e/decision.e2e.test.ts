@@ -99,10 +99,11 @@ async function walk(viewport: Viewport) {
   const w = await toPartnership(page, viewport);
 
   // Item 7: a "Nej" and a "Ja" given first, then the answer that shuts IOP: the questions that go are announced.
-  await w.choose(contribution, 'Nej');
+  // The initiative first: once the own contribution is "Nej", IOP can no longer be recommended and the initiative no longer asked.
   await w.choose(initiative, 'Ja');
+  await w.choose(contribution, 'Nej');
   await w.choose(iopPayment, 'Per besökare, plats, timme eller deltagare');
-  await expect.poll(() => page.getByTestId('questions-changed').innerText()).toMatch(/^\d+ frågor behövs inte längre/);
+  await expect.poll(() => page.getByTestId('questions-changed').innerText()).toMatch(/^(1 fråga|\d+ frågor) behövs inte längre/);
   expect(await page.getByRole('group', { name: contribution, exact: true }).count()).toBe(0);
   await w.expectPanelVerdict('iop', 'not-allowed');
   await expectNoAxeViolations(page, `${viewport}: partnership after the questions went`);
