@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Ruleset } from '../engine/ruleset';
 import {
@@ -15,11 +15,16 @@ import { identify, permissions, visibleOrganisations, type AccessConfig, type Pe
 import { limitBody } from './body-limit';
 import { RegisterError, RegisterService } from './register-service';
 import type { DecisionStore } from './store/decision-store';
+import { transparencyRoutes } from './transparency/routes';
+import type { TransparencyLog } from './transparency/transparency-log';
+import { inclusionProblems, VerificationRuns } from './transparency/verification-run';
 
 export type AppOptions = {
   store: DecisionStore;
   ruleset: () => Ruleset;
   access: AccessConfig;
+  /** The Merkle tree and signed checkpoints outside the database (src/server/transparency). */
+  transparency: TransparencyLog;
   /** The built app (dist/); served with index.html for every path outside /api. */
   staticDir?: string | undefined;
   log?: (line: string) => void;
@@ -52,6 +57,7 @@ export function createApp(options: AppOptions) {
   const { store, access } = options;
   const log = options.log ?? ((line: string) => console.log(line));
   const service = new RegisterService(store, options.ruleset);
+  const runs = new VerificationRuns(service, options.transparency);
   const app = new Hono<Env>();
 
   const refuse = async (c: Context, status: 401 | 403, reason: string, user: string | null, role: string | null) => {
@@ -128,7 +134,8 @@ export function createApp(options: AppOptions) {
       return refuse(c, 403, `user "${identity.user}" may not save for ${parsed.data.answers.organisation}`, identity.user, identity.role);
     }
     const record = await service.save(parsed.data, identity);
-    return c.json(record, 201);
+    const receipt = await options.transparency.receipt(record.id);
+    return c.json(receipt ? { ...record, receipt } : record, 201);
   });
 
   api.get('/decisions', requires('read'), async (c) => {
@@ -154,13 +161,28 @@ export function createApp(options: AppOptions) {
   api.get('/decisions/:id', requires('read'), async (c) => {
     const found = await withRecord(c);
     if ('response' in found) return found.response;
-    return c.json(await service.trail(found.record.id));
+    const trail = await service.trail(found.record.id);
+    const receipt = await options.transparency.receipt(found.record.id);
+    return c.json(trail && receipt ? { ...trail, record: { ...trail.record, receipt } } : trail);
+  });
+
+  api.get('/decisions/:id/receipt', requires('read'), async (c) => {
+    const found = await withRecord(c);
+    if ('response' in found) return found.response;
+    const receipt = await options.transparency.receipt(found.record.id);
+    if (!receipt) return problem(c, 404, { error: 'not-in-log', message: `record ${found.record.id} is not in the register's transparency log` });
+    return c.json(receipt);
   });
 
   api.get('/decisions/:id/verify', requires('verify'), async (c) => {
     const found = await withRecord(c);
     if ('response' in found) return found.response;
-    return c.json(await service.verifyOne(found.record.id));
+    const result = await service.verifyOne(found.record.id);
+    const row = await store.row(found.record.id);
+    if (!result || !row) return c.json(result);
+    await options.transparency.catchUp();
+    const problems = [...result.problems, ...inclusionProblems(options.transparency, row)];
+    return c.json({ ...result, ok: problems.length === 0, problems });
   });
 
   api.get('/decisions/:id/replay', requires('read'), async (c) => {
@@ -169,7 +191,7 @@ export function createApp(options: AppOptions) {
     return c.json(await service.replay(found.record));
   });
 
-  api.get('/verify', requires('verify'), async (c) => c.json(await service.verifyAll()));
+  api.route('/', transparencyRoutes({ log: options.transparency, runs, requiresVerify: requires('verify') as MiddlewareHandler, badRequest }));
 
   api.get('/stats', requires('stats'), async (c) => {
     const parsed = statsQuerySchema.safeParse(c.req.query());

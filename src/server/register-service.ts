@@ -153,7 +153,7 @@ export class RegisterService {
   }
 
   /** `expectedPrev` null: the record before this one is missing. */
-  private async check(row: StoredRow, expectedPrev: string | null): Promise<VerifyRecordResult> {
+  async check(row: StoredRow, expectedPrev: string | null): Promise<VerifyRecordResult> {
     const problems: VerifyProblem[] = [];
     if (expectedPrev === null) problems.push({ kind: 'missing-predecessor', detail: `record ${row.id - 1} is missing` });
     else if (row.prevHash !== expectedPrev) problems.push({ kind: 'chain-broken', detail: `the previous-record hash does not match record ${row.id - 1}` });

@@ -22,6 +22,10 @@ export const problemNames: Record<VerifyProblem['kind'], Localized> = {
   'ruleset-tampered': { sv: 'Det sparade regelverket har ändrats', en: 'The stored rule set has been changed' },
   'verdicts-differ': { sv: 'Bedömningarna går inte att återskapa', en: 'The verdicts do not reproduce' },
   'evaluation-failed': { sv: 'Beslutet gick inte att bedöma igen', en: 'The decision could not be evaluated again' },
+  'leaf-mismatch': { sv: 'Posten är inte den som transparensloggen har för numret', en: 'The record is not the one the transparency log holds for its number' },
+  'not-in-log': { sv: 'Posten finns inte i transparensloggen: den har lagts in utanför registret', en: 'The record is not in the transparency log: it was put in outside the register' },
+  'not-witnessed': { sv: 'Posten hittades i databasen utan att ha sparats genom registret', en: 'The record was found in the database without having been saved through the register' },
+  missing: { sv: 'Posten saknas i databasen men finns i transparensloggen', en: 'The record is missing from the database but is in the transparency log' },
 };
 
 /** One decision with its full trail, a check of its integrity, and a replay under today's rules. */

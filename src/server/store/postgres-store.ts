@@ -3,7 +3,7 @@ import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
-import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
+import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type Pending, type Where } from './decision-rows';
 
 /**
@@ -75,6 +75,7 @@ export class PostgresDecisionStore implements DecisionStore {
   private readonly knownRulesets = new Set<string>();
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
+  private witness: AppendWitness | null = null;
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -146,6 +147,7 @@ export class PostgresDecisionStore implements DecisionStore {
       let head = last.rows[0] ?? { id: 0, hash: genesisHash };
       const results: DecisionRecord[][] = [];
       const rows: unknown[][] = [];
+      const sealed: SealedEntry[] = [];
       for (const pending of batch) {
         const records: DecisionRecord[] = [];
         for (const content of pending.contents) {
@@ -165,6 +167,7 @@ export class PostgresDecisionStore implements DecisionStore {
             content.corrects,
           ]);
           records.push({ ...content, id, prevHash: head.hash, hash, supersededBy: null });
+          sealed.push({ id, contentJson });
           head = { id, hash };
         }
         results.push(records);
@@ -177,7 +180,10 @@ export class PostgresDecisionStore implements DecisionStore {
           chunk.flat(),
         );
       }
+      this.witness?.beforeCommit(sealed);
       await client.query('COMMIT');
+      this.witness?.afterCommit(sealed);
+      await this.witness?.sync();
       return results;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
@@ -246,6 +252,22 @@ export class PostgresDecisionStore implements DecisionStore {
   async accessLog(limit: number): Promise<AccessLogEntry[]> {
     const result = await this.pool.query<AccessLogEntry>('SELECT at, "user", role, method, path, status, reason FROM access_log ORDER BY id DESC LIMIT $1', [limit]);
     return result.rows;
+  }
+
+  async headId(): Promise<number> {
+    const result = await this.pool.query<{ id: number | null }>('SELECT MAX(id) AS id FROM decisions');
+    return result.rows[0]?.id ?? 0;
+  }
+
+  async missingGuards(): Promise<string[]> {
+    const expected = ['decisions', 'rulesets', 'access_log'].flatMap((t) => [`${t}_append_only`, `${t}_no_truncate`]);
+    const result = await this.pool.query<{ tgname: string }>("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'");
+    const present = new Set(result.rows.map((r) => r.tgname));
+    return expected.filter((name) => !present.has(name));
+  }
+
+  setWitness(witness: AppendWitness): void {
+    this.witness = witness;
   }
 
   async close(): Promise<void> {

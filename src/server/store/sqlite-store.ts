@@ -4,9 +4,9 @@ import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
-import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
+import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type Pending, type Where } from './decision-rows';
-import { sqliteSchema } from './sqlite-schema';
+import { sqliteGuards, sqliteSchema } from './sqlite-schema';
 
 
 /**
@@ -28,6 +28,7 @@ export class SqliteDecisionStore implements DecisionStore {
   private readonly walFile: string;
   private head: { id: number; hash: string };
   private readonly insert: Database.Statement;
+  private witness: AppendWitness | null = null;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -80,7 +81,7 @@ export class SqliteDecisionStore implements DecisionStore {
         const results = this.commit(batch);
         if (!results) continue;
         try {
-          await syncFile(this.walFile);
+          await Promise.all([syncFile(this.walFile), this.witness?.sync()]);
         } catch (error) {
           for (const pending of batch) pending.reject(error);
           continue;
@@ -95,6 +96,7 @@ export class SqliteDecisionStore implements DecisionStore {
   private commit(batch: Pending[]): DecisionRecord[][] | null {
     const results: DecisionRecord[][] = [];
     let head = this.head;
+    const sealed: SealedEntry[] = [];
     try {
       this.db.transaction(() => {
         for (const pending of batch) {
@@ -116,16 +118,19 @@ export class SqliteDecisionStore implements DecisionStore {
               content.corrects,
             );
             records.push({ ...content, id, prevHash: head.hash, hash, supersededBy: null });
+            sealed.push({ id, contentJson });
             head = { id, hash };
           }
           results.push(records);
         }
+        this.witness?.beforeCommit(sealed);
       })();
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return null;
     }
     this.head = head;
+    this.witness?.afterCommit(sealed);
     return results;
   }
 
@@ -185,6 +190,19 @@ export class SqliteDecisionStore implements DecisionStore {
     return this.db
       .prepare('SELECT at, user, role, method, path, status, reason FROM access_log ORDER BY id DESC LIMIT ?')
       .all(limit) as AccessLogEntry[];
+  }
+
+  async headId(): Promise<number> {
+    return this.head.id;
+  }
+
+  async missingGuards(): Promise<string[]> {
+    const present = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>).map((r) => r.name));
+    return sqliteGuards.filter((name) => !present.has(name));
+  }
+
+  setWitness(witness: AppendWitness): void {
+    this.witness = witness;
   }
 
   async close(): Promise<void> {
