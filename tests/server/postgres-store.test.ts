@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { decisionRecordSchema, listResponseSchema, statsResponseSchema, verifyAllSchema } from '../../src/shared/decision-record';
+import { receiptSchema, verificationReportSchema } from '../../src/shared/transparency';
 import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
 import { postgresBinDir, startPostgres } from './postgres-server';
 
@@ -62,6 +63,27 @@ describe.skipIf(bin === null)('the register on PostgreSQL', () => {
       await client.end();
     }
     const verify = verifyAllSchema.parse(await (await fetch(`${servers[1]!.url}/api/verify`, { headers: auditor })).json());
-    expect(verify.failures.map((f) => [f.id, f.problems.map((p) => p.kind)])).toEqual([[3, ['hash-mismatch']]]);
+    expect(verify.failures.map((f) => [f.id, f.problems.map((p) => p.kind)])).toEqual([[3, ['hash-mismatch', 'leaf-mismatch']]]);
+  });
+
+  it('keeps one transparency log for both instances, whose receipts prove, and names a tail cut behind the triggers', async () => {
+    await servers[1]!.transparency.checkpoint();
+    const receipt = receiptSchema.parse(await (await fetch(`${servers[0]!.url}/api/decisions/40/receipt`, { headers: auditor })).json());
+    expect(receipt).toMatchObject({ status: 'included', recordId: 40, treeSize: 40 });
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('ALTER TABLE decisions DISABLE TRIGGER decisions_append_only');
+      await client.query('DELETE FROM decisions WHERE id > 38');
+      await client.query('ALTER TABLE decisions ENABLE TRIGGER decisions_append_only');
+    } finally {
+      await client.end();
+    }
+    const verify = verificationReportSchema.parse(await (await fetch(`${servers[0]!.url}/api/verify`, { headers: auditor })).json());
+    expect(verify.failures.map((f) => [f.id, f.problems.map((p) => p.kind)])).toEqual([
+      [3, ['hash-mismatch', 'leaf-mismatch']],
+      [39, ['missing']],
+      [40, ['missing']],
+    ]);
   });
 });
