@@ -10,6 +10,7 @@ import { wizard } from './support/wizard-driver';
 
 const root = resolve(import.meta.dirname, '../..');
 let browser: Browser;
+let tempRoot: string;
 let dataDir: string;
 
 // Its own server on its own data folder (the build comes from the global setup), so the test can
@@ -19,11 +20,13 @@ const serve = (): Promise<RunningServer> =>
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  dataDir = mkdtempSync(join(tmpdir(), 'vagval-e2e-register-'));
+  // The data dir inside a temp folder of its own: the transparency files (signing key, checkpoints) live beside it.
+  tempRoot = mkdtempSync(join(tmpdir(), 'vagval-e2e-register-'));
+  dataDir = join(tempRoot, 'data');
 });
 afterAll(async () => {
   await browser?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(tempRoot, { recursive: true, force: true });
 });
 
 describe('the decision register', () => {

@@ -84,7 +84,7 @@ export function loadRetiredKeys(file: string): Verifier[] {
       try {
         return parseVerifierKey(line);
       } catch (error) {
-        throw new Error(`${file}: ${(error as Error).message}: ${line.slice(0, 80)}`);
+        throw new Error(`${file}: ${(error as Error).message}: ${line.slice(0, 80)}`, { cause: error });
       }
     });
 }
