@@ -9,6 +9,8 @@ import { SqliteDecisionStore } from '../src/server/store/sqlite-store';
 import type { RecordContent } from '../src/shared/decision-record';
 import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from '../tests/server/fixtures';
 import { spawnServer, stopServer } from '../tests/server/spawn-server';
+import { recordsOption } from './bench-options';
+import { benchVerify } from './register-verify';
 
 /**
  * The decision register on the embedded database (SQLite, WAL, each commit's WAL fsynced before
@@ -18,7 +20,8 @@ import { spawnServer, stopServer } from '../tests/server/spawn-server';
  * this run met it:
  *   saves/s   4,000 saves, 64 in flight at a time; each is parsed, re-evaluated, chained and fsynced
  *   list p95  500 filtered list requests (25 newest matching) over 100,000 stored records
- *   verify    every record's hash, chain link and verdicts checked, in-process
+ *   verify    issue 12: migration, full and incremental verify over HTTP at --records N (default
+ *             100,000) and the longest request stall meanwhile (bench/register-verify.ts)
  */
 export async function run(): Promise<void> {
   const saveDir = tempDir('vagval-bench-save-');
@@ -27,7 +30,7 @@ export async function run(): Promise<void> {
     await benchSaves(saveDir.path);
     await benchServiceSaves(join(saveDir.path, 'service'));
     await benchList(listDir.path);
-    await benchVerifyAll(join(saveDir.path, 'verify'));
+    await benchVerify(join(saveDir.path, 'verify'), recordsOption(100_000), seedRecords);
   } finally {
     saveDir.remove();
     listDir.remove();
@@ -137,20 +140,6 @@ export const listFilters = [
   'supplierKind=social-enterprise&minValue=500000',
   'organisation=ljungby&from=2026-03-01&to=2026-03-31&route=iop',
 ];
-
-/** Verify-all re-evaluates every record under its stored rule set; 10,000 records keep the run short. */
-async function benchVerifyAll(dataDir: string) {
-  mkdirSync(dataDir, { recursive: true });
-  const count = 10_000;
-  await seedRecords(dataDir, count);
-  const store = new SqliteDecisionStore(join(dataDir, 'register.sqlite'));
-  const service = new RegisterService(store, nodeRuleset);
-  const started = performance.now();
-  const result = await service.verifyAll();
-  const seconds = (performance.now() - started) / 1000;
-  await store.close();
-  console.log(`verify all in-process: ${result.checked} records in ${seconds.toFixed(1)} s (${Math.round(result.checked / seconds)} records/s, ok ${result.ok})`);
-}
 
 async function benchList(dataDir: string) {
   const count = 100_000;
