@@ -9,6 +9,12 @@ import { startServer } from './start-server';
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 const accessFile = fileURLToPath(new URL('../../config/access.json', import.meta.url));
 
+const checkpointEvery = process.env.VAGVAL_CHECKPOINT_EVERY;
+if (checkpointEvery !== undefined && !/^[1-9]\d*$/.test(checkpointEvery)) {
+  console.error(`Vägval could not start: VAGVAL_CHECKPOINT_EVERY must be a whole number of saves, 1 or more, not "${checkpointEvery}"`);
+  process.exit(1);
+}
+
 try {
   const server = await startServer({
     port: Number(process.env.PORT ?? 5173),
@@ -19,7 +25,7 @@ try {
     staticDir: process.env.VAGVAL_STATIC_DIR ?? distDir,
     signingKeyFile: process.env.VAGVAL_SIGNING_KEY_FILE,
     logOrigin: process.env.VAGVAL_LOG_ORIGIN,
-    checkpointEvery: process.env.VAGVAL_CHECKPOINT_EVERY ? Number(process.env.VAGVAL_CHECKPOINT_EVERY) : undefined,
+    checkpointEvery: checkpointEvery ? Number(checkpointEvery) : undefined,
   });
   const key = server.transparency.key;
   if (key.created) console.log(`Vägval made a new checkpoint signing key in ${key.file}: back it up (docs/register.md)`);
