@@ -23,10 +23,14 @@ export async function benchVerify(dataDir: string, records: number, seed: (dataD
   const server = await spawnServer(dataDir);
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   try {
+    // The same probes with nothing else running: on a shared machine its own noise is part of every figure.
+    const baseline = await probe(agent, server.url, 3000);
+    console.log(`probe requests with no verify running (the machine's own noise), 3 s: ${baseline.count}, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms, longest ${baseline.max.toFixed(1)} ms`);
     const full = await runWithProbes(agent, server.url, 'full');
     const stall = full.stalls;
     console.log(
       `full verify over HTTP, ${full.report.checked} records: ${(full.report.durationMs / 1000).toFixed(1)} s (${Math.round(full.report.checked / (full.report.durationMs / 1000))} records/s, ok ${full.report.ok}); ` +
+        `the run held the event loop at most ${full.report.longestSliceMs} ms at a time; ` +
         `probe requests meanwhile: ${stall.count}, p50 ${stall.p50.toFixed(1)} ms, p99 ${stall.p99.toFixed(1)} ms, longest ${stall.max.toFixed(1)} ms (aim longest < 50 ms: ${aim(stall.max < 50)})`,
     );
     const added = 1000;
@@ -60,6 +64,24 @@ async function benchMigration(dataDir: string, records: number): Promise<void> {
 
 type Stalls = { count: number; p50: number; p99: number; max: number };
 
+function stallsOf(times: number[]): Stalls {
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return { count: times.length, p50: at(0.5), p99: at(0.99), max: times.at(-1) ?? 0 };
+}
+
+async function probe(agent: Agent, url: string, ms: number): Promise<Stalls> {
+  const times: number[] = [];
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    await call(agent, `${url}/api/health`, 'GET');
+    times.push(performance.now() - t0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return stallsOf(times);
+}
+
 /** Starts a run and probes the server with one request after another until the run is done. */
 async function runWithProbes(agent: Agent, url: string, mode: 'full' | 'incremental'): Promise<{ report: VerificationReport; stalls: Stalls }> {
   const started = verifyRunSchema.parse(JSON.parse((await call(agent, `${url}/api/verify/runs`, 'POST', JSON.stringify({ mode }), auditor)).body));
@@ -78,9 +100,7 @@ async function runWithProbes(agent: Agent, url: string, mode: 'full' | 'incremen
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { report, stalls: { count: times.length, p50: at(0.5), p99: at(0.99), max: times.at(-1) ?? 0 } };
+  return { report, stalls: stallsOf(times) };
 }
 
 function call(agent: Agent, url: string, method: 'GET' | 'POST', body?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {

@@ -95,6 +95,8 @@ export const verificationReportSchema = z.strictObject({
   startedAt: z.string(),
   finishedAt: z.string(),
   durationMs: z.number().nonnegative(),
+  /** The longest the run held the event loop at a time (wall clock, so a busy machine adds to it). */
+  longestSliceMs: z.number().nonnegative(),
   ok: z.boolean(),
   /** Records checked one by one in this run. */
   checked: z.number().int().nonnegative(),

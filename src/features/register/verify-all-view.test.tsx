@@ -17,6 +17,7 @@ const report: VerificationReport = {
   startedAt: '2026-12-01T14:00:00.000Z',
   finishedAt: '2026-12-01T14:00:02.000Z',
   durationMs: 2000,
+  longestSliceMs: 8.4,
   ok: true,
   checked: 12,
   treeSize: 12,

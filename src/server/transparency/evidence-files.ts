@@ -1,4 +1,5 @@
-import { appendFileSync, closeSync, existsSync, fdatasync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { hashBytes } from './merkle';
 
@@ -79,13 +80,13 @@ export function readLogLines(path: string): { lines: LogLine[]; unreadable: numb
   return { lines, unreadable };
 }
 
-/** Appends one line and syncs it: a checkpoint counts only once it is on disk. */
-export function appendLogLine(path: string, line: LogLine): void {
-  appendFileSync(path, `${JSON.stringify(line)}\n`, { mode: 0o644 });
-  const fd = openSync(path, 'r');
+/** Appends one line and syncs it (on libuv's thread pool): a checkpoint counts only once it is on disk. */
+export async function appendLogLine(path: string, line: LogLine): Promise<void> {
+  const handle = await open(path, 'a', 0o644);
   try {
-    fsyncSync(fd);
+    await handle.appendFile(`${JSON.stringify(line)}\n`);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }

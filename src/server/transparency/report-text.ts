@@ -22,7 +22,7 @@ export function verificationReportText(r: VerificationReport, verifierKey: strin
     `Resultat:       ${r.ok ? 'GODKÄND – registret är oförändrat och en ren utökning av sina kontrollpunkter' : 'UNDERKÄND – se nedan'}`,
     `Kontroll:       ${r.mode === 'full' ? 'fullständig (alla poster)' : 'stegvis (poster sedan förra godkända kontrollen)'}`,
     `Körd:           ${r.startedAt} – ${r.finishedAt} (${(r.durationMs / 1000).toFixed(1)} s)`,
-    `Poster kontrollerade: ${r.checked} av ${r.treeSize} i loggen`,
+    `Poster kontrollerade: ${r.checked} av ${r.treeSize} i loggen (servern svarade andra under tiden; längsta sammanhängande arbete ${r.longestSliceMs} ms)`,
     `Kedjans sista kontrollsumma: ${r.headHash}`,
     `Registrets publika nyckel: ${verifierKey}`,
     ...(r.fromCheckpoint ? [`Började från kontrollpunkt: ${r.fromCheckpoint.treeSize} poster, ${r.fromCheckpoint.time}`] : []),

@@ -148,7 +148,7 @@ export class TransparencyLog implements AppendWitness {
       if (rows.length === 0) break;
       for (const row of rows) {
         // A gap in the ids stays a gap: the leaf of a missing record cannot be made up.
-        if (row.id !== this.tree.size + 1) return this.recordAdoption(from, this.tree.size, reason);
+        if (row.id !== this.tree.size + 1) return await this.recordAdoption(from, this.tree.size, reason);
         const leaf = recordLeaf(row.id, row.contentJson);
         this.leaves.write(row.id - 1, leaf);
         this.tree.append(leaf);
@@ -157,14 +157,14 @@ export class TransparencyLog implements AppendWitness {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await this.leaves.sync();
-    this.recordAdoption(from, this.tree.size, reason);
+    await this.recordAdoption(from, this.tree.size, reason);
   }
 
-  private recordAdoption(from: number, to: number, reason: AdoptedRange['reason']): void {
+  private async recordAdoption(from: number, to: number, reason: AdoptedRange['reason']): Promise<void> {
     if (to < from) return;
     const range: AdoptedRange = { from, to, reason, at: this.now().toISOString() };
     this.adopted.push(range);
-    appendLogLine(this.paths.log, { adopted: range });
+    await appendLogLine(this.paths.log, { adopted: range });
     this.notes.push(
       reason === 'migration'
         ? `records ${from}–${to} were saved before the register had a tree; they are now in it`
@@ -233,7 +233,7 @@ export class TransparencyLog implements AppendWitness {
     // The leaves it signs are on disk before the checkpoint is.
     await this.leaves.sync();
     const checkpoint = signCheckpoint({ origin: this.options.origin, size, rootHash: this.tree.root(size), time: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z') }, this.key);
-    appendLogLine(this.paths.log, { note: checkpoint.note });
+    await appendLogLine(this.paths.log, { note: checkpoint.note });
     this.checkpoints.push(checkpoint);
     return checkpoint;
   }
