@@ -82,14 +82,18 @@ describe('an auditor with last year\'s checkpoint', () => {
   it('hears no, with the reason, for a checkpoint whose text was altered or that another key signed', async () => {
     server = await start(2);
     for (let i = 1; i <= 4; i++) await save(i);
+    await server.transparency.checkpoint();
     const note = await (await fetch(`${server.url}/api/transparency/checkpoint`)).text();
-    const altered = note.replace(/^(.*\n)4\n/, '$13\n');
+    // The tree size lowered by one, as if to hide the last record.
+    const altered = note.replace(/^([^\n]*\n)4\n/, '$1' + '3\n');
+    expect(altered).not.toBe(note);
     const run = await runToEnd({ mode: 'incremental', against: altered });
     expect(run.against).toMatchObject({ extension: false, reasons: [expect.stringMatching(/signature .* does not match/)] });
     expect(run.ok).toBe(false);
     const other = tempDir();
     const elsewhere = await startServer({ dataDir: other.path, port: 0, log: () => {}, checkpointEvery: 1 });
     await post(`${elsewhere.url}/api/decisions`, saveRequest());
+    await elsewhere.transparency.checkpoint();
     const foreign = await (await fetch(`${elsewhere.url}/api/transparency/checkpoint`)).text();
     await elsewhere.close();
     other.remove();

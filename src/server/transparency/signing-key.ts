@@ -31,8 +31,10 @@ function verifierOf(name: string, publicKey: KeyObject): Verifier {
 
 /** Reads a verifier key (`name+hex id+base64 key`), refusing one whose id does not match its key. */
 export function parseVerifierKey(vkey: string): Verifier {
-  const [name, id, key, ...rest] = vkey.trim().split('+');
-  if (!name || !id || !key || rest.length > 0) throw new Error('a verifier key is written name+keyid+base64key');
+  // The key's base64 may itself hold "+": only the first two separate.
+  const [name, id, ...keyParts] = vkey.trim().split('+');
+  const key = keyParts.join('+');
+  if (!name || !id || !key) throw new Error('a verifier key is written name+keyid+base64key');
   const bytes = Buffer.from(key, 'base64');
   if (bytes.length !== 33 || bytes[0] !== ed25519Type) throw new Error('the verifier key is not an Ed25519 key');
   const raw = bytes.subarray(1);

@@ -219,10 +219,14 @@ export class TransparencyLog implements AppendWitness {
     }
   }
 
-  /** Signs the tree as it stands, if it grew since the last checkpoint; one at a time. */
+  /** Signs the tree as it stands now, if it grew since the last checkpoint; one at a time, after any in progress. */
   checkpoint(): Promise<SignedCheckpoint | null> {
-    this.checkpointing ??= this.makeCheckpoint().finally(() => (this.checkpointing = null));
-    return this.checkpointing;
+    const run = (this.checkpointing ?? Promise.resolve(null)).catch(() => null).then(() => this.makeCheckpoint());
+    this.checkpointing = run;
+    void run.catch(() => {}).finally(() => {
+      if (this.checkpointing === run) this.checkpointing = null;
+    });
+    return run;
   }
 
   private async makeCheckpoint(): Promise<SignedCheckpoint | null> {
