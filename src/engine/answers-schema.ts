@@ -17,7 +17,23 @@ export const organisationIds = [
   'region-ostergotland',
   'other',
 ] as const;
-export type OrganisationId = (typeof organisationIds)[number];
+/** The five organisations whose policy is loaded (rules/overlays/), and `other` for a buyer not in the list. */
+export type SeedOrganisationId = (typeof organisationIds)[number];
+
+/**
+ * Any other Swedish buyer: a kommun or region by SCB's code, a named state agency whose riktlinjer are loaded
+ * (`myndighet-<name>`; rules/buyers/sweden.yaml, which the engine checks), or `state`, any other statlig
+ * myndighet. Such a buyer gets national law and the layers that name it (rules/layers/).
+ */
+export const buyerIdPattern = /^(?:kommun-\d{4}|region-\d{2}|myndighet-[a-z0-9]+(?:-[a-z0-9]+)*|state)$/;
+export type OrganisationId = SeedOrganisationId | `kommun-${string}` | `region-${string}` | `myndighet-${string}` | 'state';
+
+export const organisationSchema = z.union([
+  z.enum(organisationIds),
+  z.custom<OrganisationId>((v) => typeof v === 'string' && buyerIdPattern.test(v), {
+    error: 'must be one of the named organisations, kommun-<kommunkod>, region-<länskod>, myndighet-<name> or state',
+  }),
+]);
 
 export const routeIds = ['direct-award', 'social-considerations', 'reserved-contract', 'iop'] as const;
 export type RouteId = (typeof routeIds)[number];
@@ -82,7 +98,7 @@ export const partnershipSchema = z.strictObject({
 });
 
 export const answersSchema = z.strictObject({
-  organisation: z.enum(organisationIds),
+  organisation: organisationSchema,
   decisionDate: isoDateSchema,
   purchase: z.optional(purchaseSchema),
   value: z.optional(valueSchema),

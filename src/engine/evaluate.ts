@@ -1,4 +1,6 @@
 import { routeIds, type Answers, type RouteId } from './answers-schema';
+import { findBuyer } from './buyers';
+import { bandCondition, layersFor, layerUse, type LayerUse } from './layers';
 import { formatValue, localize, opWords, type Lang } from './format';
 import type {
   CitedSource,
@@ -13,7 +15,7 @@ import type {
   Truth,
 } from './outcome';
 import type { Ruleset } from './ruleset';
-import type { Condition, EvidenceStatus, Localized, Rule, SourceRef } from './ruleset-schema';
+import type { Condition, EvidenceStatus, Localized, OverlayNote, Rule, SourceRef } from './ruleset-schema';
 
 /** A decision date outside what the rule set covers, or answers the engine cannot judge. */
 export class EvaluationError extends Error {
@@ -75,6 +77,7 @@ export function evaluate(ruleset: Ruleset, answers: Answers): Outcome {
     routes,
     recommendation,
     policyNotes: generalNotes,
+    layers: ctx.layers(),
     parametersUsed: [...ctx.parametersUsed.values()],
     missing: unique(routes.flatMap((r) => r.missing)),
   };
@@ -91,6 +94,9 @@ class Context {
     private readonly answers: Answers,
   ) {
     this.date = answers.decisionDate;
+    if (!findBuyer(ruleset, answers.organisation)) {
+      throw new EvaluationError('organisation', `organisation ${answers.organisation} is no kommun or region in rules/buyers/sweden.yaml`);
+    }
     if (this.date < ruleset.manifest.coversFrom) {
       throw new EvaluationError(
         'decisionDate',
@@ -310,23 +316,43 @@ class Context {
   }
 
   policyNotes(route: RouteId | 'general'): PolicyNote[] {
-    const overlay = this.ruleset.overlays[this.answers.organisation];
+    // Each layer's notes and bands in precedence order: shared layers first, the buyer's own on top. A buyer
+    // with no layer gets national law only: no notes.
     const notes: PolicyNote[] = [];
-    for (const note of overlay.notes) {
-      if (note.route !== route || !isActive(note.validFrom, note.validTo, this.date)) continue;
-      if (note.appliesWhen && this.condition(note.appliesWhen, []).result === 'failed') continue;
-      const source = this.cite(note.source);
-      notes.push({
-        id: note.id,
-        organisation: overlay.organisation,
-        route: note.route,
-        kind: note.kind,
-        text: this.interpolate(note.text),
-        status: weakest(note.status, source.status),
-        source,
-      });
+    for (const layer of layersFor(this.ruleset, this.answers.organisation, this.date)) {
+      const use = layerUse(layer);
+      for (const note of layer.notes) {
+        if (note.route !== route || !isActive(note.validFrom, note.validTo, this.date)) continue;
+        if (note.appliesWhen && this.condition(note.appliesWhen, []).result === 'failed') continue;
+        notes.push(this.policyNote(note, use));
+      }
+      for (const band of layer.bands) {
+        if (band.route !== route || !isActive(band.validFrom, band.validTo, this.date)) continue;
+        // A band speaks only once the answers place the purchase inside it.
+        const when = bandCondition(band);
+        if (when && this.condition(when, []).result !== 'held') continue;
+        notes.push(this.policyNote(band, use));
+      }
     }
     return notes;
+  }
+
+  layers(): LayerUse[] {
+    return layersFor(this.ruleset, this.answers.organisation, this.date).map(layerUse);
+  }
+
+  private policyNote(note: Pick<OverlayNote, 'id' | 'route' | 'status' | 'source' | 'text'> & { kind: PolicyNote['kind'] }, layer: LayerUse): PolicyNote {
+    const source = this.cite(note.source);
+    return {
+      id: note.id,
+      organisation: this.answers.organisation,
+      route: note.route,
+      kind: note.kind,
+      text: this.interpolate(note.text),
+      status: weakest(note.status, source.status),
+      source,
+      layer,
+    };
   }
 
   private cite(ref: SourceRef): CitedSource {

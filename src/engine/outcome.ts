@@ -1,4 +1,5 @@
 import type { OrganisationId, RouteId } from './answers-schema';
+import type { LayerUse } from './layers';
 import type { EvidenceStatus, Localized, RuleKind, Verdict } from './ruleset-schema';
 
 /** Three-valued: a condition holds, fails, or cannot be judged for want of an answer. */
@@ -68,10 +69,13 @@ export type PolicyNote = {
   id: string;
   organisation: OrganisationId;
   route: RouteId | 'general';
-  kind: 'advice' | 'documentation' | 'caution';
+  /** Internal bands add `quotes` (how many offers to take) and `approval` (who must approve). */
+  kind: 'advice' | 'documentation' | 'caution' | 'quotes' | 'approval';
   text: Localized;
   status: EvidenceStatus;
   source: CitedSource;
+  /** The buyer's document the note comes from, so a reader sees that their organisation, not the law, says it. */
+  layer: LayerUse;
 };
 
 export type RouteOutcome = {
@@ -109,6 +113,8 @@ export type Outcome = {
   routes: RouteOutcome[];
   recommendation: Recommendation;
   policyNotes: PolicyNote[];
+  /** The buyer's layers applied on the decision date, shared first; the law is beneath them all. */
+  layers: LayerUse[];
   parametersUsed: ParameterUse[];
   missing: string[];
 };

@@ -1,6 +1,8 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { organisationIds, routeIds, type OrganisationId, type RouteId } from './answers-schema';
+import { organisationIds, routeIds, type RouteId, type SeedOrganisationId } from './answers-schema';
+import { buyersFileSchema, type BuyersFile } from './buyers-schema';
+import { layerFileSchema, type LayerFile } from './layer-schema';
 import { contentHash } from './canonical-hash';
 import {
   factsFileSchema,
@@ -27,7 +29,11 @@ export type RulesetData = {
   sources: Record<string, SourceDocument>;
   parameters: Record<string, Parameter>;
   routes: Record<RouteId, RouteFile>;
-  overlays: Record<OrganisationId, OverlayFile>;
+  overlays: Record<SeedOrganisationId, OverlayFile>;
+  /** Every kommun and region by SCB's codes (rules/buyers/sweden.yaml); absent in rule sets stored before it. */
+  buyers?: BuyersFile;
+  /** Buyers' own documents over the law (rules/layers/); absent in rule sets stored before layers existed. */
+  layers?: Record<string, LayerFile>;
 };
 
 export type Ruleset = RulesetData & { version: string; hash: string };
@@ -76,7 +82,9 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
   const sources: Record<string, SourceDocument> = {};
   const parameters: Record<string, Parameter> = {};
   const routes: Partial<Record<RouteId, RouteFile>> = {};
-  const overlays: Partial<Record<OrganisationId, OverlayFile>> = {};
+  const overlays: Partial<Record<SeedOrganisationId, OverlayFile>> = {};
+  let buyers: BuyersFile | undefined;
+  const layers: Record<string, LayerFile> = {};
 
   for (const file of Object.keys(files).sort()) {
     if (!file.endsWith('.yaml')) continue;
@@ -114,8 +122,17 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
         expectId(overlay.organisation, 'organisation');
         overlays[overlay.organisation] = overlay;
       }
+    } else if (dir === 'layers') {
+      const layer = validated(file, layerFileSchema, data);
+      if (layer) {
+        expectId(layer.id, 'id');
+        layers[layer.id] = layer;
+      }
+    } else if (file === 'buyers/sweden.yaml') {
+      buyers = validated(file, buyersFileSchema, data);
     }
   }
+
 
   if (!manifest && !problems.some((p) => p.file === 'ruleset.yaml')) {
     problems.push({ file: 'ruleset.yaml', path: '', message: 'is missing' });
@@ -138,7 +155,9 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
     sources,
     parameters,
     routes: routes as Record<RouteId, RouteFile>,
-    overlays: overlays as Record<OrganisationId, OverlayFile>,
+    overlays: overlays as Record<SeedOrganisationId, OverlayFile>,
+    ...(buyers ? { buyers } : {}),
+    ...(Object.keys(layers).length > 0 ? { layers } : {}),
   };
   const crossProblems = checkReferences(data);
   if (crossProblems.length > 0) throw new RulesetLoadError(crossProblems);
@@ -222,6 +241,8 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
       checkCondition(file, `notes.${i}.appliesWhen`, note.appliesWhen);
     });
   }
+  if (data.buyers) checkBuyers({ ...data, buyers: data.buyers }, problems, checkSource);
+  for (const layer of Object.values(data.layers ?? {})) checkLayer(data, layer, problems, checkSource, checkCondition);
   // Placeholders in texts ({param:id}, {fact:path}) must name real parameters and facts.
   const checkText = (file: string, path: string, text: Localized | undefined) => {
     if (!text) return;
@@ -248,4 +269,101 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
     checkCondition('ruleset.yaml', `recommendation.${i}.when`, rec.when);
   });
   return problems;
+}
+
+/**
+ * The buyers list must be a register: each code once, each kommun in a known län, and each of the
+ * five loaded policies tied to exactly one kommun or region, so choosing it by name gets its policy.
+ */
+function checkBuyers(
+  data: RulesetData & { buyers: BuyersFile },
+  problems: RulesetProblem[],
+  checkSource: (file: string, path: string, ref: SourceRef) => void,
+) {
+  const file = 'buyers/sweden.yaml';
+  checkSource(file, 'source', data.buyers.source);
+  const seen = new Map<string, string>();
+  const claim = (code: string, path: string) => {
+    if (seen.has(code)) problems.push({ file, path, message: `code "${code}" is also at ${seen.get(code)}` });
+    else seen.set(code, path);
+  };
+  const lanCodes = new Set(data.buyers.lan.map((l) => l.code));
+  const tied = new Map<string, string>();
+  const tie = (organisation: string | undefined, path: string) => {
+    if (!organisation) return;
+    if (tied.has(organisation)) problems.push({ file, path: `${path}.organisation`, message: `"${organisation}" is also tied to ${tied.get(organisation)}` });
+    else tied.set(organisation, path);
+  };
+  data.buyers.lan.forEach((l, i) => {
+    claim(`lan-${l.code}`, `lan.${i}.code`);
+    tie(l.organisation, `lan.${i}`);
+  });
+  data.buyers.kommuner.forEach((k, i) => {
+    claim(`kommun-${k.code}`, `kommuner.${i}.code`);
+    if (!lanCodes.has(k.lan)) problems.push({ file, path: `kommuner.${i}.lan`, message: `names no län "${k.lan}"` });
+    else if (!k.code.startsWith(k.lan)) problems.push({ file, path: `kommuner.${i}.lan`, message: `kommunkod ${k.code} does not begin with its länskod ${k.lan}` });
+    tie(k.organisation, `kommuner.${i}`);
+  });
+  for (const org of organisationIds) {
+    if (org !== 'other' && !tied.has(org)) problems.push({ file, path: '', message: `ties no kommun or region to the organisation "${org}"` });
+  }
+}
+
+/**
+ * A layer must cite what it says, bind buyers that exist, and never reach past the law: a band on the
+ * direct-award route that runs above the legal direct-award limit (LOU 19 a kap.) on any day it applies
+ * would tell a procurer to direct-award what the law says must be advertised, so the layer does not load.
+ */
+function checkLayer(
+  data: RulesetData,
+  layer: LayerFile,
+  problems: RulesetProblem[],
+  checkSource: (file: string, path: string, ref: SourceRef) => void,
+  checkCondition: (file: string, path: string, condition: Condition | undefined) => void,
+) {
+  const file = `layers/${layer.id}.yaml`;
+  layer.documents.forEach((doc, i) => {
+    if (!data.sources[doc]) problems.push({ file, path: `documents.${i}`, message: `names no source document "${doc}" in rules/sources/` });
+  });
+  const kommuner = new Set((data.buyers?.kommuner ?? []).flatMap((k) => [`kommun-${k.code}`, ...(k.organisation ? [k.organisation] : [])]));
+  const regions = new Set((data.buyers?.lan ?? []).flatMap((l) => [`region-${l.code}`, ...(l.organisation ? [l.organisation] : [])]));
+  const lanCodes = new Set((data.buyers?.lan ?? []).map((l) => l.code));
+  const agencies = new Set((data.buyers?.myndigheter ?? []).map((m) => m.id));
+  layer.appliesTo.buyers?.forEach((b, i) => {
+    if (b !== 'state' && !kommuner.has(b) && !regions.has(b) && !agencies.has(b)) {
+      problems.push({ file, path: `appliesTo.buyers.${i}`, message: `"${b}" is no kommun, region or state agency in rules/buyers/sweden.yaml` });
+    }
+  });
+  layer.appliesTo.lanKommuner?.forEach((l, i) => {
+    if (!lanCodes.has(l)) problems.push({ file, path: `appliesTo.lanKommuner.${i}`, message: `names no län "${l}"` });
+  });
+  layer.notes.forEach((note, i) => {
+    if (!note.id.startsWith(`layer.${layer.id}.`)) problems.push({ file, path: `notes.${i}.id`, message: `must start with "layer.${layer.id}."` });
+    checkSource(file, `notes.${i}.source`, note.source);
+    checkCondition(file, `notes.${i}.appliesWhen`, note.appliesWhen);
+  });
+  const limit = data.parameters['direct-award-limit'];
+  layer.bands.forEach((band, i) => {
+    const path = `bands.${i}`;
+    if (!band.id.startsWith(`layer.${layer.id}.`)) problems.push({ file, path: `${path}.id`, message: `must start with "layer.${layer.id}."` });
+    checkSource(file, `${path}.source`, band.source);
+    checkCondition(file, `${path}.appliesWhen`, band.appliesWhen);
+    if (band.fromSek !== undefined && band.toSek !== undefined && band.fromSek >= band.toSek) {
+      problems.push({ file, path: `${path}.toSek`, message: `must be above fromSek (${band.fromSek} kr)` });
+    }
+    if (band.route !== 'direct-award' || !limit) return;
+    // The limits in force on any day the band applies: the one on its first day and every later change.
+    const inForce = limit.values.filter((v, j) => {
+      const next = limit.values[j + 1]?.from;
+      return (next === undefined || next > band.validFrom) && (band.validTo === null || v.from <= band.validTo);
+    });
+    const lowest = inForce.reduce((low, v) => (low === null || v.value < low.value ? v : low), null as (typeof inForce)[number] | null);
+    if (!lowest) return;
+    const kr = (n: number) => `${n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} kr`;
+    if (band.toSek === undefined) {
+      problems.push({ file, path: `${path}.toSek`, message: `a band on direct award needs an upper amount: the law allows direct award only below ${kr(lowest.value)} (from ${lowest.from}, LOU 19 a kap.)` });
+    } else if (band.toSek > lowest.value) {
+      problems.push({ file, path: `${path}.toSek`, message: `${kr(band.toSek)} is above the legal direct-award limit of ${kr(lowest.value)} in force from ${lowest.from} (LOU 19 a kap.): a layer cannot allow more than the law` });
+    }
+  });
 }

@@ -36,7 +36,7 @@ export const fieldKinds: Record<string, FieldKind> = {
 
 /** Labels and help for the questions no rule reads (the wizard's own, or the value helper's inputs). */
 export const ownFieldTexts: Record<string, { label: Localized; help?: Localized }> = {
-  organisation: { label: { sv: 'Organisation', en: 'Organisation' }, help: { sv: 'Den kommun eller region som köper. Dess policy visas som noter vid varje väg.', en: 'The municipality or region that buys. Its policy is shown as notes on each route.' } },
+  organisation: { label: { sv: 'Organisation', en: 'Organisation' }, help: { sv: 'Den kommun, region eller statliga myndighet som köper. Alla 290 kommuner och 21 regioner finns med; där organisationens egen policy är inlagd visas den som noter vid varje väg, annars gäller lagen ensam.', en: 'The municipality, region or state agency that buys. All 290 municipalities and 21 regions are listed; where the organisation\'s own policy is loaded it is shown as notes on each route, otherwise the law alone applies.' } },
   decisionDate: { label: { sv: 'Beslutsdatum', en: 'Decision date' }, help: { sv: 'Reglerna och gränsvärdena som gällde den dagen används.', en: 'The rules and limits in force on that day are used.' } },
   'purchase.description': { label: { sv: 'Beskrivning av köpet', en: 'Description of the purchase' }, help: { sv: 'Fritext till beslutsunderlaget; påverkar inte bedömningen.', en: 'Free text for the decision document; it does not affect the assessment.' } },
   'purchase.cpvCode': { label: { sv: 'CPV-kod (om den är känd)', en: 'CPV code (if known)' }, help: { sv: 'Åtta siffror och en kontrollsiffra, till exempel 90910000-9 för städning.', en: 'Eight digits and a check digit, e.g. 90910000-9 for cleaning.' } },

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { organisationIds } from '../engine/answers-schema';
+import { organisationSchema } from '../engine/answers-schema';
 import type { Localized } from '../engine/ruleset-schema';
 import type { FieldValues } from './wizard-machine';
 import { fieldKinds, type FieldKind } from './field-kinds';
@@ -38,7 +38,7 @@ function kindSchema(kind: FieldKind, path: string, earliestDate: string, latestD
   const text = z.string();
   switch (kind) {
     case 'organisation':
-      return text.check(z.refine((v) => (organisationIds as readonly string[]).includes(v), { message: 'required' }));
+      return text.check(z.refine((v) => organisationSchema.safeParse(v).success, { message: 'required' }));
     case 'date':
       return text.check(
         z.refine(isRealDate, { message: 'date' }),

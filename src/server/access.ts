@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
-import { organisationIds } from '../engine/answers-schema';
+import { organisationIdSchema } from '../shared/decision-record';
 import { roles, type Identity, type Role } from '../shared/decision-record';
 
 /**
@@ -19,8 +19,8 @@ export const accessConfigSchema = z.strictObject({
       z.strictObject({
         name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-"'),
         roles: z.array(z.enum(roles)).min(1),
-        /** For a procurer: the organisations whose records it may save and read. */
-        organisations: z.array(z.enum(organisationIds)).default([]),
+        /** For a procurer: the organisations whose records it may save and read; "*" for every one. */
+        organisations: z.array(z.union([z.literal('*'), organisationIdSchema])).default([]),
         tokenSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the token in lower-case hex').optional(),
       }),
     )
@@ -32,7 +32,7 @@ export type AccessConfig = z.infer<typeof accessConfigSchema>;
 export const defaultAccessConfig: AccessConfig = {
   headerIdentity: true,
   users: [
-    { name: 'upphandlare', roles: ['procurer'], organisations: [...organisationIds] },
+    { name: 'upphandlare', roles: ['procurer'], organisations: ['*'] },
     { name: 'revisor', roles: ['auditor'], organisations: [] },
     { name: 'admin', roles: ['admin'], organisations: [] },
   ],
@@ -84,5 +84,6 @@ export type Permission = keyof typeof permissions;
 
 /** The organisations a caller may see, or undefined for all of them. */
 export function visibleOrganisations(identity: Identity): string[] | undefined {
-  return identity.role === 'procurer' ? identity.organisations : undefined;
+  if (identity.role !== 'procurer' || identity.organisations.includes('*')) return undefined;
+  return identity.organisations;
 }

@@ -204,6 +204,7 @@ export class RegisterService {
 
 /** The data part of a rule set, without the identity derived from it. */
 export function rulesetData(ruleset: Ruleset): RulesetData {
-  const { manifest, facts, sources, parameters, routes, overlays } = ruleset;
-  return { manifest, facts, sources, parameters, routes, overlays };
+  const { manifest, facts, sources, parameters, routes, overlays, buyers, layers } = ruleset;
+  // A rule set stored before rules/buyers/ or rules/layers/ existed has no such key, and must keep its hash.
+  return { manifest, facts, sources, parameters, routes, overlays, ...(buyers ? { buyers } : {}), ...(layers ? { layers } : {}) };
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { answersSchema, organisationIds, routeIds, supplierKinds } from '../engine/answers-schema';
+import { answersSchema, buyerIdPattern, organisationIds, routeIds, supplierKinds, type OrganisationId } from '../engine/answers-schema';
 import { verdicts } from '../engine/ruleset-schema';
 import { receiptSchema } from './receipt';
+
+/** A named organisation, any kommun or region by SCB code, or a state agency (src/engine/answers-schema.ts). */
+export const organisationIdSchema = z.union([
+  z.enum(organisationIds),
+  z.string().regex(buyerIdPattern, 'must be a named organisation, kommun-<kommunkod>, region-<länskod> or state'),
+]) as unknown as z.ZodType<OrganisationId>;
 
 /**
  * The decision register's API contract, shared by the client (src/features/register) and the
@@ -73,7 +79,7 @@ const optionalNumber = z.preprocess(
 
 /** GET /api/decisions query string. */
 export const listQuerySchema = z.strictObject({
-  organisation: z.enum(organisationIds).optional(),
+  organisation: organisationIdSchema.optional(),
   route: z.enum(routeIds).optional(),
   supplierKind: z.enum([...supplierKinds, 'unknown']).optional(),
   from: isoDate.optional(),
@@ -127,7 +133,7 @@ export type VerifyAllResult = z.infer<typeof verifyAllSchema>;
 
 export const statsPeriods = ['year', 'quarter', 'month'] as const;
 export const statsQuerySchema = z.strictObject({
-  organisation: z.enum(organisationIds).optional(),
+  organisation: organisationIdSchema.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   period: z.enum(statsPeriods).default('year'),
@@ -135,7 +141,7 @@ export const statsQuerySchema = z.strictObject({
 export type StatsQuery = z.infer<typeof statsQuerySchema>;
 
 export const statsRowSchema = z.strictObject({
-  organisation: z.enum(organisationIds),
+  organisation: organisationIdSchema,
   period: z.string(),
   route: z.enum(routeIds),
   supplierKind: z.enum([...supplierKinds, 'unknown']),
@@ -158,12 +164,12 @@ export const rulesetInfoSchema = z.strictObject({ version: z.string(), hash: hex
 export const identitySchema = z.strictObject({
   user: z.string(),
   role: z.enum(roles),
-  organisations: z.array(z.enum(organisationIds)),
+  organisations: z.array(z.union([z.literal('*'), organisationIdSchema])),
 });
 export type Identity = z.infer<typeof identitySchema>;
 
 /** GET /api/identities: in the single-user default, who one may act as (no secrets). */
 export const identitiesResponseSchema = z.strictObject({
   headerIdentity: z.boolean(),
-  users: z.array(z.strictObject({ name: z.string(), roles: z.array(z.enum(roles)), organisations: z.array(z.enum(organisationIds)) })),
+  users: z.array(z.strictObject({ name: z.string(), roles: z.array(z.enum(roles)), organisations: z.array(z.union([z.literal('*'), organisationIdSchema])) })),
 });

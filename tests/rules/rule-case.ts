@@ -7,6 +7,7 @@ import { routeIds, type Answers, type RouteId } from '../../src/engine/answers-s
 import type { Outcome, RouteOutcome } from '../../src/engine/outcome';
 import { parseAnswers } from '../../src/engine/parse-answers';
 import type { Ruleset } from '../../src/engine/ruleset';
+import { policyNoteIds } from '../../src/engine/layers';
 import { verdicts } from '../../src/engine/ruleset-schema';
 
 /**
@@ -121,7 +122,7 @@ export function loadCases(dir = casesDir): { cases: RuleCase[]; problems: string
 export function unknownReferences(ruleset: Ruleset, c: RuleCase): string[] {
   if (isErrorExpectation(c.expect)) return [];
   const ruleIds = new Set(Object.values(ruleset.routes).flatMap((r) => r.rules.map((rule) => rule.id)));
-  const noteIds = new Set(Object.values(ruleset.overlays).flatMap((o) => o.notes.map((n) => n.id)));
+  const noteIds = new Set(policyNoteIds(ruleset));
   const problems: string[] = [];
   const check = (list: string[] | undefined, known: Set<string> | Record<string, unknown>, what: string) => {
     for (const id of list ?? []) {

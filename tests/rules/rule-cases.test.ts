@@ -4,6 +4,7 @@ import { evaluate, EvaluationError } from '../../src/engine/evaluate';
 import type { CitedSource, Outcome, Reason } from '../../src/engine/outcome';
 import type { Condition } from '../../src/engine/ruleset-schema';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
+import { policyNoteIds } from '../../src/engine/layers';
 import { dayAfter, dayBefore, inconsistencies, isErrorExpectation, loadCases, mismatches, unknownReferences, type RuleCase } from './rule-case';
 
 // The rule cases in tests/rules/cases/*.yaml, run through the engine against the real rule set (rules/).
@@ -90,14 +91,36 @@ describe('coverage of the rule set by the cases', () => {
     expect(ruleIds.filter((id) => !referenced.has(id))).toEqual([]);
   });
 
-  it('every policy note of every organisation is expected in at least one case', () => {
-    const noteIds = Object.values(ruleset.overlays).flatMap((o) => o.notes.map((n) => n.id));
+  it('every policy note and band of every organisation and layer is expected in at least one case', () => {
+    const noteIds = policyNoteIds(ruleset);
     expect(noteIds.filter((id) => !referenced.has(id))).toEqual([]);
   });
 
   it('every organisation has a case', () => {
     const orgs = new Set(cases.map((c) => c.answers.organisation));
     expect(organisationIds.filter((o) => !orgs.has(o))).toEqual([]);
+  });
+
+  it('every layer has a case for a buyer it binds', () => {
+    const orgs = new Set(cases.map((c) => c.answers.organisation as string));
+    const untested = Object.values(ruleset.layers ?? {}).filter((l) => !(l.appliesTo.buyers ?? []).some((b) => orgs.has(b)));
+    expect(untested.map((l) => l.id)).toEqual([]);
+  });
+
+  /** Every amount a band starts or ends at is tested at it and one krona either side, for a buyer the band binds. */
+  it("every band's amounts are tested at them and one krona under and over", () => {
+    const missing: string[] = [];
+    for (const layer of Object.values(ruleset.layers ?? {})) {
+      for (const band of layer.bands) {
+        for (const amount of [band.fromSek, band.toSek].filter((a): a is number => a !== undefined)) {
+          for (const value of [amount - 1, amount, amount + 1]) {
+            const tested = cases.some((c) => (layer.appliesTo.buyers ?? []).includes(c.answers.organisation as string) && c.answers.value?.totalSek === value);
+            if (!tested) missing.push(`${band.id} at ${value} kr`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it('every route is the recommended one in at least one case', () => {

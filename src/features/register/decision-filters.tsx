@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
-import { organisationIds, routeIds, supplierKinds } from '../../engine/answers-schema';
+import { routeIds, supplierKinds } from '../../engine/answers-schema';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import type { ListFilter } from '../../shared/decision-record';
-import { organisationName, routeName, supplierKindNames } from './labels';
+import { routeName, supplierKindNames } from './labels';
+import { OrganisationOptions } from './organisation-options';
 
 type Draft = Record<'organisation' | 'route' | 'supplierKind' | 'from' | 'to' | 'minValue' | 'maxValue', string>;
 const empty: Draft = { organisation: '', route: '', supplierKind: '', from: '', to: '', minValue: '', maxValue: '' };
@@ -68,11 +69,7 @@ export function DecisionFilters({ onApply }: { onApply: (filter: Partial<ListFil
       {field('organisation', { sv: 'Organisation', en: 'Organisation' }, (p) => (
         <select {...p} value={draft.organisation} onChange={set('organisation')}>
           <option value="">{t({ sv: 'Alla', en: 'All' })}</option>
-          {organisationIds.map((o) => (
-            <option key={o} value={o}>
-              {organisationName(o)}
-            </option>
-          ))}
+          <OrganisationOptions />
         </select>
       ))}
       {field('route', { sv: 'Vald väg', en: 'Chosen route' }, (p) => (

@@ -1,11 +1,12 @@
 import type { OrganisationId, RouteId } from '../../engine/answers-schema';
 import type { Localized } from '../../engine/ruleset-schema';
+import { buyerName } from '../../engine/buyers';
 import { browserRuleset } from '../../rules-data/browser-ruleset';
 
 /** Names as the rule set gives them, so the register speaks as the guide does. */
 export const routeName = (route: RouteId): Localized => browserRuleset.routes[route].name;
 
-export const organisationName = (org: OrganisationId): string => browserRuleset.overlays[org].name;
+export const organisationName = (org: OrganisationId): string => buyerName(browserRuleset, org);
 
 export const supplierKindNames: Record<string, Localized> = {
   any: { sv: 'Annan leverantör', en: 'Other supplier' },

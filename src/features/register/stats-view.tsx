@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { organisationIds } from '../../engine/answers-schema';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import { statsPeriods, type StatsQuery } from '../../shared/decision-record';
 import { statsQuery } from './api/stats';
 import { apiErrorText } from './api-error-text';
+import { OrganisationOptions } from './organisation-options';
 import { formatSek, organisationName, routeName, supplierKindNames } from './labels';
 import { BarChart } from './stats-chart';
 import { statsToCsv, totalsBy } from './stats-csv';
@@ -65,9 +65,7 @@ export function StatsView() {
           <label htmlFor={`${id}-org`} className="field__label">{t({ sv: 'Organisation', en: 'Organisation' })}</label>
           <select id={`${id}-org`} value={draft.organisation} onChange={(e) => setDraft({ ...draft, organisation: e.target.value })}>
             <option value="">{t({ sv: 'Alla', en: 'All' })}</option>
-            {organisationIds.map((o) => (
-              <option key={o} value={o}>{organisationName(o)}</option>
-            ))}
+            <OrganisationOptions />
           </select>
         </div>
         <div className="field">

@@ -1,4 +1,5 @@
 import { AnswerList } from '../../components/answer-list';
+import { buyerName } from '../../engine/buyers';
 import { CitedQuote } from '../../components/cited-quote';
 import { statusWords } from '../../components/source-quote';
 import { VerdictBadge } from '../../components/verdict-badge';
@@ -33,7 +34,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
   const { ruleset } = useWizard();
   const { t, lang } = useI18n();
   const { outcome, rows, draft, chosenRoute } = useDecision();
-  const org = draft.answers.organisation ? ruleset.overlays[draft.answers.organisation] : undefined;
+  const orgName = draft.answers.organisation ? buyerName(ruleset, draft.answers.organisation, lang) : undefined;
   const checked = new Set(draft.decision.checked ?? []);
   const recommended = outcome?.routes.find((r) => r.route === outcome.recommendation.route);
   const chosen = outcome?.routes.find((r) => r.route === chosenRoute);
@@ -45,7 +46,7 @@ export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (
         <dl className="decision-document__meta">
           <div>
             <dt>{t({ sv: 'Organisation', en: 'Organisation' })}</dt>
-            <dd>{org?.name ?? '–'}</dd>
+            <dd>{orgName ?? '–'}</dd>
           </div>
           <div>
             <dt>{t({ sv: 'Beslutsdatum', en: 'Decision date' })}</dt>

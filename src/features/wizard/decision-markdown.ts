@@ -3,6 +3,7 @@ import type { CitedSource, Reason } from '../../engine/outcome';
 import type { Ruleset } from '../../engine/ruleset';
 import { statusWords } from '../../components/source-quote';
 import { verdictLabel } from '../../components/verdict-badge';
+import { buyerName } from '../../engine/buyers';
 import { formatValue } from '../../engine/format';
 import type { Decision } from '../../guide/decision';
 import { stepTitles } from '../../guide/step-titles';
@@ -70,7 +71,7 @@ export function decisionToMarkdown(ruleset: Ruleset, decision: Decision, lang: L
   const w = words[lang];
   const { outcome, draft } = decision;
   const out: string[] = [`# ${w.title}`, ''];
-  const org = draft.answers.organisation ? ruleset.overlays[draft.answers.organisation].name : '–';
+  const org = draft.answers.organisation ? buyerName(ruleset, draft.answers.organisation, lang) : '–';
   out.push(`- ${w.organisation}: ${org}`, `- ${w.date}: ${draft.answers.decisionDate ?? '–'}`, `- ${w.ruleset}: ${ruleset.version} (${ruleset.hash.slice(0, 12)})`, '');
   out.push(`## ${w.answers}`, '');
   let step = '';

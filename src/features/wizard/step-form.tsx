@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { BuyerCombobox } from './buyer-combobox';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { ChoiceField, FormField } from '../../components/form-field';
-import { organisationIds } from '../../engine/answers-schema';
 import { formatValue } from '../../engine/format';
 import { coveredDates } from '../../engine/covered-dates';
 import { useI18n } from '../../i18n/i18n';
@@ -160,15 +160,16 @@ export function StepForm({ step }: { step: QuestionStepId }) {
         {(slot) => {
           const common = { id: slot.id, 'aria-describedby': slot.describedBy, 'aria-invalid': slot.invalid || undefined, ...register(path as never) };
           if (kind === 'organisation') {
+            const { onBlur } = register(path as never);
             return (
-              <select {...common} autoComplete="organization">
-                <option value="">{t({ sv: 'Välj organisation', en: 'Choose organisation' })}</option>
-                {organisationIds.map((id) => (
-                  <option key={id} value={id}>
-                    {ruleset.overlays[id].name}
-                  </option>
-                ))}
-              </select>
+              <BuyerCombobox
+                id={slot.id}
+                describedBy={slot.describedBy}
+                invalid={slot.invalid}
+                value={readForm(values, path) ?? ''}
+                onChange={(id) => form.setValue(path as never, id as never, { shouldValidate: true, shouldDirty: true, shouldTouch: true })}
+                onBlur={() => void onBlur({ target: { name: path, value: readForm(form.getValues(), path) ?? '' }, type: 'blur' })}
+              />
             );
           }
           if (kind === 'date') return <input {...common} type="date" min={earliest} />;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { organisationIds, type OrganisationId } from '../../engine/answers-schema';
+import { buyerName } from '../../engine/buyers';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
@@ -56,7 +57,7 @@ export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenari
     }))
     .filter((g) => g.items.length > 0);
   const groupName = (org: OrganisationId) =>
-    org === 'other' ? t({ sv: 'Fall från andra kommuner och myndigheter', en: 'Cases from other municipalities and authorities' }) : ruleset.overlays[org].name;
+    org === 'other' ? t({ sv: 'Fall från andra kommuner och myndigheter', en: 'Cases from other municipalities and authorities' }) : buyerName(ruleset, org, lang);
   return (
     <section className="scenario-library" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t({ sv: 'Verkstad: scenarier för utbildning', en: 'Workshop: scenarios for training' })}</h2>
@@ -93,7 +94,7 @@ export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenari
                 </h4>
                 <p className="scenario-card__summary">{t(s.summary)}</p>
                 <p className="scenario-card__meta">
-                  {ruleset.overlays[s.organisation].name} · {s.answers.decisionDate}
+                  {buyerName(ruleset, s.organisation, lang)} · {s.answers.decisionDate}
                   {s.basedOn ? <span className="tag">{t({ sv: 'fall ur lagöversikten', en: 'case from the law brief' })}</span> : null}
                 </p>
               </li>

@@ -21,8 +21,15 @@ export function wizard(page: Page) {
     async back() {
       await page.getByRole('button', { name: 'Tillbaka', exact: true }).click();
     },
+    /** Types the organisation's name into the combobox and picks the option with exactly that name. */
+    async organisation(name: string) {
+      const box = page.getByRole('combobox', { name: 'Organisation', exact: true });
+      await box.fill('');
+      await box.fill(name);
+      await page.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).first().click();
+    },
     async organisationAndDate(organisation: string, date: string) {
-      await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
+      await this.organisation(organisation);
       await page.getByLabel('Beslutsdatum', { exact: true }).fill(date);
     },
     async value(annual: string, years: string, similar = 'Nej') {

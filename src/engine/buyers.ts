@@ -1,0 +1,92 @@
+import { organisationIds, type OrganisationId, type SeedOrganisationId } from './answers-schema';
+import type { Localized } from './ruleset-schema';
+import type { Ruleset } from './ruleset';
+
+/** Who buys: a kommun, a region, a statlig myndighet, or `other` (a buyer not in the list). */
+export type BuyerKind = 'kommun' | 'region' | 'state' | 'other';
+
+/** The kind of contracting authority that decides which central or sub-central thresholds apply. */
+export type AuthorityKind = 'municipal' | 'state';
+
+export type Buyer = {
+  id: OrganisationId;
+  name: string;
+  kind: BuyerKind;
+  /** SCB's kommunkod or länskod; null for a state agency and for `other`. */
+  code: string | null;
+  /** The län a kommun lies in, or a region is the region of. */
+  lan: { code: string; name: string } | null;
+  /** Known from the kind of buyer; null for `other`, whose kind the guide asks. */
+  authorityKind: AuthorityKind | null;
+  /** The organisation whose own policy is loaded (rules/overlays/), if any. */
+  overlay: SeedOrganisationId | null;
+};
+
+const stateName: Localized = { sv: 'Statlig myndighet', en: 'State agency' };
+
+const cache = new WeakMap<Ruleset, { list: Buyer[]; byId: Map<string, Buyer> }>();
+
+function index(ruleset: Ruleset) {
+  let entry = cache.get(ruleset);
+  if (!entry) {
+    const buyers = ruleset.buyers ?? { lan: [], kommuner: [], myndigheter: [] };
+    const lanByCode = new Map(buyers.lan.map((l) => [l.code, l]));
+    const list: Buyer[] = [
+      ...buyers.kommuner.map((k): Buyer => {
+        const lan = lanByCode.get(k.lan)!;
+        return {
+          id: k.organisation ?? `kommun-${k.code}`,
+          name: k.name,
+          kind: 'kommun',
+          code: k.code,
+          lan: { code: lan.code, name: lan.name },
+          authorityKind: 'municipal',
+          overlay: k.organisation ?? null,
+        };
+      }),
+      ...buyers.lan.map((l): Buyer => ({
+        id: l.organisation ?? `region-${l.code}`,
+        name: l.region,
+        kind: 'region',
+        code: l.code,
+        lan: { code: l.code, name: l.name },
+        authorityKind: 'municipal',
+        overlay: l.organisation ?? null,
+      })),
+      // A rule set stored before rules/buyers/ existed knows its organisations by their policies alone.
+      ...organisationIds
+        .filter((org) => org !== 'other' && !buyers.kommuner.some((k) => k.organisation === org) && !buyers.lan.some((l) => l.organisation === org))
+        .map((org): Buyer => {
+          const overlay = ruleset.overlays[org];
+          const kind: BuyerKind = overlay.kind === 'region' ? 'region' : 'kommun';
+          return { id: org, name: overlay.name, kind, code: null, lan: null, authorityKind: 'municipal', overlay: org };
+        }),
+      ...(buyers.myndigheter ?? []).map((m): Buyer => ({
+        id: m.id as OrganisationId,
+        name: m.name,
+        kind: 'state',
+        code: null,
+        lan: null,
+        authorityKind: 'state',
+        overlay: null,
+      })),
+      { id: 'state', name: stateName.sv, kind: 'state', code: null, lan: null, authorityKind: 'state', overlay: null },
+      { id: 'other', name: ruleset.overlays.other.name, kind: 'other', code: null, lan: null, authorityKind: null, overlay: 'other' },
+    ];
+    entry = { list, byId: new Map(list.map((b) => [b.id, b])) };
+    cache.set(ruleset, entry);
+  }
+  return entry;
+}
+
+/** Every buyer a procurer can choose: the 290 kommuner, the 21 regions, a state agency and `other`. */
+export const listBuyers = (ruleset: Ruleset): readonly Buyer[] => index(ruleset).list;
+
+/** The buyer an organisation answer names, or undefined where no kommun or region has that code. */
+export const findBuyer = (ruleset: Ruleset, id: string): Buyer | undefined => index(ruleset).byId.get(id);
+
+/** The buyer's name in the reader's language (a state agency's is the only one that differs). */
+export const buyerName = (ruleset: Ruleset, id: string, lang: keyof Localized = 'sv'): string => {
+  if (id === 'state') return stateName[lang];
+  return findBuyer(ruleset, id)?.name ?? id;
+};

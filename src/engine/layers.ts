@@ -1,0 +1,103 @@
+import { findBuyer } from './buyers';
+import type { Band, LayerFile } from './layer-schema';
+import type { Ruleset } from './ruleset';
+import type { Condition, Localized, OverlayFile, OverlayNote } from './ruleset-schema';
+
+/**
+ * A layer as the engine applies it: a buyer's own document over the law, with the notes and internal bands
+ * it adds. Shared layers (a joint riktlinje, a region's plan for the län's kommuner) come before the
+ * buyer's own, which sits on top; the law (rules/routes/) is below them all and no layer changes a verdict.
+ */
+export type AppliedLayer = {
+  id: string;
+  name: Localized;
+  owner: string;
+  version: string;
+  shared: boolean;
+  notes: OverlayNote[];
+  bands: Band[];
+};
+
+/** What a decision record keeps of each layer it was made under. */
+export type LayerUse = { id: string; name: Localized; owner: string; version: string; shared: boolean };
+
+const isActive = (from: string, to: string | null, date: string) => from <= date && (to === null || date <= to);
+
+const perRuleset = new WeakMap<Ruleset, Map<string, AppliedLayer[]>>();
+
+/** The layers that bind a buyer on a date, shared ones first and the buyer's own last. */
+export function layersFor(ruleset: Ruleset, organisation: string, date: string): AppliedLayer[] {
+  let byKey = perRuleset.get(ruleset);
+  if (!byKey) perRuleset.set(ruleset, (byKey = new Map()));
+  const key = `${organisation}|${date}`;
+  let layers = byKey.get(key);
+  if (!layers) {
+    const buyer = findBuyer(ruleset, organisation);
+    const own: AppliedLayer[] = [];
+    const shared: AppliedLayer[] = [];
+    for (const file of Object.values(ruleset.layers ?? {})) {
+      if (!isActive(file.validFrom, file.validTo, date)) continue;
+      // A kommun or region with an overlay is named by its overlay id (ljungby) or by its code (kommun-0781).
+      const byCode = buyer?.code ? `${buyer.kind}-${buyer.code}` : null;
+      const named = file.appliesTo.buyers?.some((b) => b === organisation || b === byCode) ?? false;
+      const inLan = buyer?.kind === 'kommun' && buyer.lan !== null && (file.appliesTo.lanKommuner?.includes(buyer.lan.code) ?? false);
+      if (!named && !inLan) continue;
+      const isShared = inLan || (file.appliesTo.buyers?.length ?? 0) > 1;
+      (isShared ? shared : own).push(fromLayerFile(file, isShared));
+    }
+    const overlay = buyer?.overlay ? ruleset.overlays[buyer.overlay] : undefined;
+    if (overlay && (overlay.documents.length > 0 || overlay.notes.length > 0)) own.push(fromOverlay(ruleset, overlay));
+    const byId = (a: AppliedLayer, b: AppliedLayer) => a.id.localeCompare(b.id);
+    layers = [...shared.sort(byId), ...own.sort(byId)];
+    byKey.set(key, layers);
+  }
+  return layers;
+}
+
+function fromLayerFile(file: LayerFile, shared: boolean): AppliedLayer {
+  return { id: file.id, name: file.name, owner: file.owner, version: file.version, shared, notes: file.notes, bands: file.bands };
+}
+
+/** A policy loaded as an overlay (rules/overlays/) is its organisation's own layer, named by its document. */
+function fromOverlay(ruleset: Ruleset, overlay: OverlayFile): AppliedLayer {
+  const docs = overlay.documents.map((d) => ruleset.sources[d]!);
+  const title = docs.map((d) => d.title).join(', ');
+  const name = title ? `${overlay.name}: ${title}` : overlay.name;
+  const version = docs.map((d) => d.validFrom ?? d.adopted ?? '').filter(Boolean).sort().at(-1) ?? overlay.notes.map((n) => n.validFrom).sort()[0] ?? '';
+  return {
+    id: overlay.organisation,
+    name: { sv: name, en: name },
+    owner: overlay.name,
+    version,
+    shared: false,
+    notes: overlay.notes,
+    bands: [],
+  };
+}
+
+/** The condition under which a band applies: its amounts and kinds of purchase, and anything it adds. */
+export function bandCondition(band: Band): Condition | undefined {
+  const parts: Condition[] = [];
+  if (band.fromSek !== undefined) parts.push({ fact: 'value.totalSek', op: 'gte', value: band.fromSek });
+  if (band.toSek !== undefined) parts.push({ fact: 'value.totalSek', op: 'lt', value: band.toSek });
+  if (band.purchaseKinds) parts.push({ fact: 'purchase.kind', op: 'in', value: band.purchaseKinds });
+  if (band.appliesWhen) parts.push(band.appliesWhen);
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : { all: parts };
+}
+
+export const layerUse = (layer: AppliedLayer): LayerUse => ({
+  id: layer.id,
+  name: layer.name,
+  owner: layer.owner,
+  version: layer.version,
+  shared: layer.shared,
+});
+
+/** Every note and band id a rule set can show, from its overlays and its layers (for the rule cases' checks). */
+export function policyNoteIds(ruleset: Pick<Ruleset, 'overlays' | 'layers'>): string[] {
+  return [
+    ...Object.values(ruleset.overlays).flatMap((o) => o.notes.map((n) => n.id)),
+    ...Object.values(ruleset.layers ?? {}).flatMap((l) => [...l.notes.map((n) => n.id), ...l.bands.map((b) => b.id)]),
+  ];
+}

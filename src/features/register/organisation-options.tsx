@@ -1,0 +1,34 @@
+import { listBuyers, type Buyer } from '../../engine/buyers';
+import { useI18n } from '../../i18n/i18n';
+import { browserRuleset } from '../../rules-data/browser-ruleset';
+import { organisationName } from './labels';
+
+const groups: Array<{ label: { sv: string; en: string }; has: (b: Buyer) => boolean }> = [
+  { label: { sv: 'Med inlagd policy', en: 'With a loaded policy' }, has: (b) => b.overlay !== null && b.kind !== 'other' },
+  { label: { sv: 'Kommuner', en: 'Municipalities' }, has: (b) => b.kind === 'kommun' && b.overlay === null },
+  { label: { sv: 'Regioner', en: 'Regions' }, has: (b) => b.kind === 'region' && b.overlay === null },
+  { label: { sv: 'Övriga', en: 'Others' }, has: (b) => b.kind === 'state' || b.kind === 'other' },
+];
+
+/** The options of an organisation filter: every buyer, those with a loaded policy first, in named groups. */
+export function OrganisationOptions() {
+  const { t } = useI18n();
+  const buyers = listBuyers(browserRuleset);
+  return (
+    <>
+      {groups.map((g) => (
+        <optgroup key={g.label.sv} label={t(g.label)}>
+          {buyers
+            .filter(g.has)
+            .map((b) => ({ id: b.id, name: organisationName(b.id) }))
+            .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+            .map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
