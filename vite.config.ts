@@ -15,5 +15,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
+    // A jsdom page with every kommun in its organisation lists takes seconds to query by role on a loaded
+    // 2-core machine; the default 5 s would time out on the machine, not on the behaviour.
+    testTimeout: 20_000,
   },
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -51,6 +51,13 @@ export async function run(): Promise<void> {
   const raw = files.reduce((sum, f) => sum + f.bytes, 0);
   for (const f of files) console.log(`  ${f.file}: ${(f.bytes / 1024).toFixed(1)} KB, ${(f.gzip / 1024).toFixed(1)} KB gzip`);
   console.log(`initial JS: ${(raw / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip (aim ≤ 130 KB gzip)`);
+  // The PDF renderer (react-pdf) is imported only when a decision is downloaded as PDF: never part of the first load.
+  const initial = new Set(files.map((f) => f.file));
+  for (const chunk of readdirSync(resolve(outDir, 'assets')).filter((f) => /^pdf-blob-.*\.js$/.test(f))) {
+    const code = readFileSync(resolve(outDir, 'assets', chunk));
+    const where = initial.has(`assets/${chunk}`) ? 'IN THE FIRST LOAD' : 'loaded on demand, not in the first load';
+    console.log(`PDF renderer: assets/${chunk}: ${(gzipSync(code, { level: 9 }).byteLength / 1024).toFixed(1)} KB gzip (${where})`);
+  }
   // The rule set is data, not code: its own JSON file, preloaded from index.html in parallel with the JS.
   const html = readFileSync(resolve(outDir, 'index.html'), 'utf8');
   for (const m of html.matchAll(/<link[^>]+rel="preload"[^>]+href="\/([^"]+\.json)"/g)) {

@@ -5,12 +5,14 @@ import { routeHashes, useHashRoute, type AppRoute } from './use-hash-route';
 
 // The register and the workshop load on demand, keeping the wizard's first load small.
 const RegisterPage = lazy(() => import('../features/register/register-page').then((m) => ({ default: m.RegisterPage })));
+const JoinPage = lazy(() => import('../features/workshop/live/join-page').then((m) => ({ default: m.JoinPage })));
 const WorkshopPage = lazy(() => import('../features/workshop/workshop-page').then((m) => ({ default: m.WorkshopPage })));
 
 const navTexts: Record<AppRoute, { sv: string; en: string }> = {
   wizard: { sv: 'Guide', en: 'Guide' },
   register: { sv: 'Beslutsregister', en: 'Decision register' },
   workshop: { sv: 'Verkstad', en: 'Workshop' },
+  join: { sv: 'Svara i övningen', en: 'Answer the exercise' },
 };
 
 function Shell() {
@@ -40,7 +42,7 @@ function Shell() {
           </p>
           <nav aria-label={t({ sv: 'Huvudmeny', en: 'Main menu' })} className="app-nav">
             <ul>
-              {(Object.keys(routeHashes) as AppRoute[]).map((r) => (
+              {(Object.keys(routeHashes) as Array<keyof typeof routeHashes>).map((r) => (
                 <li key={r}>
                   <a href={routeHashes[r]} aria-current={r === route ? 'page' : undefined}>
                     {t(navTexts[r])}
@@ -62,7 +64,7 @@ function Shell() {
       <main id="main" ref={main} tabIndex={-1} className="app-main">
         <h1 className="visually-hidden">{`Vägval – ${t(navTexts[route])}`}</h1>
         <Suspense fallback={<p role="status">{t({ sv: 'Laddar…', en: 'Loading…' })}</p>}>
-          {route === 'register' ? <RegisterPage /> : route === 'workshop' ? <WorkshopPage /> : <WizardPage />}
+          {route === 'register' ? <RegisterPage /> : route === 'workshop' ? <WorkshopPage /> : route === 'join' ? <JoinPage /> : <WizardPage />}
         </Suspense>
       </main>
       <footer className="app-footer no-print">

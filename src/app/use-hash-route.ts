@@ -1,13 +1,15 @@
 import { useSyncExternalStore } from 'react';
 
 export const routes = ['wizard', 'register', 'workshop'] as const;
-export type AppRoute = (typeof routes)[number];
+export type AppRoute = (typeof routes)[number] | 'join';
 
-export const routeHashes: Record<AppRoute, string> = { wizard: '#/', register: '#/register', workshop: '#/workshop' };
+/** The menu's pages; `#/join/<code>` (a participant's phone in a workshop) is reached by its QR code, not the menu. */
+export const routeHashes: Record<(typeof routes)[number], string> = { wizard: '#/', register: '#/register', workshop: '#/workshop' };
 
 export function routeOf(hash: string): AppRoute {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
   if (path === '/register') return 'register';
+  if (path === '/join' || path.startsWith('/join/')) return 'join';
   if (path === '/workshop' || path.startsWith('/workshop/')) return 'workshop';
   return 'wizard';
 }

@@ -6,12 +6,14 @@ type FormFieldProps = {
   label: string;
   help?: ReactNode;
   error?: string | undefined;
+  /** Shown right under the error, e.g. the buttons that answer "Menade du 225 000 kr?". */
+  errorDetail?: ReactNode;
   /** The control, given the ids that tie it to its label, help and error. */
   children: (slot: FieldSlot) => ReactNode;
 };
 
 /** A labelled control with its help and its error right below it, tied together for screen readers. */
-export function FormField({ label, help, error, children }: FormFieldProps) {
+export function FormField({ label, help, error, errorDetail, children }: FormFieldProps) {
   const { id, errorId, helpId, describedBy } = useFieldIds(error, help);
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
@@ -19,7 +21,7 @@ export function FormField({ label, help, error, children }: FormFieldProps) {
         {label}
       </label>
       {children({ id, describedBy, invalid: Boolean(error) })}
-      <ErrorAndHelp error={error} errorId={errorId} help={help} helpId={helpId} />
+      <ErrorAndHelp error={error} errorId={errorId} errorDetail={errorDetail} help={help} helpId={helpId} />
     </div>
   );
 }
@@ -61,7 +63,7 @@ function useFieldIds(error: string | undefined, help: ReactNode) {
   return { id, helpId, errorId, describedBy: [errorId, helpId].filter(Boolean).join(' ') || undefined };
 }
 
-function ErrorAndHelp({ error, errorId, help, helpId }: { error: string | undefined; errorId: string | undefined; help: ReactNode; helpId: string | undefined }) {
+function ErrorAndHelp({ error, errorId, errorDetail, help, helpId }: { error: string | undefined; errorId: string | undefined; errorDetail?: ReactNode; help: ReactNode; helpId: string | undefined }) {
   return (
     <>
       {error ? (
@@ -69,6 +71,7 @@ function ErrorAndHelp({ error, errorId, help, helpId }: { error: string | undefi
           {error}
         </p>
       ) : null}
+      {error ? errorDetail : null}
       {help ? (
         <div id={helpId} className="field__help">
           {help}

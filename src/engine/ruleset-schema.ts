@@ -90,6 +90,9 @@ export const factSchema = z.strictObject({
   options: z.array(z.strictObject({ value: z.string(), label: localizedSchema })).optional(),
   label: localizedSchema,
   help: localizedSchema.optional(),
+  /** The question in one plain line, Vägval's own words (not the law's), and an example answer: shown at the field. */
+  plain: localizedSchema.optional(),
+  example: localizedSchema.optional(),
   source: sourceRefSchema.optional(),
 });
 export type Fact = z.infer<typeof factSchema>;

@@ -32,18 +32,8 @@ function shownValue(ruleset: Ruleset, path: string, value: unknown, lang: Lang):
   return formatValue(value, unit, lang, fact?.options);
 }
 
-/** Judges the answers to the questions asked (hidden ones left out) and lists them for the document. */
-export function buildDecision(ruleset: Ruleset, visibleFields: VisibleFields, draft: Draft): Decision {
-  const answers = askedAnswers(visibleFields, draft);
-  const judged = judgeable(answers);
-  let outcome: Outcome | null = null;
-  if (judged) {
-    try {
-      outcome = evaluate(ruleset, judged);
-    } catch (error) {
-      if (!(error instanceof EvaluationError)) throw error;
-    }
-  }
+/** Every answer given, in the guide's order of steps, with its label and its value in words. */
+export function answerRows(ruleset: Ruleset, answers: Draft['answers']): AnswerRow[] {
   const rows: AnswerRow[] = [];
   for (const step of questionStepIds) {
     for (const path of stepFields[step]) {
@@ -57,6 +47,22 @@ export function buildDecision(ruleset: Ruleset, visibleFields: VisibleFields, dr
       });
     }
   }
+  return rows;
+}
+
+/** Judges the answers to the questions asked (hidden ones left out) and lists them for the document. */
+export function buildDecision(ruleset: Ruleset, visibleFields: VisibleFields, draft: Draft): Decision {
+  const answers = askedAnswers(visibleFields, draft);
+  const judged = judgeable(answers);
+  let outcome: Outcome | null = null;
+  if (judged) {
+    try {
+      outcome = evaluate(ruleset, judged);
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+    }
+  }
+  const rows = answerRows(ruleset, answers);
   const chosenRoute = draft.decision.chosenRoute ?? outcome?.recommendation.route ?? null;
   return { draft, answers, outcome, rows, chosenRoute };
 }

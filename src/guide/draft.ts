@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { answersSchema, routeIds, type Answers } from '../engine/answers-schema';
+import { paymentBases, valueBases } from './guide-questions';
 import { stepIds, type StepId } from './steps';
 
 /** Answers while the wizard is under way: the organisation and the decision date may still be missing. */
@@ -14,6 +15,12 @@ export const draftSchema = z.strictObject({
     partnershipIntended: z.optional(z.boolean()),
     /** The procurer has bought, or will buy, similar things within 12 months (LOU 5 kap.). */
     hasSimilarPurchases: z.optional(z.boolean()),
+    /** How the contract states its price: per year (the default) or one sum for the whole term. */
+    valueBasis: z.optional(z.enum(valueBases)),
+    /** With `valueBasis: total`, the sum as typed; the answers get the value per year it implies. */
+    contractSek: z.optional(z.number().check(z.nonnegative())),
+    /** How the idéburen organisation is paid; sets partnership.paymentForService (guide-questions.ts). */
+    paymentBasis: z.optional(z.enum(paymentBases)),
   }),
   decision: z.strictObject({
     justification: z.optional(z.string().check(z.maxLength(10000))),

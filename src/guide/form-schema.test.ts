@@ -14,6 +14,15 @@ describe('step form schemas', () => {
     expect(parseNumber('hundra')).toBeNull();
   });
 
+  it('holds back "225.000" and a share of "0,4" as questions to confirm, and reads "1,5 mkr" and "40 %"', () => {
+    expect(messagesOf(['value.annualSek', 'value.optionsSek'], { value: { annualSek: '225.000', optionsSek: '1,5 mkr' } })).toEqual({ 'value.annualSek': 'sekUnsure' });
+    expect(messagesOf(['supplier.disadvantagedShare'], { supplier: { disadvantagedShare: '0,4' } })).toEqual({ 'supplier.disadvantagedShare': 'percentUnsure' });
+    expect(messagesOf(['supplier.disadvantagedShare'], { supplier: { disadvantagedShare: '0,4 %' } })).toEqual({});
+    expect(formToAnswers({ value: { annualSek: '225.000', optionsSek: '1,5 mkr' } }, ['value.annualSek', 'value.optionsSek'])).toEqual({ 'value.annualSek': undefined, 'value.optionsSek': 1_500_000 });
+    expect(formToAnswers({ supplier: { disadvantagedShare: '0,4' } }, ['supplier.disadvantagedShare'])).toEqual({ 'supplier.disadvantagedShare': undefined });
+    expect(formToAnswers({ contract: { years: '18 månader' } }, ['contract.years'])).toEqual({ 'contract.years': 1.5 });
+  });
+
   it('names the field and the fault of each invalid answer, with a Swedish message for every key', () => {
     const errors = messagesOf(['organisation', 'decisionDate'], { organisation: '', decisionDate: '2015-02-30' });
     expect(errors).toEqual({ organisation: 'required', decisionDate: 'date' });

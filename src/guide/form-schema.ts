@@ -3,6 +3,9 @@ import { organisationSchema } from '../engine/answers-schema';
 import type { Localized } from '../engine/ruleset-schema';
 import type { FieldValues } from './wizard-machine';
 import { fieldKinds, type FieldKind } from './field-kinds';
+import { readAmount, readPercent, readYears } from './swedish-number';
+
+export { parseNumber } from './swedish-number';
 
 /** Error messages by key: Swedish first, shown at the field. */
 export const errorMessages: Record<string, Localized> = {
@@ -11,6 +14,9 @@ export const errorMessages: Record<string, Localized> = {
   dateTooEarly: { sv: 'Regelverket kan bara bedöma beslut från och med {earliest}.', en: 'The rule set can only judge decisions from {earliest}.' },
   dateTooLate: { sv: 'Regelverket kan bara bedöma beslut till och med {latest}: alla gränsvärden är inte kända längre fram.', en: 'The rule set can only judge decisions up to {latest}: not every limit is known beyond it.' },
   sek: { sv: 'Ange ett belopp i kronor med siffror, till exempel 150 000.', en: 'Give an amount in kronor in digits, e.g. 150 000.' },
+  // Shown only until the question with the number ("Menade du 225 000 kr?", number-suggestion.ts) has loaded.
+  sekUnsure: { sv: 'Beloppet kan läsas på två sätt. Skriv tusental med mellanslag, till exempel 225 000, och decimaler med komma.', en: 'The amount can be read two ways. Write thousands with spaces, e.g. 225 000, and decimals with a comma.' },
+  percentUnsure: { sv: 'Menade du en andel i procent? Skriv till exempel 40 för 40 %, eller 0,4 % om du menar 0,4 procent.', en: 'Did you mean a share in per cent? Write e.g. 40 for 40 %, or 0,4 % if you mean 0.4 per cent.' },
   sekRequired: { sv: 'Ange värdet i kronor, till exempel 150 000.', en: 'Give the value in kronor, e.g. 150 000.' },
   years: { sv: 'Ange avtalstiden i år: ett tal större än 0 och högst 50, till exempel 1 eller 2,5.', en: 'Give the term in years: a number above 0 and at most 50, e.g. 1 or 2.5.' },
   percent: { sv: 'Ange en andel mellan 0 och 100 procent, till exempel 40.', en: 'Give a share between 0 and 100 per cent, e.g. 40.' },
@@ -19,13 +25,6 @@ export const errorMessages: Record<string, Localized> = {
 };
 
 export type FormValues = Record<string, string | Record<string, string>>;
-
-/** "150 000", "150000", "1 500 000,50" → a number; null when it is not a number. */
-export function parseNumber(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '').replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
-}
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 function isRealDate(text: string): boolean {
@@ -56,29 +55,36 @@ function kindSchema(kind: FieldKind, path: string, earliestDate: string, latestD
     case 'boolean':
       return text;
     case 'sek':
-      return text.check(
-        z.refine((v) => {
-          if (v.trim() === '') return path !== 'value.annualSek';
-          const n = parseNumber(v);
-          return n !== null && n >= 0;
-        }, { message: path === 'value.annualSek' ? 'sekRequired' : 'sek' }),
-      );
+      return amountSchema(path === 'value.annualSek');
     case 'years':
       return text.check(
         z.refine((v) => {
-          const n = parseNumber(v);
-          return n !== null && n > 0 && n <= 50;
+          const r = readYears(v);
+          return r.status === 'ok' && r.value > 0 && r.value <= 50;
         }, { message: 'years' }),
       );
     case 'percent':
+      // An unsure share ("0,4") is asked about at the field (percentUnsure) instead of read as 0,4 %.
       return text.check(
+        z.refine((v) => readPercent(v).status !== 'unsure', { message: 'percentUnsure' }),
         z.refine((v) => {
-          if (v.trim() === '') return true;
-          const n = parseNumber(v.replace('%', ''));
-          return n !== null && n >= 0 && n <= 100;
+          const r = readPercent(v);
+          return r.status === 'empty' || r.status === 'unsure' || (r.status === 'ok' && r.value >= 0 && r.value <= 100);
         }, { message: 'percent' }),
       );
   }
+}
+
+/** A sum in kronor; an unsure one ("225.000") is asked about at the field (sekUnsure) instead of read in silence. */
+export function amountSchema(required: boolean): z.ZodMiniType<string> {
+  return z.string().check(
+    z.refine((v) => readAmount(v).status !== 'unsure', { message: 'sekUnsure' }),
+    z.refine((v) => {
+      const r = readAmount(v);
+      if (r.status === 'empty') return !required;
+      return r.status === 'unsure' || (r.status === 'ok' && r.value >= 0);
+    }, { message: required ? 'sekRequired' : 'sek' }),
+  );
 }
 
 /** The zod schema of one step's form: one string per question on screen, nested like the answers. */
@@ -104,12 +110,17 @@ export function toAnswer(kind: FieldKind, text: string): unknown {
   switch (kind) {
     case 'boolean':
       return v === 'yes' ? true : v === 'no' ? false : undefined;
-    case 'sek':
-    case 'years':
-      return parseNumber(v) ?? undefined;
+    case 'sek': {
+      const r = readAmount(v);
+      return r.status === 'ok' ? r.value : undefined;
+    }
+    case 'years': {
+      const r = readYears(v);
+      return r.status === 'ok' ? r.value : undefined;
+    }
     case 'percent': {
-      const n = parseNumber(v.replace('%', ''));
-      return n === null ? undefined : Math.round(n * 10) / 1000;
+      const r = readPercent(v);
+      return r.status === 'ok' ? Math.round(r.value * 10) / 1000 : undefined;
     }
     default:
       return v;

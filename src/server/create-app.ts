@@ -18,6 +18,7 @@ import type { DecisionStore } from './store/decision-store';
 import { transparencyRoutes } from './transparency/routes';
 import type { TransparencyLog } from './transparency/transparency-log';
 import { inclusionProblems, VerificationRuns } from './transparency/verification-run';
+import { workshopSessionRoutes, type SessionRoutesOptions } from './workshop-sessions/session-routes';
 
 export type AppOptions = {
   store: DecisionStore;
@@ -28,6 +29,8 @@ export type AppOptions = {
   /** The built app (dist/); served with index.html for every path outside /api. */
   staticDir?: string | undefined;
   log?: (line: string) => void;
+  /** The workshop's live sessions for phones (in memory only). */
+  workshop?: SessionRoutesOptions;
 };
 
 type Env = { Variables: { identity: Identity } };
@@ -203,6 +206,9 @@ export function createApp(options: AppOptions) {
 
   api.all('*', (c) => problem(c, 404, { error: 'not-found', message: `no such API path: ${c.req.method} ${c.req.path}` }));
 
+  // Before /api: the workshop's sessions have their own body limit and Swedish refusals.
+  const workshop = workshopSessionRoutes(options.workshop);
+  app.route('/api/workshop', workshop.app);
   app.route('/api', api);
 
   const staticDir = options.staticDir;
@@ -212,5 +218,5 @@ export function createApp(options: AppOptions) {
     // The app routes by hash, so every other path gets the app itself.
     app.get('*', (c) => c.html(index));
   }
-  return app;
+  return Object.assign(app, { closeWorkshopSessions: workshop.dispose });
 }

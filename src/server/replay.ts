@@ -1,12 +1,13 @@
-import type { Outcome, ParameterUse, Reason } from '../engine/outcome';
+import type { Outcome, ParameterUse, PolicyNote, Reason } from '../engine/outcome';
 import type { Ruleset } from '../engine/ruleset';
 import type { DecisionRecord } from '../shared/decision-record';
 import type { Replay } from '../shared/decision-trail';
 
 /**
  * What would differ if a stored decision were made today: each route's verdict before and after,
- * the grounds and requirements whose result changed, and the parameters (limits, shares) whose
- * value on the decision date changed between the two rule sets.
+ * the grounds and requirements whose result changed, the parameters (limits, shares) whose value on
+ * the decision date changed between the two rule sets, and the buyer's layers and the notes a layer
+ * change added, removed or reworded (issue 14: a layer change is replayed like a rule change).
  */
 export function compareOutcomes(record: DecisionRecord, storedRuleset: Ruleset, before: Outcome, currentRuleset: Ruleset, after: Outcome): Replay {
   const routes = before.routes.map((b) => {
@@ -25,6 +26,7 @@ export function compareOutcomes(record: DecisionRecord, storedRuleset: Ruleset, 
   });
 
   const parameters = changedParameters(storedRuleset, currentRuleset, record.answers.decisionDate);
+  const notes = changedNotes(before, after);
 
   const chosenAfter = after.routes.find((r) => r.route === record.chosenRoute)!.verdict;
   const chosenBefore = before.routes.find((r) => r.route === record.chosenRoute)!.verdict;
@@ -38,8 +40,32 @@ export function compareOutcomes(record: DecisionRecord, storedRuleset: Ruleset, 
     chosenRoute: { route: record.chosenRoute, before: chosenBefore, after: chosenAfter },
     routes,
     parameters,
-    anyDifference: routes.some((r) => r.changed || r.reasons.length > 0) || parameters.length > 0 || recommendation.before !== recommendation.after,
+    layers: { before: before.layers ?? [], after: after.layers },
+    notes,
+    anyDifference:
+      routes.some((r) => r.changed || r.reasons.length > 0) || parameters.length > 0 || recommendation.before !== recommendation.after || notes.length > 0 || layersChanged(before, after),
   };
+}
+
+const layerKey = (l: { id: string; version: string }) => `${l.id}@${l.version}`;
+const layersChanged = (before: Outcome, after: Outcome) =>
+  (before.layers ?? []).map(layerKey).join('|') !== after.layers.map(layerKey).join('|');
+
+/** The notes and bands a layer change added, removed or reworded, route by route. */
+function changedNotes(before: Outcome, after: Outcome): Replay['notes'] {
+  const all = (o: Outcome) => [...o.policyNotes, ...o.routes.flatMap((r) => r.policyNotes)];
+  const key = (n: PolicyNote) => `${n.route}|${n.id}`;
+  const was = new Map(all(before).map((n) => [key(n), n]));
+  const is = new Map(all(after).map((n) => [key(n), n]));
+  const name = (n: PolicyNote) => n.layer?.name ?? { sv: n.organisation, en: n.organisation };
+  const changes: Replay['notes'] = [];
+  for (const [k, n] of is) {
+    const old = was.get(k);
+    if (!old) changes.push({ route: n.route, id: n.id, layer: name(n), change: 'added', text: n.text });
+    else if (old.text.sv !== n.text.sv || old.text.en !== n.text.en) changes.push({ route: n.route, id: n.id, layer: name(n), change: 'reworded', text: n.text });
+  }
+  for (const [k, n] of was) if (!is.has(k)) changes.push({ route: n.route, id: n.id, layer: name(n), change: 'removed', text: n.text });
+  return changes;
 }
 
 function byRule(reasons: Reason[]): Map<string, Reason> {

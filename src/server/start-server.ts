@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Ruleset } from '../engine/ruleset';
@@ -52,6 +53,19 @@ export async function openTransparency(store: DecisionStore, options: ServerOpti
   });
 }
 
+/** The addresses a phone on the local network can use: every external IPv4 address when bound to all of them. */
+export function lanHosts(host: string): string[] {
+  if (host === '0.0.0.0' || host === '::') {
+    return Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+      .map((a) => a!.address);
+  }
+  const loopback = host === 'localhost' || host.startsWith('127.') || host === '::1';
+  return loopback ? [] : [host.includes(':') ? `[${host}]` : host];
+}
+
+
 export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>): Promise<DecisionStore> {
   if (options.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) throw new Error('VAGVAL_DATABASE_URL must be a postgres:// URL (leave it unset for the embedded database)');
@@ -72,6 +86,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await store.close();
     throw error;
   }
+  const host = options.host ?? '127.0.0.1';
+  const phoneHosts = lanHosts(host);
+  let boundPort = 0;
   const app = createApp({
     store,
     transparency,
@@ -79,9 +96,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     access: options.access ?? loadAccessConfig(options.accessFile),
     staticDir: options.staticDir,
     log: options.log,
+    workshop: { lanOrigins: () => phoneHosts.map((h) => `http://${h}:${boundPort}`) },
   });
   const server = createAdaptorServer({ fetch: app.fetch });
-  const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
@@ -94,11 +111,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  boundPort = port;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     store,
     transparency,
     close: async () => {
+      // Open event streams would hold server.close() forever: end the sessions (and their streams) first.
+      app.closeWorkshopSessions();
       await new Promise<void>((done) => server.close(() => done()));
       await transparency.close();
       await store.close();

@@ -51,6 +51,17 @@ export const parameterChangeSchema = z.strictObject({
   after: z.strictObject({ value: z.number(), from: z.string() }).nullable(),
 });
 
+const layerUseSchema = z.strictObject({ id: z.string(), name: localizedSchema, owner: z.string(), version: z.string(), shared: z.boolean() });
+
+/** A policy note or band that a layer change added, removed or reworded for this decision. */
+export const noteChangeSchema = z.strictObject({
+  route: z.union([z.enum(routeIds), z.literal('general')]),
+  id: z.string(),
+  layer: localizedSchema,
+  change: z.enum(['added', 'removed', 'reworded']),
+  text: localizedSchema,
+});
+
 /** GET /api/decisions/:id/replay */
 export const replaySchema = z.strictObject({
   id: z.number().int(),
@@ -61,6 +72,9 @@ export const replaySchema = z.strictObject({
   chosenRoute: z.strictObject({ route: z.enum(routeIds), before: z.enum(verdicts), after: z.enum(verdicts) }),
   routes: z.array(replayRouteSchema),
   parameters: z.array(parameterChangeSchema),
+  /** The buyer's layers under each rule set (a layer change is replayed like a rule change), and what it changed. */
+  layers: z.strictObject({ before: z.array(layerUseSchema), after: z.array(layerUseSchema) }),
+  notes: z.array(noteChangeSchema),
   anyDifference: z.boolean(),
 });
 export type Replay = z.infer<typeof replaySchema>;

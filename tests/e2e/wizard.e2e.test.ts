@@ -103,7 +103,7 @@ describe('four whole purchases, one ending in each route', () => {
     await w.next();
     await w.expectStep('Partnerskap (IOP)');
     await expectNoAxeViolations(page, 'iop: partnership');
-    await w.choose('Myndigheten betalar för en tjänst som den bestämmer och kan kräva', 'Nej');
+    await w.choose('Hur får organisationen betalt?', 'Ett fast bidrag till organisationens egen verksamhet');
     await w.choose('Verksamheten bygger på den idéburna organisationens eget initiativ', 'Ja');
     await w.choose('Organisationen bidrar med egna resurser (pengar, lokaler eller ideellt arbete)', 'Ja');
     await w.choose('Parterna har ett gemensamt formulerat allmännyttigt mål', 'Ja');
@@ -203,16 +203,17 @@ describe('the wizard keeps what the procurer has said', () => {
     expect(await page.locator('.progress').isVisible()).toBe(false);
     expect(await page.locator('.decision-form').isVisible()).toBe(false);
     const doc = page.locator('.decision-document');
-    expect(await doc.getByRole('heading', { name: 'Beslutsunderlag: val av upphandlingsväg' }).isVisible()).toBe(true);
+    expect(await doc.getByRole('heading', { name: 'Beslut om upphandlingsväg' }).isVisible()).toBe(true);
     const text = await doc.innerText();
-    for (const expected of ['Ljungby kommun', today, 'Rekommendation', 'Bedömning av varje väg', 'Svar', 'Engångsköp under gränsen']) {
+    for (const expected of ['Ljungby kommun', today, 'Vägvals rekommendation', 'Bilaga: skäl, källor och gränsvärden', 'Bedömning av varje väg', 'Svar', 'Engångsköp under gränsen']) {
       expect(text).toContain(expected);
     }
     expect(text).toMatch(/150\s000\skr/);
     expect(await doc.locator('.source-quote').count()).toBeGreaterThan(3);
-    // The limits used are listed, and a 2026 EU threshold whose SEK value the brief leaves unverified says so.
+    // The limits the verdicts read are listed; a 2026 EU threshold no verdict of this purchase reads is not.
     expect(text).toContain('Gränsvärden som bedömningen bygger på');
-    expect(await doc.locator('[data-parameter="eu-threshold-goods-services"]').innerText()).toContain('(ej verifierad)');
+    expect(await doc.locator('[data-parameter="direct-award-limit"]').innerText()).toMatch(/700\s000 kr, gäller från/);
+    expect(await doc.locator('[data-parameter="eu-threshold-works"]').count()).toBe(0);
     await screenshot(page, 'print-preview');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);

@@ -206,10 +206,25 @@ describe('replaying a decision under the current rule set', () => {
     expect(verifyRecordSchema.parse(await (await get(`/api/decisions/${saved.id}/verify`)).json()).ok).toBe(true);
   });
 
+  it("replays a change in the buyer's own layer like a rule change: the versions and the note it adds", async () => {
+    const saved = await save();
+    const data = structuredClone(rulesetData(current));
+    data.manifest = { ...data.manifest, version: `${data.manifest.version}-layer` };
+    const overlay = data.overlays.ljungby;
+    overlay.notes = [...overlay.notes, { ...overlay.notes[0]!, id: 'overlay.ljungby.three-quotes', route: 'direct-award', validFrom: '2026-01-01', text: { sv: 'Ta in tre offerter.', en: 'Take three quotes.' } }];
+    current = withIdentity(data);
+
+    const replay = replaySchema.parse(await (await get(`/api/decisions/${saved.id}/replay`)).json());
+    expect(replay.routes.every((r) => !r.changed)).toBe(true);
+    expect(replay.notes).toEqual([expect.objectContaining({ route: 'direct-award', id: 'overlay.ljungby.three-quotes', change: 'added', layer: expect.objectContaining({ sv: expect.stringMatching(/^Ljungby kommun: /) }) })]);
+    expect(replay.layers.after.map((l) => l.id)).toEqual(['ljungby']);
+    expect(replay.anyDifference).toBe(true);
+  });
+
   it('reports no difference when the rule set is unchanged', async () => {
     const saved = await save();
     const replay = replaySchema.parse(await (await get(`/api/decisions/${saved.id}/replay`)).json());
-    expect(replay).toMatchObject({ sameRuleset: true, anyDifference: false, parameters: [] });
+    expect(replay).toMatchObject({ sameRuleset: true, anyDifference: false, parameters: [], notes: [] });
   });
 });
 

@@ -10,6 +10,7 @@ import { verifyDecisionQuery } from './api/verify-decision';
 import { apiErrorText } from './api-error-text';
 import { DecisionTrailView } from './decision-trail-view';
 import { formatSek, organisationName, roleNames, routeName } from './labels';
+import { RecordPdfButton } from './record-pdf-button';
 import { ReplayView } from './replay-view';
 import { actorKey, useActingAs } from './use-acting-as';
 
@@ -141,6 +142,7 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
             <button type="button" onClick={() => setReplayAsked(true)}>
               {t({ sv: 'Pröva mot dagens regelverk', en: "Replay under today's rule set" })}
             </button>
+            <RecordPdfButton trail={trail.data} />
           </div>
           <div aria-live="polite">
             {verify.isFetching ? <p>{t({ sv: 'Kontrollerar…', en: 'Verifying…' })}</p> : null}

@@ -3,6 +3,8 @@ import { routeIds, supplierKinds } from '../../engine/answers-schema';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import type { ListFilter } from '../../shared/decision-record';
+import { suggestionText } from '../../guide/number-suggestion';
+import { readAmount } from '../../guide/swedish-number';
 import { routeName, supplierKindNames } from './labels';
 import { OrganisationOptions } from './organisation-options';
 
@@ -13,10 +15,17 @@ const empty: Draft = { organisation: '', route: '', supplierKind: '', from: '', 
 export function checkFilter(draft: Draft): { filter: Partial<ListFilter>; problems: Partial<Record<keyof Draft, Localized>> } {
   const problems: Partial<Record<keyof Draft, Localized>> = {};
   const number = (key: 'minValue' | 'maxValue') => {
-    if (!draft[key].trim()) return undefined;
-    const value = Number(draft[key].replace(/\s/g, '').replace(',', '.'));
-    if (!Number.isFinite(value) || value < 0) problems[key] = { sv: 'Skriv ett belopp i kronor, till exempel 500000.', en: 'Write an amount in kronor, for example 500000.' };
-    return value;
+    const r = readAmount(draft[key]);
+    if (r.status === 'empty') return undefined;
+    if (r.status === 'unsure') {
+      problems[key] = suggestionText('sek', draft[key])!;
+      return undefined;
+    }
+    if (r.status !== 'ok' || r.value < 0) {
+      problems[key] = { sv: 'Skriv ett belopp i kronor, till exempel 500 000 eller 1,5 mkr.', en: 'Write an amount in kronor, for example 500 000 or 1,5 mkr.' };
+      return undefined;
+    }
+    return r.value;
   };
   const minValue = number('minValue');
   const maxValue = number('maxValue');

@@ -52,6 +52,11 @@ const replay: Replay = {
     },
   ],
   parameters: [{ id: 'direct-award-limit', label: { sv: 'Direktupphandlingsgränsen', en: 'The direct-award limit' }, unit: 'SEK', before: { value: 700000, from: '2022-02-01' }, after: { value: 400000, from: '2027-01-01' } }],
+  layers: {
+    before: [{ id: 'ljungby', name: { sv: 'Ljungby kommun: Policy gällande sociala företag', en: 'Ljungby kommun: Policy gällande sociala företag' }, owner: 'Ljungby kommun', version: '2023-03-01', shared: false }],
+    after: [{ id: 'ljungby', name: { sv: 'Ljungby kommun: Policy gällande sociala företag', en: 'Ljungby kommun: Policy gällande sociala företag' }, owner: 'Ljungby kommun', version: '2027-01-01', shared: false }],
+  },
+  notes: [{ route: 'direct-award', id: 'overlay.ljungby.quotes', layer: { sv: 'Ljungby kommun: Policy gällande sociala företag', en: 'Ljungby kommun: Policy gällande sociala företag' }, change: 'added', text: { sv: 'Ta in tre offerter.', en: 'Take three quotes.' } }],
   anyDifference: true,
 };
 const stats: StatsRow[] = [
@@ -129,6 +134,7 @@ describe('the register page', () => {
     await user.click(await screen.findByRole('button', { name: 'Öppna beslut 7' }));
     expect(await screen.findByRole('heading', { name: 'Beslut nr 7' })).toBeInTheDocument();
     expect(screen.getByText('Lågt värde; leverantören har integrationsuppdrag.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Ladda ner beslutet som PDF' })).toBeEnabled();
     const direct = screen.getByRole('region', { name: 'Direktupphandling' });
     expect(within(direct).getByText('Rekommenderas')).toBeInTheDocument();
 
@@ -142,6 +148,11 @@ describe('the register page', () => {
     expect(within(changed).getByRole('row', { name: /Direktupphandlingsgränsen/ })).toHaveTextContent('700 000');
     expect(within(changed).getByRole('row', { name: /Direktupphandlingsgränsen/ })).toHaveTextContent('400 000');
     expect(screen.getByText(/Rekommendationen ändras/)).toBeInTheDocument();
+    // A layer change replays like a rule change: the policy's versions then and now, and the note it added.
+    const layers = screen.getByRole('region', { name: 'Organisationens riktlinjer' });
+    expect(layers).toHaveTextContent('Då: Ljungby kommun: Policy gällande sociala företag (version 2023-03-01)');
+    expect(layers).toHaveTextContent('Nu: Ljungby kommun: Policy gällande sociala företag (version 2027-01-01)');
+    expect(within(layers).getByRole('listitem')).toHaveTextContent('Direktupphandling, Ljungby kommun: Policy gällande sociala företag (ny): Ta in tre offerter.');
   });
 
   it('shows statistics as a chart and a table by supplier kind', async () => {

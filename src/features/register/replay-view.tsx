@@ -3,6 +3,7 @@ import { formatValue } from '../../engine/format';
 import { useI18n } from '../../i18n/i18n';
 import type { Replay } from '../../shared/decision-trail';
 import { routeName } from './labels';
+import { ReplayLayers } from './replay-layers';
 
 const truthWords = {
   held: { sv: 'uppfylld', en: 'holds' },
@@ -58,6 +59,7 @@ export function ReplayView({ replay }: { replay: Replay }) {
               </tbody>
             </table>
           ) : null}
+          <ReplayLayers replay={replay} />
           {changedRoutes.map((route) => (
             <section key={route.route} aria-label={t(route.name)}>
               <h5>

@@ -3,7 +3,7 @@ import type { Answers, RouteId } from '../../engine/answers-schema';
 import type { Outcome } from '../../engine/outcome';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
-import type { RouteVerdicts } from '../../shared/decision-record';
+import type { DecisionRecord, RouteVerdicts } from '../../shared/decision-record';
 import { useSaveDecision } from './api/save-decision';
 import { apiErrorText } from './api-error-text';
 import { WithQueryClient } from './with-query-client';
@@ -16,13 +16,15 @@ export type SaveDecisionButtonProps = {
   deviationReason?: string | undefined;
   /** The id of an earlier record this decision corrects. */
   corrects?: number | undefined;
+  /** Told the record the register made, so the decision document can carry its number. */
+  onSaved?: ((record: DecisionRecord) => void) | undefined;
 };
 
 /**
  * Saves the decision on the recommendation page to the register. The server evaluates the answers
  * again and refuses the record if its verdicts differ, so what is stored is what the engine said.
  */
-export function SaveDecisionButton({ answers, outcome, chosenRoute, justification, deviationReason, corrects }: SaveDecisionButtonProps) {
+export function SaveDecisionButton({ answers, outcome, chosenRoute, justification, deviationReason, corrects, onSaved }: SaveDecisionButtonProps) {
   const { t } = useI18n();
   const id = useId();
   const save = useSaveDecision();
@@ -45,7 +47,7 @@ export function SaveDecisionButton({ answers, outcome, chosenRoute, justificatio
       justification,
       ...(deviationReason?.trim() ? { deviationReason } : {}),
       ...(corrects ? { corrects } : {}),
-    });
+    }, { onSuccess: (record) => onSaved?.(record) });
   };
 
   const error = problem ?? (save.isError ? apiErrorText(save.error) : null);

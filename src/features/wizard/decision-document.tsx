@@ -1,196 +1,302 @@
-import { AnswerList } from '../../components/answer-list';
-import { buyerName } from '../../engine/buyers';
-import { CitedQuote } from '../../components/cited-quote';
-import { statusWords } from '../../components/source-quote';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { VerdictBadge } from '../../components/verdict-badge';
-import { formatValue } from '../../engine/format';
-import type { Reason } from '../../engine/outcome';
-import { useI18n } from '../../i18n/i18n';
-import { stepTitles } from '../../guide/step-titles';
-import { questionStepIds } from '../../guide/steps';
-import { useDecision, useWizard } from './wizard-provider';
+import { printedAt, type DecisionSheet, type SheetReason, type SheetSource } from '../../document/decision-sheet';
+import { sheetWords } from '../../document/sheet-words';
+import './decision-document.css';
 
-function ReasonList({ reasons }: { reasons: Reason[] }) {
-  const { t } = useI18n();
+/** A URL that may wrap after a slash (or ? & =), never inside a word nor at one of its hyphens. */
+function BreakableUrl({ url }: { url: string }) {
+  const parts = url.split(/(?<=[/?&=])/);
+  return (
+    <span className="sheet-source__url">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          <span className="sheet-source__url-part">{part}</span>
+          {i < parts.length - 1 ? <wbr /> : null}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+/** A source's own words as a block quote, a paraphrase as a "Sammanfattning:", with where it stands. */
+function SheetQuote({ source, lang }: { source: SheetSource; lang: DecisionSheet['lang'] }) {
+  const w = sheetWords[lang];
+  return (
+    <figure className="source-quote sheet-source" data-text-kind={source.kind}>
+      {source.kind === 'quote' ? (
+        <blockquote cite={source.url ?? undefined}>
+          <p>{source.text}</p>
+        </blockquote>
+      ) : (
+        <p className="source-quote__summary">
+          <strong>{w.summary}:</strong> {source.text}
+        </p>
+      )}
+      <figcaption>
+        {w.source}: {source.url ? <a href={source.url}>{source.title}</a> : source.title}, {source.issuer}, {source.section}
+        {source.statusWord ? ` (${source.statusWord})` : ''}
+        {source.url ? (
+          <>
+            {' '}
+            <BreakableUrl url={source.url} />
+          </>
+        ) : null}
+      </figcaption>
+    </figure>
+  );
+}
+
+function ReasonList({ reasons, lang }: { reasons: SheetReason[]; lang: DecisionSheet['lang'] }) {
   return (
     <ul className="reasons">
       {reasons.map((r) => (
         <li key={r.ruleId}>
           <p>
-            <strong>{t(r.title)}</strong> <span className="legal-basis">({r.legalBasis})</span>: {t(r.explanation)}
+            <strong>{r.title}</strong> <span className="legal-basis">({r.legalBasis})</span>: {r.explanation}
           </p>
-          <CitedQuote source={r.source} />
+          <SheetQuote source={r.source} lang={lang} />
         </li>
       ))}
     </ul>
   );
 }
 
+function Fact({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+const cssString = (text: string) => JSON.stringify(text);
+
 /**
- * The decision document: what the print stylesheet turns into a clean A4 for the diarium, with the organisation,
- * the date, every answer, each route's verdict with its reasons and sources, the obligations and the decision.
+ * The running head and foot of every printed page (CSS paged media: chromium draws @page margin boxes): the
+ * document and organisation, the print date, the disclaimer and "Sida n av m". Rendered with the document, so only
+ * a page that shows it prints them; the print date is the moment the browser is asked to print.
  */
-export function DecisionDocument({ onToggleObligation }: { onToggleObligation: (ruleId: string, checked: boolean) => void }) {
-  const { ruleset } = useWizard();
-  const { t, lang } = useI18n();
-  const { outcome, rows, draft, chosenRoute } = useDecision();
-  const orgName = draft.answers.organisation ? buyerName(ruleset, draft.answers.organisation, lang) : undefined;
-  const checked = new Set(draft.decision.checked ?? []);
-  const recommended = outcome?.routes.find((r) => r.route === outcome.recommendation.route);
-  const chosen = outcome?.routes.find((r) => r.route === chosenRoute);
-  const notes = [...(outcome?.policyNotes ?? []), ...(chosen?.policyNotes ?? [])];
+function PageMargins({ sheet }: { sheet: DecisionSheet }) {
+  const w = sheetWords[sheet.lang];
+  const [printed, setPrinted] = useState(sheet.printedAt);
+  useEffect(() => {
+    const onBeforePrint = () => setPrinted(printedAt(new Date()));
+    window.addEventListener('beforeprint', onBeforePrint);
+    return () => window.removeEventListener('beforeprint', onBeforePrint);
+  }, []);
+  const head = [sheet.title, sheet.organisation, sheet.record ? `nr ${sheet.record.number}` : null].filter(Boolean).join(' · ');
+  const css = `@page {
+  size: A4;
+  margin: 16mm 16mm 20mm;
+  @top-left { content: ${cssString(head)}; font: 8pt system-ui, sans-serif; color: #333; }
+  @top-right { content: ${cssString(`${w.printed} ${printed}`)}; font: 8pt system-ui, sans-serif; color: #333; }
+  @bottom-left { content: ${cssString(sheet.disclaimer)}; font: 7.5pt system-ui, sans-serif; color: #333; width: 70%; }
+  @bottom-right { content: ${cssString(w.pageParts[0])} counter(page) ${cssString(w.pageParts[1])} counter(pages); font: 8pt system-ui, sans-serif; color: #333; }
+}`;
+  return <style>{css}</style>;
+}
+
+/**
+ * The decision document the print stylesheet turns into A4 for the diarium. Page 1 is the decision: what is bought,
+ * the chosen route with its verdict, the recommendation, the justification and any deviation, the rule set, the
+ * register number and receipt once saved, who decided and when, the diarienummer and the signatures. The appendix
+ * after it holds the reasons, sources and limits behind the verdicts, and every answer given.
+ */
+export function DecisionDocument({ sheet, onToggleObligation }: { sheet: DecisionSheet; onToggleObligation: (ruleId: string, checked: boolean) => void }) {
+  const w = sheetWords[sheet.lang];
+  const { lang } = sheet;
+  const blank = (
+    <span className="fill-in">
+      <span className="visually-hidden">{w.fillIn}</span>
+    </span>
+  );
   return (
     <article className="decision-document" aria-labelledby="document-title">
-      <header className="decision-document__header">
-        <h2 id="document-title">{t({ sv: 'Beslutsunderlag: val av upphandlingsväg', en: 'Decision document: choice of procurement route' })}</h2>
-        <dl className="decision-document__meta">
-          <div>
-            <dt>{t({ sv: 'Organisation', en: 'Organisation' })}</dt>
-            <dd>{orgName ?? '–'}</dd>
-          </div>
-          <div>
-            <dt>{t({ sv: 'Beslutsdatum', en: 'Decision date' })}</dt>
-            <dd>{draft.answers.decisionDate ?? '–'}</dd>
-          </div>
-          <div>
-            <dt>{t({ sv: 'Regelverk', en: 'Rule set' })}</dt>
+      <PageMargins sheet={sheet} />
+      <section className="decision-sheet" aria-labelledby="document-title">
+        {sheet.deviationFlag ? (
+          <p className="decision-sheet__flag" data-testid="deviation-flag">
+            {sheet.deviationFlag}
+          </p>
+        ) : null}
+        <h2 id="document-title">{sheet.title}</h2>
+        <dl className="decision-sheet__facts">
+          <Fact term={w.organisation}>{sheet.organisation}</Fact>
+          <Fact term={w.purchase}>{sheet.purchase}</Fact>
+          {sheet.supplier ? <Fact term={w.supplier}>{sheet.supplier}</Fact> : null}
+          <Fact term={w.value}>{sheet.value}</Fact>
+          {sheet.contractYears ? <Fact term={w.contractYears}>{sheet.contractYears}</Fact> : null}
+          <div className="decision-sheet__chosen">
+            <dt>{w.chosen}</dt>
             <dd>
-              {ruleset.version} <span className="hash">({ruleset.hash.slice(0, 12)})</span>
-            </dd>
-          </div>
-        </dl>
-      </header>
-
-      <section aria-labelledby="doc-recommendation">
-        <h3 id="doc-recommendation">{t({ sv: 'Rekommendation', en: 'Recommendation' })}</h3>
-        {outcome && recommended ? (
-          <>
-            <p className="recommendation" data-testid="recommended-route" data-route={recommended.route}>
-              <strong>{t(recommended.name)}</strong>. {t(outcome.recommendation.rationale)}
-            </p>
-            {outcome.recommendation.source ? <CitedQuote source={outcome.recommendation.source} /> : null}
-          </>
-        ) : (
-          <p>{outcome ? t(outcome.recommendation.rationale) : '–'}</p>
-        )}
-      </section>
-
-      {outcome ? (
-        <section aria-labelledby="doc-routes">
-          <h3 id="doc-routes">{t({ sv: 'Bedömning av varje väg', en: 'Assessment of each route' })}</h3>
-          {outcome.routes.map((route) => (
-            <section key={route.route} className="route-verdict" data-route={route.route} data-verdict={route.verdict} aria-labelledby={`doc-route-${route.route}`}>
-              <h4 id={`doc-route-${route.route}`}>
-                {t(route.name)} <VerdictBadge verdict={route.verdict} lang={lang} />
-              </h4>
-              <p className="route-verdict__why">
-                {route.verdict === 'not-allowed'
-                  ? t({ sv: 'Varför inte:', en: 'Why not:' })
-                  : route.verdict === 'needs-info'
-                    ? t({ sv: 'Inte avgjort ännu:', en: 'Not decided yet:' })
-                    : t({ sv: 'Varför:', en: 'Why:' })}
-              </p>
-              <ReasonList reasons={route.reasons} />
-              {route.cautions.length > 0 ? (
+              <span data-testid="chosen-route" data-route={sheet.chosen?.route}>
+                {sheet.chosen?.name ?? w.notGiven}
+              </span>
+              {sheet.chosen?.verdict ? (
                 <>
-                  <p className="route-verdict__why">{t({ sv: 'Se upp:', en: 'Take care:' })}</p>
-                  <ReasonList reasons={route.cautions} />
+                  {' '}
+                  <VerdictBadge verdict={sheet.chosen.verdict} lang={lang} />
                 </>
               ) : null}
+            </dd>
+          </div>
+          <Fact term={w.recommendation}>
+            <span data-testid="recommended-route" data-route={sheet.recommendation.route ?? undefined}>
+              {sheet.recommendation.name ? <strong>{sheet.recommendation.name}. </strong> : null}
+              {sheet.recommendation.rationale}
+            </span>
+          </Fact>
+          <Fact term={w.justification}>
+            <span className="pre-wrap">{sheet.justification ?? w.notGiven}</span>
+          </Fact>
+          {sheet.deviationReason ? (
+            <Fact term={w.deviationReason} testId="deviation-reason">
+              <span className="pre-wrap">{sheet.deviationReason}</span>
+            </Fact>
+          ) : null}
+          <Fact term={w.ruleset}>
+            {sheet.ruleset.version} <span className="hash">{sheet.ruleset.hash}</span>
+          </Fact>
+          <Fact term={w.registerNumber} testId="register-number">
+            {sheet.record ? `nr ${sheet.record.number}` : w.notSaved}
+          </Fact>
+          {sheet.record ? (
+            <>
+              <Fact term={w.savedBy}>
+                {sheet.record.savedBy}, {sheet.record.recordedAt}
+              </Fact>
+              <Fact term={w.receipt} testId="receipt">
+                {sheet.record.receipt ?? (
+                  <>
+                    {w.recordHash} <span className="hash">{sheet.record.hash}</span>
+                  </>
+                )}
+              </Fact>
+            </>
+          ) : null}
+          <Fact term={w.decidedBy}>{sheet.decidedBy ?? blank}</Fact>
+          <Fact term={w.decisionDate}>{sheet.decisionDate}</Fact>
+          <Fact term={w.diarienummer}>{sheet.diarienummer ?? blank}</Fact>
+        </dl>
+        <div className="decision-sheet__signatures">
+          {[w.signature, w.nameClarification, w.position, w.placeAndDate].map((label) => (
+            <p key={label} className="signature-line">
+              <span className="signature-line__rule" />
+              {label}
+            </p>
+          ))}
+        </div>
+        <p className="decision-sheet__note">{w.appendixNote}</p>
+      </section>
+
+      <section className="decision-appendix" aria-labelledby="doc-appendix">
+        <h2 id="doc-appendix">{w.appendix}</h2>
+        {sheet.recommendation.source ? (
+          <section aria-labelledby="doc-recommendation">
+            <h3 id="doc-recommendation">{w.recommendation}</h3>
+            <p>
+              {sheet.recommendation.name ? <strong>{sheet.recommendation.name}. </strong> : null}
+              {sheet.recommendation.rationale}
+            </p>
+            <SheetQuote source={sheet.recommendation.source} lang={lang} />
+          </section>
+        ) : null}
+
+        {sheet.routes.length > 0 ? (
+          <section aria-labelledby="doc-routes">
+            <h3 id="doc-routes">{w.routes}</h3>
+            {sheet.routes.map((route) => (
+              <section key={route.route} className="route-verdict" data-route={route.route} data-verdict={route.verdict} aria-labelledby={`doc-route-${route.route}`}>
+                <h4 id={`doc-route-${route.route}`}>
+                  {route.name} <VerdictBadge verdict={route.verdict} lang={lang} />
+                </h4>
+                <p className="route-verdict__why">{route.heading}:</p>
+                <ReasonList reasons={route.reasons} lang={lang} />
+                {route.cautions.length > 0 ? (
+                  <>
+                    <p className="route-verdict__why">{w.cautions}:</p>
+                    <ReasonList reasons={route.cautions} lang={lang} />
+                  </>
+                ) : null}
+              </section>
+            ))}
+          </section>
+        ) : null}
+
+        {sheet.obligations ? (
+          <section aria-labelledby="doc-obligations">
+            <h3 id="doc-obligations">
+              {w.obligations}: {sheet.obligations.routeName}
+            </h3>
+            <ul className="checklist">
+              {sheet.obligations.items.map((o) => (
+                <li key={o.ruleId}>
+                  <label>
+                    <input type="checkbox" checked={o.checked} onChange={(e) => onToggleObligation(o.ruleId, e.target.checked)} /> <strong>{o.title}</strong>{' '}
+                    <span className="legal-basis">({o.legalBasis})</span>: {o.explanation}
+                  </label>
+                  <SheetQuote source={o.source} lang={lang} />
+                </li>
+              ))}
+            </ul>
+            {sheet.obligations.possible.length > 0 ? (
+              <>
+                <p>{w.possibleObligations}:</p>
+                <ReasonList reasons={sheet.obligations.possible} lang={lang} />
+              </>
+            ) : null}
+          </section>
+        ) : null}
+
+        {sheet.policyNotes.length > 0 ? (
+          <section aria-labelledby="doc-policy">
+            <h3 id="doc-policy">{w.policy}</h3>
+            <ul className="reasons">
+              {sheet.policyNotes.map((n) => (
+                <li key={n.id}>
+                  <p>{n.text}</p>
+                  <SheetQuote source={n.source} lang={lang} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="doc-limits">
+          <h3 id="doc-limits">{w.limits}</h3>
+          {sheet.limits.length === 0 ? <p>{w.noLimits}</p> : null}
+          <ul className="reasons">
+            {sheet.limits.map((p) => (
+              <li key={p.id} data-parameter={p.id}>
+                <p>
+                  <strong>{p.label}</strong>: {p.value}, {w.inForceFrom} {p.from}
+                  {p.statusWord ? <span className="evidence-flag"> ({p.statusWord})</span> : null}
+                  {p.note ? `. ${p.note}` : null}
+                </p>
+                <SheetQuote source={p.source} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="doc-answers">
+          <h3 id="doc-answers">{w.answers}</h3>
+          {sheet.answers.map((step, i) => (
+            <section key={step.step} aria-labelledby={`doc-answers-${i}`}>
+              <h4 id={`doc-answers-${i}`}>{step.step}</h4>
+              <dl className="answers">
+                {step.rows.map((r) => (
+                  <div key={r.path}>
+                    <dt>{r.label}</dt>
+                    <dd>{r.value}</dd>
+                  </div>
+                ))}
+              </dl>
             </section>
           ))}
         </section>
-      ) : null}
-
-      {chosen && (chosen.obligations.length > 0 || chosen.possibleObligations.length > 0) ? (
-        <section aria-labelledby="doc-obligations">
-          <h3 id="doc-obligations">
-            {t({ sv: 'Skyldigheter', en: 'Obligations' })}: {t(chosen.name)}
-          </h3>
-          <ul className="checklist">
-            {chosen.obligations.map((o) => (
-              <li key={o.ruleId}>
-                <label>
-                  <input type="checkbox" checked={checked.has(o.ruleId)} onChange={(e) => onToggleObligation(o.ruleId, e.target.checked)} />{' '}
-                  <strong>{t(o.title)}</strong> <span className="legal-basis">({o.legalBasis})</span>: {t(o.explanation)}
-                </label>
-                <CitedQuote source={o.source} />
-              </li>
-            ))}
-          </ul>
-          {chosen.possibleObligations.length > 0 ? (
-            <>
-              <p>{t({ sv: 'Kan också gälla, beroende på svar som saknas:', en: 'May also apply, depending on missing answers:' })}</p>
-              <ReasonList reasons={chosen.possibleObligations} />
-            </>
-          ) : null}
-        </section>
-      ) : null}
-
-      {notes.length > 0 ? (
-        <section aria-labelledby="doc-policy">
-          <h3 id="doc-policy">{t({ sv: 'Organisationens riktlinjer', en: "The organisation's guidelines" })}</h3>
-          <ul className="reasons">
-            {notes.map((n) => (
-              <li key={n.id}>
-                <p>{t(n.text)}</p>
-                <CitedQuote source={n.source} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {outcome && outcome.parametersUsed.length > 0 ? (
-        <section aria-labelledby="doc-limits">
-          <h3 id="doc-limits">{t({ sv: 'Gränsvärden som bedömningen bygger på', en: 'Limits the assessment rests on' })}</h3>
-          <ul className="reasons">
-            {outcome.parametersUsed.map((p) => (
-              <li key={p.id} data-parameter={p.id} data-status={p.status}>
-                <p>
-                  <strong>{t(p.label)}</strong>: {formatValue(p.value, p.unit, lang)}, {t({ sv: 'gäller från', en: 'in force from' })} {p.from}
-                  {p.status !== 'verified' && statusWords[p.status] ? <span className="evidence-flag"> ({t(statusWords[p.status]!)})</span> : null}
-                  {p.note ? `. ${t(p.note)}` : null}
-                </p>
-                <CitedQuote source={p.source} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="doc-answers">
-        <h3 id="doc-answers">{t({ sv: 'Svar', en: 'Answers' })}</h3>
-        {questionStepIds.map((step) => {
-          const stepRows = rows.filter((r) => r.step === step);
-          if (stepRows.length === 0) return null;
-          return (
-            <section key={step} aria-labelledby={`doc-answers-${step}`}>
-              <h4 id={`doc-answers-${step}`}>{t(stepTitles[step])}</h4>
-              <AnswerList rows={stepRows} />
-            </section>
-          );
-        })}
-      </section>
-
-      <section aria-labelledby="doc-decision" className="decision-document__decision">
-        <h3 id="doc-decision">{t({ sv: 'Beslut', en: 'Decision' })}</h3>
-        <dl className="answers">
-          <div>
-            <dt>{t({ sv: 'Vald väg', en: 'Chosen route' })}</dt>
-            <dd data-testid="chosen-route">{chosen ? t(chosen.name) : '–'}</dd>
-          </div>
-          {draft.decision.deviationReason ? (
-            <div>
-              <dt>{t({ sv: 'Skäl att avvika från rekommendationen', en: 'Reason to depart from the recommendation' })}</dt>
-              <dd>{draft.decision.deviationReason}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{t({ sv: 'Motivering', en: 'Justification' })}</dt>
-            <dd className="pre-wrap">{draft.decision.justification || '–'}</dd>
-          </div>
-        </dl>
       </section>
     </article>
   );

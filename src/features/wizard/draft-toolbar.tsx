@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { Localized } from '../../engine/ruleset-schema';
-import { parseDecisionFile, toDecisionFile } from './decision-file';
-import { decisionFileName, downloadText } from './download';
+import { parseDecisionFile, toDecisionFile } from '../../document/decision-file';
+import { downloadText } from '../../document/download';
+import { draftFileName } from '../../document/file-names';
 import { useDecision, useWizard } from './wizard-provider';
 
 /** Save the draft as a file, carry on from one, or start over; the draft is also kept in this browser. */
@@ -18,7 +19,7 @@ export function DraftToolbar() {
       <button
         type="button"
         className="button button--small button--secondary"
-        onClick={() => downloadText(decisionFileName(decision.draft, 'json'), JSON.stringify(toDecisionFile(ruleset, decision), null, 2), 'application/json')}
+        onClick={() => downloadText(draftFileName(decision.draft), JSON.stringify(toDecisionFile(ruleset, decision), null, 2), 'application/json')}
       >
         {t({ sv: 'Exportera utkast', en: 'Export draft' })}
       </button>

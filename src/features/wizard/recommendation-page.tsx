@@ -3,20 +3,21 @@ import { routeIds, type RouteId } from '../../engine/answers-schema';
 import { useI18n } from '../../i18n/i18n';
 import { SaveDecisionButton } from '../register';
 import { DecisionDocument } from './decision-document';
-import { toDecisionFile } from './decision-file';
-import { decisionToMarkdown } from './decision-markdown';
-import { decisionFileName, downloadText } from './download';
+import { DocumentDownloads } from './document-downloads';
 import { judgeable } from '../../guide/draft';
+import { useDecisionSheet, useSavedRecord } from './use-decision-sheet';
 import { useDecision, useWizard } from './wizard-provider';
 
 /** The recommendation, the procurer's own decision and justification, and the document to print or download. */
 export function RecommendationPage() {
-  const { actor, ruleset } = useWizard();
-  const { t, lang } = useI18n();
+  const { actor } = useWizard();
+  const { t } = useI18n();
   const decision = useDecision();
   const { outcome, draft, chosenRoute } = decision;
   const judgedAnswers = judgeable(decision.answers);
   const id = useId();
+  const saved = useSavedRecord();
+  const sheet = useDecisionSheet(saved.record);
   const [touched, setTouched] = useState(false);
   const recommended = outcome?.recommendation.route ?? null;
   const deviates = chosenRoute !== null && recommended !== null && chosenRoute !== recommended;
@@ -87,23 +88,7 @@ export function RecommendationPage() {
           <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'BACK' })}>
             {t({ sv: 'Tillbaka till svaren', en: 'Back to the answers' })}
           </button>
-          <button type="button" className="button" onClick={() => window.print()}>
-            {t({ sv: 'Skriv ut beslutsunderlaget', en: 'Print the decision document' })}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => downloadText(decisionFileName(draft, 'json'), JSON.stringify(toDecisionFile(ruleset, decision), null, 2), 'application/json')}
-          >
-            {t({ sv: 'Ladda ner som JSON', en: 'Download as JSON' })}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => downloadText(decisionFileName(draft, 'md'), decisionToMarkdown(ruleset, decision, lang), 'text/markdown')}
-          >
-            {t({ sv: 'Ladda ner som Markdown', en: 'Download as Markdown' })}
-          </button>
+          <DocumentDownloads record={saved.record} />
         </div>
         {judgedAnswers && outcome ? (
           <SaveDecisionButton
@@ -112,10 +97,12 @@ export function RecommendationPage() {
             chosenRoute={chosenRoute}
             justification={draft.decision.justification ?? ''}
             deviationReason={draft.decision.deviationReason}
+            onSaved={saved.onSaved}
           />
         ) : null}
       </form>
       <DecisionDocument
+        sheet={sheet}
         onToggleObligation={(ruleId, checked) => {
           const current = new Set(draft.decision.checked ?? []);
           if (checked) current.add(ruleId);

@@ -8,12 +8,29 @@ import { useI18n } from '../../i18n/i18n';
 import { readPath, type Draft } from '../../guide/draft';
 import { fieldLabel } from '../../guide/decision';
 import { FieldHelp } from './field-help';
-import { fieldKinds } from '../../guide/field-kinds';
-import { errorMessages, formToAnswers, parseNumber, readForm, stepFormSchema, toText, totalValue, type FormValues } from '../../guide/form-schema';
+import { fieldKinds, ownFieldTexts } from '../../guide/field-kinds';
+import { amountSchema, errorMessages, formToAnswers, readForm, stepFormSchema, toText, type FormValues } from '../../guide/form-schema';
+import { paymentBasisOptions, paymentBases, paymentForService, shownPaymentBasis, valueBasisOptions, type PaymentBasis, type ValueBasis } from '../../guide/guide-questions';
+import { readAmount, readYears } from '../../guide/swedish-number';
 import { stepFields, type QuestionStepId } from '../../guide/steps';
+import { valueSum } from '../../guide/value-sum';
+import { useFieldGuidance } from './use-field-guidance';
 import { useDraft, useWizard } from './wizard-provider';
+import './answers.css';
 
-type WizardFormValues = FormValues & { wizard?: { partnershipIntended?: string; hasSimilarPurchases?: string } };
+type WizardFormValues = FormValues & {
+  wizard?: { partnershipIntended?: string; hasSimilarPurchases?: string; valueBasis?: string; contractSek?: string; paymentBasis?: string };
+};
+
+const basisOf = (values: WizardFormValues): ValueBasis => (values.wizard?.valueBasis === 'total' ? 'total' : 'per-year');
+const paymentBasisOf = (values: WizardFormValues): PaymentBasis | undefined => {
+  const v = values.wizard?.paymentBasis;
+  return (paymentBases as readonly string[]).includes(v ?? '') ? (v as PaymentBasis) : undefined;
+};
+const certainAmount = (text: string): number | undefined => {
+  const r = readAmount(text);
+  return r.status === 'ok' && r.value >= 0 ? r.value : undefined;
+};
 
 function initialValues(draft: Draft, step: QuestionStepId): WizardFormValues {
   let values: WizardFormValues = {};
@@ -25,9 +42,17 @@ function initialValues(draft: Draft, step: QuestionStepId): WizardFormValues {
   if (step === 'organisation' && !readForm(values, 'decisionDate')) values = writeForm(values, 'decisionDate', new Date().toISOString().slice(0, 10));
   if (step === 'value') {
     if (!readForm(values, 'contract.years')) values = writeForm(values, 'contract.years', '1');
-    values = { ...values, wizard: { hasSimilarPurchases: toText('boolean', draft.wizard.hasSimilarPurchases) } };
+    const valueBasis = draft.wizard.valueBasis ?? 'per-year';
+    values = {
+      ...values,
+      wizard: { hasSimilarPurchases: toText('boolean', draft.wizard.hasSimilarPurchases), valueBasis, contractSek: toText('sek', draft.wizard.contractSek) },
+    };
   }
   if (step === 'supplier') values = { ...values, wizard: { partnershipIntended: draft.wizard.partnershipIntended ? 'yes' : '' } };
+  if (step === 'partnership') {
+    const fact = readPath(draft.answers, 'partnership.paymentForService') as boolean | undefined;
+    values = { ...values, wizard: { paymentBasis: shownPaymentBasis(draft.wizard.paymentBasis, fact) ?? '' } };
+  }
   return values;
 }
 
@@ -42,9 +67,43 @@ function wizardFlags(step: QuestionStepId, values: WizardFormValues): Partial<Dr
   if (step === 'supplier') return { partnershipIntended: String(values.wizard?.partnershipIntended) === 'yes' || String(values.wizard?.partnershipIntended) === 'true' };
   if (step === 'value') {
     const v = values.wizard?.hasSimilarPurchases;
-    return { hasSimilarPurchases: v === 'yes' ? true : v === 'no' ? false : undefined };
+    const valueBasis = basisOf(values);
+    return {
+      hasSimilarPurchases: v === 'yes' ? true : v === 'no' ? false : undefined,
+      valueBasis,
+      contractSek: valueBasis === 'total' ? certainAmount(values.wizard?.contractSek ?? '') : undefined,
+    };
   }
+  if (step === 'partnership') return { paymentBasis: paymentBasisOf(values) };
   return undefined;
+}
+
+/** The value step's sum from what the form holds now; undefined while the price is missing or unsure. */
+function formValueSum(values: WizardFormValues) {
+  const years = readYears(readForm(values, 'contract.years'));
+  return valueSum({
+    basis: basisOf(values),
+    annualSek: certainAmount(readForm(values, 'value.annualSek')),
+    contractSek: certainAmount(values.wizard?.contractSek ?? ''),
+    years: years.status === 'ok' && years.value > 0 ? years.value : undefined,
+    optionsSek: certainAmount(readForm(values, 'value.optionsSek')),
+    similarPurchasesSek: values.wizard?.hasSimilarPurchases === 'yes' ? certainAmount(readForm(values, 'value.similarPurchasesSek')) : undefined,
+  });
+}
+
+/**
+ * The problems of a step's form, by path: the step's zod schema, and on the value step with one sum for the
+ * whole term, that sum in place of the value per year.
+ */
+function formIssues(step: QuestionStepId, fields: readonly string[], values: WizardFormValues, earliest: string, latest: string | null) {
+  const total = step === 'value' && basisOf(values) === 'total';
+  const result = stepFormSchema(total ? fields.filter((f) => f !== 'value.annualSek') : fields, earliest, latest).safeParse(values);
+  const issues = result.success ? [] : result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+  if (total && fields.includes('value.annualSek')) {
+    const sum = amountSchema(true).safeParse(values.wizard?.contractSek ?? '');
+    if (!sum.success) issues.push({ path: ['wizard', 'contractSek'], message: sum.error.issues[0]?.message ?? 'sekRequired' });
+  }
+  return issues;
 }
 
 /** The answers of the form as the machine takes them, the value helper's total included. */
@@ -53,15 +112,16 @@ function answersOf(step: QuestionStepId, values: WizardFormValues, fields: reado
   const answers: Record<string, unknown> = { ...formToAnswers(values, shown, invalid) };
   if (step === 'value') {
     if (values.wizard?.hasSimilarPurchases !== 'yes') answers['value.similarPurchasesSek'] = undefined;
-    if (!invalid.has('value.annualSek')) {
-      answers['value.totalSek'] = totalValue({
-        annualSek: answers['value.annualSek'] as number | undefined,
-        years: answers['contract.years'] as number | undefined,
-        optionsSek: answers['value.optionsSek'] as number | undefined,
-        similarPurchasesSek: answers['value.similarPurchasesSek'] as number | undefined,
-      });
+    const priceInvalid = basisOf(values) === 'total' ? invalid.has('wizard.contractSek') : invalid.has('value.annualSek');
+    if (!priceInvalid) {
+      // With one sum for the whole term, the value per year it implies goes into the answers, so the record adds up.
+      const sum = formValueSum(values);
+      if (basisOf(values) === 'total') answers['value.annualSek'] = sum?.annualSek;
+      answers['value.totalSek'] = sum?.totalSek;
     }
   }
+  // How the organisation is paid decides the fact the IOP rules read (guide-questions.ts).
+  if (step === 'partnership' && fields.includes('partnership.paymentForService')) answers['partnership.paymentForService'] = paymentForService(paymentBasisOf(values));
   return answers;
 }
 
@@ -83,25 +143,26 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   const draft = useDraft();
   const { from: earliest, to: latest } = useMemo(() => coveredDates(ruleset), [ruleset]);
   const fieldsRef = useRef<readonly string[]>([]);
+  const inputIds = useRef<Record<string, string>>({});
+  const guidance = useFieldGuidance();
   const fields = visibleFields(step, draft);
   fieldsRef.current = fields;
 
   // The schema follows the questions on screen, which change as answers come in.
   const resolver = useMemo<Resolver<WizardFormValues>>(
     () => async (values) => {
-      const result = stepFormSchema(fieldsRef.current, earliest, latest).safeParse(values);
-      if (result.success) return { values, errors: {} };
+      const issues = formIssues(step, fieldsRef.current, values, earliest, latest);
+      if (issues.length === 0) return { values, errors: {} };
       let errors: Record<string, unknown> = {};
-      for (const issue of result.error.issues) {
-        const path = issue.path.map(String);
-        const [head, leaf] = path as [string, string | undefined];
+      for (const issue of issues) {
+        const [head, leaf] = issue.path as [string, string | undefined];
         const error = { type: 'validate', message: issue.message };
         if (leaf === undefined) errors = { ...errors, [head]: error };
         else errors = { ...errors, [head]: { ...((errors[head] as object | undefined) ?? {}), [leaf]: error } };
       }
       return { values: {}, errors: errors as FieldErrors<WizardFormValues> };
     },
-    [earliest, latest],
+    [step, earliest, latest],
   );
 
   const form = useForm<WizardFormValues>({ defaultValues: initialValues(draft, step), resolver, mode: 'onTouched' });
@@ -113,15 +174,22 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     // eslint-disable-next-line react-hooks/incompatible-library -- watch() is subscribed in an effect and unsubscribed; no React Compiler memoises this component.
     const sub = watch((values) => {
       const all = values as WizardFormValues;
-      const parsed = stepFormSchema(fieldsRef.current, earliest, latest).safeParse(all);
-      const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((i) => i.path.map(String).join('.')));
+      const invalid = new Set(formIssues(step, fieldsRef.current, all, earliest, latest).map((i) => i.path.join('.')));
       actor.send({ type: 'EDIT', values: answersOf(step, all, fieldsRef.current, invalid), wizard: wizardFlags(step, all) });
     });
     return () => sub.unsubscribe();
   }, [watch, actor, step, earliest, latest]);
 
+  const values = watch();
   const errors = errorPaths(formState.errors);
+  // An unsure number asks at once, as typed, so that the buttons to answer it follow the field in the tab order.
+  const suggestion = (path: string) => {
+    const kind = path === 'wizard.contractSek' ? 'sek' : fieldKinds[path];
+    return kind && guidance ? guidance.numberSuggestion(kind, readForm(values, path)) : null;
+  };
   const message = (path: string): string | undefined => {
+    const asked = suggestion(path);
+    if (asked) return t(asked.question);
     if (!errors.has(path)) return undefined;
     const [head, leaf] = path.split('.') as [string, string | undefined];
     const node = (formState.errors as Record<string, unknown>)[head] as Record<string, { message?: string }> | { message?: string } | undefined;
@@ -134,20 +202,27 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     actor.send({ type: 'NEXT', values: answersOf(step, values, fieldsRef.current, new Set()), wizard: wizardFlags(step, values) });
   });
 
-  const values = watch();
   const yesNo = [
     { value: 'yes', label: t({ sv: 'Ja', en: 'Yes' }) },
     { value: 'no', label: t({ sv: 'Nej', en: 'No' }) },
     { value: '', label: t({ sv: 'Vet inte', en: "Don't know" }) },
   ];
 
+  const choose = (path: string, text: string, inputId: string) => {
+    form.setValue(path as never, text as never, { shouldValidate: true, shouldDirty: true });
+    document.getElementById(inputId)?.focus();
+  };
+
   const renderField = (path: string) => {
-    const kind = fieldKinds[path]!;
-    const label = t(fieldLabel(ruleset, path));
-    const help = <FieldHelp ruleset={ruleset} path={path} />;
+    const kind = path === 'wizard.contractSek' ? 'sek' : fieldKinds[path]!;
+    const label = t(path.startsWith('wizard.') ? ownFieldTexts[path]!.label : fieldLabel(ruleset, path));
+    const warning = guidance?.numberWarning(path, readForm(values, path));
+    const help = <FieldHelp ruleset={ruleset} path={path} notice={warning ? <p className="field__warning">{t(warning)}</p> : undefined} />;
     const error = message(path);
+    const asked = suggestion(path);
     if (path === 'value.totalSek') return null;
     if (path === 'value.similarPurchasesSek' && values.wizard?.hasSimilarPurchases !== 'yes') return null;
+    if (path === 'partnership.paymentForService') return renderPaymentBasis();
     if (kind === 'boolean') {
       return <ChoiceField key={path} name={path} legend={label} help={help} error={error} options={yesNo} inputProps={register(path as never)} />;
     }
@@ -156,8 +231,32 @@ export function StepForm({ step }: { step: QuestionStepId }) {
       return <ChoiceField key={path} name={path} legend={label} help={help} error={error} options={options} inputProps={register(path as never)} />;
     }
     return (
-      <FormField key={path} label={label} help={help} error={error}>
+      <FormField
+        key={path}
+        label={label}
+        help={help}
+        error={error}
+        errorDetail={
+          asked ? (
+            <div className="field__suggestion" data-testid={`suggestion-${path}`}>
+              {asked.choices.map((choice) => (
+                <button
+                  key={choice.text}
+                  type="button"
+                  className="button button--secondary button--small"
+                  // Keeps the focus in the field on a click: a blur would show the error summary above and move the button away under the pointer.
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => choose(path, choice.text, inputIds.current[path] ?? '')}
+                >
+                  {t(choice.label)}
+                </button>
+              ))}
+            </div>
+          ) : undefined
+        }
+      >
         {(slot) => {
+          inputIds.current[path] = slot.id;
           const common = { id: slot.id, 'aria-describedby': slot.describedBy, 'aria-invalid': slot.invalid || undefined, ...register(path as never) };
           if (kind === 'organisation') {
             const { onBlur } = register(path as never);
@@ -186,63 +285,99 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     );
   };
 
-  const annual = parseNumber(readForm(values, 'value.annualSek'));
-  const total =
-    step === 'value' && annual !== null
-      ? totalValue({
-          annualSek: annual,
-          years: parseNumber(readForm(values, 'contract.years')) ?? 1,
-          optionsSek: parseNumber(readForm(values, 'value.optionsSek')) ?? undefined,
-          similarPurchasesSek: values.wizard?.hasSimilarPurchases === 'yes' ? (parseNumber(readForm(values, 'value.similarPurchasesSek')) ?? undefined) : undefined,
-        })
-      : undefined;
+  const renderPaymentBasis = () => {
+    const note = guidance?.paymentCueNote(draft.answers.purchase?.description, lang);
+    const notice = note ? (
+      <p className="field__note" data-testid="payment-cue">
+        {t(note)}
+      </p>
+    ) : undefined;
+    const options = [...paymentBasisOptions.map((o) => ({ value: o.value, label: t(o.label) })), yesNo[2]!];
+    return (
+      <ChoiceField
+        key="wizard.paymentBasis"
+        name="wizard.paymentBasis"
+        legend={t(ownFieldTexts['wizard.paymentBasis']!.label)}
+        help={<FieldHelp ruleset={ruleset} path="wizard.paymentBasis" sourcePath="partnership.paymentForService" notice={notice} />}
+        options={options}
+        inputProps={register('wizard.paymentBasis')}
+      />
+    );
+  };
+
+  const sum = step === 'value' ? formValueSum(values) : undefined;
+  const withSimilar = values.wizard?.hasSimilarPurchases === 'yes';
 
   return (
-    <form onSubmit={onSubmit} noValidate className="step-form" aria-describedby={errors.size > 0 ? 'form-error-summary' : undefined}>
-      {errors.size > 0 ? (
-        <p id="form-error-summary" className="form-error-summary" role="alert">
-          {t({ sv: `Rätta ${errors.size === 1 ? 'felet' : `de ${errors.size} felen`} nedan för att gå vidare. Inget av det du har svarat har försvunnit.`, en: `Correct the ${errors.size === 1 ? 'error' : `${errors.size} errors`} below to go on. Nothing you have answered has been lost.` })}
-        </p>
-      ) : null}
-      {fields.filter((f) => f !== 'value.similarPurchasesSek').map(renderField)}
-      {step === 'value' ? (
-        <>
-          <ChoiceField
-            name="wizard.hasSimilarPurchases"
-            legend={t({ sv: 'Har ni köpt, eller ska ni köpa, liknande varor eller tjänster under de föregående eller kommande tolv månaderna?', en: 'Have you bought, or will you buy, similar goods or services in the previous or coming twelve months?' })}
-            help={<FieldHelp ruleset={ruleset} path="value.totalSek" />}
-            options={yesNo.slice(0, 2)}
-            inputProps={register('wizard.hasSimilarPurchases')}
-          />
-          {fields.includes('value.similarPurchasesSek') ? renderField('value.similarPurchasesSek') : null}
-          <div className="value-total">
-            <span id="value-total-label">{t(fieldLabel(ruleset, 'value.totalSek'))}</span>{' '}
-            <output aria-labelledby="value-total-label" aria-live="polite" data-testid="value-total">
-              {total === undefined ? '–' : formatValue(total, 'sek', lang)}
-            </output>
-            <p className="field__hint">{t({ sv: 'Värde per år × år + optioner + liknande köp inom 12 månader (LOU 5 kap.).', en: 'Value per year × years + options + similar purchases within 12 months (LOU 5 kap.).' })}</p>
-          </div>
-        </>
-      ) : null}
-      {step === 'supplier' ? (
-        <div className="field field--checkbox">
-          <label>
-            <input type="checkbox" value="yes" {...register('wizard.partnershipIntended')} />{' '}
-            {t({ sv: 'Ett idéburet offentligt partnerskap (IOP) är tänkt', en: 'An idéburet offentligt partnerskap (IOP) is intended' })}
-          </label>
-        </div>
-      ) : null}
-      <div className="step-actions">
-        {step !== 'organisation' ? (
-          <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'BACK' })}>
-            {t({ sv: 'Tillbaka', en: 'Back' })}
-          </button>
+    <>
+      <form onSubmit={onSubmit} noValidate className="step-form" aria-describedby={errors.size > 0 ? 'form-error-summary' : undefined}>
+        {errors.size > 0 ? (
+          <p id="form-error-summary" className="form-error-summary" role="alert">
+            {t({ sv: `Rätta ${errors.size === 1 ? 'felet' : `de ${errors.size} felen`} nedan för att gå vidare. Inget av det du har svarat har försvunnit.`, en: `Correct the ${errors.size === 1 ? 'error' : `${errors.size} errors`} below to go on. Nothing you have answered has been lost.` })}
+          </p>
         ) : null}
-        <button type="submit" className="button">
-          {t({ sv: 'Nästa', en: 'Next' })}
-        </button>
-      </div>
-    </form>
+        {step === 'value' ? (
+          <>
+            <ChoiceField
+              name="wizard.valueBasis"
+              legend={t(ownFieldTexts['wizard.valueBasis']!.label)}
+              help={<FieldHelp ruleset={ruleset} path="wizard.valueBasis" />}
+              options={valueBasisOptions.map((o) => ({ value: o.value, label: t(o.label) }))}
+              inputProps={register('wizard.valueBasis')}
+            />
+            {basisOf(values) === 'total' ? renderField('wizard.contractSek') : renderField('value.annualSek')}
+            {fields.filter((f) => f !== 'value.annualSek' && f !== 'value.similarPurchasesSek').map(renderField)}
+            <ChoiceField
+              name="wizard.hasSimilarPurchases"
+              legend={t(ownFieldTexts['wizard.hasSimilarPurchases']!.label)}
+              help={<FieldHelp ruleset={ruleset} path="wizard.hasSimilarPurchases" />}
+              options={yesNo.slice(0, 2)}
+              inputProps={register('wizard.hasSimilarPurchases')}
+            />
+            {fields.includes('value.similarPurchasesSek') ? renderField('value.similarPurchasesSek') : null}
+            <div className="value-total" role="group" aria-labelledby="value-total-label">
+              <span id="value-total-label">{t(fieldLabel(ruleset, 'value.totalSek'))}</span>{' '}
+              <output aria-labelledby="value-total-label" aria-live="polite" data-testid="value-total">
+                {sum === undefined ? '–' : formatValue(sum.totalSek, 'sek', lang)}
+              </output>
+              {sum && guidance ? (
+                <ul className="value-sum" data-testid="value-sum">
+                  {guidance.valueSumLines(sum, withSimilar).map((line) => (
+                    <li key={line.sv}>{t(line)}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="field__hint">{t({ sv: 'Värde per år × år, eller avtalets värde, + optioner + liknande köp inom 12 månader (LOU 5 kap.).', en: "Value per year × years, or the contract's value, + options + similar purchases within 12 months (LOU 5 kap.)." })}</p>
+              )}
+              <div className="field__help">
+                <FieldHelp ruleset={ruleset} path="value.totalSek" notice={sum && sum.totalSek === 0 && guidance ? <p className="field__warning">{t(guidance.numberWarning('value.totalSek', '0')!)}</p> : undefined} />
+              </div>
+            </div>
+          </>
+        ) : (
+          fields.filter((f) => f !== 'value.similarPurchasesSek').map(renderField)
+        )}
+        {step === 'supplier' ? (
+          <div className="field field--checkbox">
+            <label>
+              <input type="checkbox" value="yes" {...register('wizard.partnershipIntended')} />{' '}
+              {t({ sv: 'Ett idéburet offentligt partnerskap (IOP) är tänkt', en: 'An idéburet offentligt partnerskap (IOP) is intended' })}
+            </label>
+          </div>
+        ) : null}
+        <div className="step-actions">
+          {step !== 'organisation' ? (
+            <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'BACK' })}>
+              {t({ sv: 'Tillbaka', en: 'Back' })}
+            </button>
+          ) : null}
+          <button type="submit" className="button">
+            {t({ sv: 'Nästa', en: 'Next' })}
+          </button>
+        </div>
+      </form>
+      {step === 'organisation' && guidance ? <guidance.RoutesGlossary ruleset={ruleset} /> : null}
+    </>
   );
 }
 

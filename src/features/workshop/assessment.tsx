@@ -1,6 +1,6 @@
 import { DiscussionQuestions } from './discussion-questions';
 import { useId } from 'react';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import { CitedQuote } from '../../components/cited-quote';
 import { RouteExplanation } from './route-explanation';
 import type { JudgedScenario } from './scenario-outcome';

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import type { Scenario } from './scenarios/scenario-schema';
 
 /** A scenario's questions for the group to discuss, if it has any. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import { stepTitles } from '../../guide/step-titles';
 import { Assessment } from './assessment';
 import type { JudgedScenario } from './scenario-outcome';

@@ -5,7 +5,7 @@ import { VerdictBadge } from '../../components/verdict-badge';
 import { citeSource } from '../../engine/evaluate';
 import { CitedQuote } from '../../components/cited-quote';
 import type { Ruleset } from '../../engine/ruleset';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import { stepTitles } from '../../guide/step-titles';
 import { ReasonItem } from './route-explanation';
 import type { JudgedScenario } from './scenario-outcome';
@@ -74,6 +74,10 @@ export function Handout({ ruleset, judged }: { ruleset: Ruleset; judged: JudgedS
               <li key={r.route}>
                 <span className="handout__blank">
                   <span>{t(r.name)}</span>
+                  <span className="handout__line" aria-hidden="true" />
+                </span>
+                <span className="handout__blank handout__why">
+                  <span>{t({ sv: 'Varför:', en: 'Why:' })}</span>
                   <span className="handout__line" aria-hidden="true" />
                 </span>
               </li>

@@ -1,5 +1,5 @@
 import { browserRuleset } from '../../rules-data/browser-ruleset';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import type { VisibleFields } from '../../guide/relevance';
 import { hasDraftInProgress, scenarioDraft, storeScenarioDraft } from './scenarios/scenario-draft';
 import type { Scenario } from './scenarios/scenario-schema';

@@ -2,7 +2,7 @@ import { CitedQuote } from '../../components/cited-quote';
 import { VerdictBadge } from '../../components/verdict-badge';
 import type { ConditionTrace, Reason, RouteOutcome, Truth } from '../../engine/outcome';
 import type { Localized } from '../../engine/ruleset-schema';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 
 const resultWords: Record<Truth, Localized> = {
   held: { sv: 'håller', en: 'holds' },

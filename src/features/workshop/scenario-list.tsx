@@ -3,8 +3,10 @@ import { organisationIds, type OrganisationId } from '../../engine/answers-schem
 import { buyerName } from '../../engine/buyers';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
-import { useI18n } from '../../i18n/i18n';
-import type { Scenario } from './scenarios/scenario-schema';
+import { useI18n } from './workshop-i18n';
+import type { Scenario, ScenarioDifficulty } from './scenarios/scenario-schema';
+import type { VisibleFields } from '../../guide/relevance';
+import { CustomLibrary } from './builder/custom-library';
 import { workshopHash } from './workshop-route';
 
 const sessionPlan: Array<{ time: string; text: Localized }> = [
@@ -46,8 +48,24 @@ const sessionPlan: Array<{ time: string; text: Localized }> = [
   },
 ];
 
+export const difficultyWords: Record<ScenarioDifficulty, Localized> = {
+  introductory: { sv: 'Grundnivå', en: 'Introductory' },
+  intermediate: { sv: 'Fortsättning', en: 'Intermediate' },
+  advanced: { sv: 'Fördjupning', en: 'Advanced' },
+};
+
 /** The scenario library, by organisation: the five organisations' own purchases first, then the brief's other cases. */
-export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenarios: readonly Scenario[] }) {
+export function ScenarioList({
+  ruleset,
+  scenarios,
+  custom = [],
+  visibleFields,
+}: {
+  ruleset: Ruleset;
+  scenarios: readonly Scenario[];
+  custom?: readonly Scenario[];
+  visibleFields?: VisibleFields;
+}) {
   const { t, lang } = useI18n();
   const id = useId();
   const byOrganisation = organisationIds
@@ -93,6 +111,18 @@ export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenari
                   <a href={workshopHash({ view: 'scenario', id: s.id, part: 'group' })}>{t(s.title)}</a>
                 </h4>
                 <p className="scenario-card__summary">{t(s.summary)}</p>
+                <p className="scenario-card__teaches">
+                  <strong>{t({ sv: 'Lär ut: ', en: 'Teaches: ' })}</strong>
+                  {t(s.teaches)}
+                </p>
+                <p className="scenario-card__facts" data-minutes={s.minutes} data-difficulty={s.difficulty}>
+                  <span>{t({ sv: `Tid: ${s.minutes} min`, en: `Time: ${s.minutes} min` })}</span>
+                  <span aria-hidden="true"> · </span>
+                  <span>
+                    {t({ sv: 'Nivå: ', en: 'Level: ' })}
+                    {t(difficultyWords[s.difficulty])}
+                  </span>
+                </p>
                 <p className="scenario-card__meta">
                   {buyerName(ruleset, s.organisation, lang)} · {s.answers.decisionDate}
                   {s.basedOn ? <span className="tag">{t({ sv: 'fall ur lagöversikten', en: 'case from the law brief' })}</span> : null}
@@ -102,6 +132,7 @@ export function ScenarioList({ ruleset, scenarios }: { ruleset: Ruleset; scenari
           </ul>
         </section>
       ))}
+      {visibleFields ? <CustomLibrary ruleset={ruleset} visibleFields={visibleFields} custom={custom} builtInIds={scenarios.map((s) => s.id)} /> : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import type { VisibleFields } from '../../guide/relevance';
 import { GroupMode, initialGroupState, type GroupState } from './group-mode';
 import { Handout } from './handout';
@@ -47,7 +47,13 @@ export function ScenarioView({ ruleset, visibleFields, scenario, part }: { rules
           {organisation} · {t({ sv: 'beslutsdatum', en: 'decision date' })} {scenario.answers.decisionDate}
         </p>
         <div className="scenario-header__actions no-print">
+          <a className="button" href={workshopHash({ view: 'deck', id: scenario.id })}>
+            {t({ sv: 'Presentationsläge', en: 'Presenter mode' })}
+          </a>
           <OpenInWizardButton scenario={scenario} visibleFields={visibleFields} />
+          <a className="button button--secondary" href={workshopHash({ view: 'builder', id: scenario.id })}>
+            {t({ sv: 'Gör en egen version', en: 'Make your own version' })}
+          </a>
         </div>
       </header>
       <nav className="scenario-parts no-print" aria-label={t({ sv: 'Scenariots delar', en: "The scenario's parts" })}>

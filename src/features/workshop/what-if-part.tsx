@@ -1,5 +1,5 @@
 import type { Ruleset } from '../../engine/ruleset';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import type { JudgedScenario } from './scenario-outcome';
 import { WhatIfPanel } from './what-if';
 import { WhatIfSuggestions } from './what-if-suggestions';

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { VerdictBadge } from '../../components/verdict-badge';
 import type { Ruleset } from '../../engine/ruleset';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import type { JudgedScenario } from './scenario-outcome';
 import { whatIfOutcome } from './scenario-outcome';
 

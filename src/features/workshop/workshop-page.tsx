@@ -1,71 +1,79 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { browserRuleset } from '../../rules-data/browser-ruleset';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from './workshop-i18n';
 import { createVisibleFields } from '../../guide/relevance';
+import { ScenarioBuilder } from './builder/scenario-builder';
+import { useCustomScenarios } from './builder/custom-scenarios';
+import { Deck } from './deck/deck';
+import { TrainerWindow } from './deck/trainer-window';
+import { WallSheet } from './room-tree/wall-sheet';
+import { judgeScenario } from './scenario-outcome';
 import { ScenarioList } from './scenario-list';
 import { ScenarioView } from './scenario-view';
-import { scenarioById, scenarios } from './scenarios/scenario-library';
+import type { Scenario } from './scenarios/scenario-schema';
+import { scenarios } from './scenarios/scenario-library';
 import { useWorkshopRoute, workshopHash } from './workshop-route';
 import './workshop.css';
 
 const visibleFields = createVisibleFields(browserRuleset);
-const presenterKey = 'vagval.workshop.presenter';
+const today = () => new Date().toISOString().slice(0, 10);
+const builtInIds = scenarios.map((s) => s.id);
 
-function initialPresenter(): boolean {
-  try {
-    return sessionStorage.getItem(presenterKey) === '1';
-  } catch {
-    return false;
-  }
+function JudgedView({ scenario, view }: { scenario: Scenario; view: 'deck' | 'trainer' }) {
+  const judged = useMemo(() => judgeScenario(browserRuleset, visibleFields, scenario), [scenario]);
+  return view === 'deck' ? <Deck ruleset={browserRuleset} judged={judged} /> : <TrainerWindow judged={judged} />;
 }
 
 /**
  * Workshop mode for trainers: the scenario library, and per scenario the group exercise with the answers and the
- * verdicts hidden until revealed, what-if, the decision tree and a printable hand-out – with a presenter view in
- * large type for a projector.
+ * verdicts hidden until revealed, what-if, the decision tree and a printable hand-out – and presenter mode: the
+ * scenario as a deck for the projector, the trainer's window beside it and answers from the participants' phones.
  */
 export function WorkshopPage() {
   const { t } = useI18n();
   const route = useWorkshopRoute();
-  const [presenter, setPresenter] = useState(initialPresenter);
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(presenterKey, presenter ? '1' : '0');
-    } catch {
-      // Private mode: the choice lasts while the page is open.
-    }
-  }, [presenter]);
 
   // Opening a scenario or going back to the library puts the focus on the new page's heading.
-  const scenarioId = route.view === 'scenario' ? route.id : null;
-  const shownScenario = useRef(scenarioId);
+  const custom = useCustomScenarios();
+  const scenarioId = route.view === 'scenario' || route.view === 'deck' || route.view === 'trainer' || route.view === 'builder' ? route.id : null;
+  const viewKey = `${route.view}:${scenarioId ?? ''}`;
+  const shownView = useRef(viewKey);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (shownScenario.current === scenarioId) return;
-    shownScenario.current = scenarioId;
+    if (shownView.current === viewKey) return;
+    shownView.current = viewKey;
     root.current?.querySelector<HTMLElement>('h2')?.focus();
     window.scrollTo(0, 0);
-  }, [scenarioId]);
+  }, [viewKey]);
 
-  const scenario = scenarioId ? scenarioById(scenarioId) : undefined;
+  const scenario = scenarioId ? (scenarios.find((s) => s.id === scenarioId) ?? custom.find((s) => s.id === scenarioId)) : undefined;
   return (
-    <div ref={root} className={`workshop${presenter ? ' workshop--presenter' : ''}`}>
-      <div className="workshop-toolbar no-print">
-        <button type="button" className="button button--secondary button--small" aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
-          {t({ sv: 'Presentationsläge', en: 'Presenter view' })}
-        </button>
-      </div>
+    <div ref={root} className="workshop">
       {route.view === 'library' ? (
-        <ScenarioList ruleset={browserRuleset} scenarios={scenarios} />
-      ) : scenario ? (
-        <ScenarioView key={scenario.id} ruleset={browserRuleset} visibleFields={visibleFields} scenario={scenario} part={route.part} />
-      ) : (
+        <ScenarioList ruleset={browserRuleset} scenarios={scenarios} custom={custom} visibleFields={visibleFields} />
+      ) : route.view === 'wall' ? (
+        <div className="wall-print">
+          <p className="no-print">
+            <a href={workshopHash({ view: 'library' })}>{t({ sv: '← Alla scenarier', en: '← All scenarios' })}</a>{' '}
+            <button type="button" className="button button--secondary button--small" onClick={() => window.print()}>
+              {t({ sv: 'Skriv ut på A3', en: 'Print on A3' })}
+            </button>
+          </p>
+          <WallSheet ruleset={browserRuleset} date={today()} />
+        </div>
+      ) : !scenario ? (
         <div role="alert" className="notice notice--warning">
           <h2 tabIndex={-1}>{t({ sv: 'Scenariot finns inte', en: 'No such scenario' })}</h2>
           <p>
             <a href={workshopHash({ view: 'library' })}>{t({ sv: 'Till alla scenarier', en: 'To all scenarios' })}</a>
           </p>
         </div>
+      ) : route.view === 'builder' ? (
+        <ScenarioBuilder key={scenario.id} ruleset={browserRuleset} visibleFields={visibleFields} base={scenario} builtInIds={builtInIds} />
+      ) : route.view === 'scenario' ? (
+        <ScenarioView key={scenario.id} ruleset={browserRuleset} visibleFields={visibleFields} scenario={scenario} part={route.part} />
+      ) : (
+        <JudgedView key={`${route.view}:${scenario.id}`} scenario={scenario} view={route.view} />
       )}
     </div>
   );

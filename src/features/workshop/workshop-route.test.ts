@@ -16,7 +16,11 @@ describe('workshop hashes', () => {
     expect(parseWorkshopHash('#/workshop/scenario/fruktkorgar-reserverad')).toEqual({ view: 'scenario', id: 'fruktkorgar-reserverad', part: 'group' });
     expect(parseWorkshopHash('#/workshop/scenario/fruktkorgar-reserverad/handout')).toEqual({ view: 'scenario', id: 'fruktkorgar-reserverad', part: 'handout' });
     expect(parseWorkshopHash('#/workshop/scenario/x/nonsense')).toEqual({ view: 'scenario', id: 'x', part: 'group' });
-    for (const hash of ['#/workshop', '#/workshop/scenario/x', '#/workshop/scenario/x/what-if', '#/workshop/scenario/x/tree']) {
+    expect(parseWorkshopHash('#/workshop/scenario/x/deck')).toEqual({ view: 'deck', id: 'x' });
+    expect(parseWorkshopHash('#/workshop/scenario/x/trainer')).toEqual({ view: 'trainer', id: 'x' });
+    expect(parseWorkshopHash('#/workshop/wall')).toEqual({ view: 'wall' });
+    expect(parseWorkshopHash('#/workshop/builder/x')).toEqual({ view: 'builder', id: 'x' });
+    for (const hash of ['#/workshop', '#/workshop/wall', '#/workshop/builder/x', '#/workshop/scenario/x/deck', '#/workshop/scenario/x/trainer', '#/workshop/scenario/x', '#/workshop/scenario/x/what-if', '#/workshop/scenario/x/tree']) {
       expect(workshopHash(parseWorkshopHash(hash))).toBe(hash);
     }
   });

@@ -5,7 +5,7 @@ import type { Answers } from '../../../engine/answers-schema';
 import type { Lang } from '../../../engine/format';
 import type { Ruleset } from '../../../engine/ruleset';
 import type { Localized } from '../../../engine/ruleset-schema';
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../workshop-i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
 import { FONT, SMALL, followUpWords, layoutDecisionTree, markWords, ruleKindWords, type PlacedNode } from './decision-tree-layout';
 import { deriveDecisionTree, traceAnswers, type ConditionLine, type DecisionTreeModel, type Mark, type TreeHighlight } from './decision-tree-model';

@@ -15,6 +15,9 @@ const idSchema = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be l
 
 export const scenarioVerdicts = ['recommended', 'allowed', 'not-allowed', 'needs-info'] as const;
 
+/** How hard a scenario is: introductory (one limit or rule), intermediate (two rules meet), advanced (a case that turns on a fine point). */
+export const scenarioDifficulties = ['introductory', 'intermediate', 'advanced'] as const;
+
 export const scenarioSchema = z.strictObject({
   id: idSchema,
   title: localizedTextSchema,
@@ -50,9 +53,15 @@ export const scenarioSchema = z.strictObject({
       }),
     ),
   ),
+  /** What the scenario teaches, in one sentence for the library card. */
+  teaches: localizedTextSchema,
+  /** The minutes a session on it takes (the 30-minute plan, shorter for a one-limit case). */
+  minutes: z.int().check(z.minimum(10, 'must be at least 10 minutes'), z.maximum(90, 'must be at most 90 minutes')),
+  difficulty: z.enum(scenarioDifficulties),
   /** The rules/sources excerpts the scenario rests on. */
   sources: z.array(z.strictObject({ document: idSchema, excerpt: idSchema })).check(z.minLength(1)),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioVerdict = (typeof scenarioVerdicts)[number];
+export type ScenarioDifficulty = (typeof scenarioDifficulties)[number];

@@ -401,7 +401,7 @@ function ReasonList({ reasons }: { reasons: Reason[] }) {
       {reasons.map((r) => (
         <li key={`${r.ruleId}|${r.result}`} data-rule={r.ruleId}>
           <p className="what-if__reason-title">
-            <strong>{t(r.title)}</strong> <code>{r.ruleId}</code> – {t(resultWords[r.result])}
+            <strong>{t(r.title)}</strong> – {t(resultWords[r.result])}
           </p>
           <p>{t(r.explanation)}</p>
           {r.parameters.length > 0 ? (

@@ -111,6 +111,7 @@ describe('what-if: one answer changed, the verdicts compared', () => {
 describe('reading what the trainer types', () => {
   it('reads kronor with spaces, a share in per cent and a term with a decimal comma', () => {
     expect(parseWhatIfInput(ruleset, 'value.totalSek', '1 200 000 kr')).toEqual({ ok: true, value: 1_200_000 });
+    expect(parseWhatIfInput(ruleset, 'value.totalSek', '1,5 mkr')).toEqual({ ok: true, value: 1_500_000 });
     expect(parseWhatIfInput(ruleset, 'supplier.disadvantagedShare', '25 %')).toEqual({ ok: true, value: 0.25 });
     expect(parseWhatIfInput(ruleset, 'contract.years', '2,5')).toEqual({ ok: true, value: 2.5 });
     expect(parseWhatIfInput(ruleset, 'decisionDate', '2024-03-01')).toEqual({ ok: true, value: '2024-03-01' });
@@ -124,6 +125,8 @@ describe('reading what the trainer types', () => {
     };
     expect(error('value.totalSek', 'tolv')).toBe('Ange ett belopp i kronor med siffror, till exempel 150 000.');
     expect(error('value.totalSek', '')).toBe('Ange värdet i kronor, till exempel 150 000.');
+    expect(error('value.totalSek', '225.000')).toBe('Menade du 225\u00a0000 kr? Skriv 225 000. Menade du 225 kr, skriv 225.');
+    expect(error('supplier.disadvantagedShare', '0,4')).toBe('Menade du 40 %? Skriv 40. Menade du 0,4 %, skriv 0,4 %.');
     expect(error('supplier.disadvantagedShare', '140')).toMatch(/mellan 0 och 100 procent/);
     expect(error('contract.years', '0')).toMatch(/större än 0/);
     expect(error('decisionDate', '2026-13-45')).toMatch(/ÅÅÅÅ-MM-DD/);

@@ -7,7 +7,9 @@ import type { Ruleset } from '../../../engine/ruleset';
 import type { Condition, EvidenceStatus, Localized, Verdict } from '../../../engine/ruleset-schema';
 import { fieldLabel } from '../../../guide/decision';
 import { readPath, writePath } from '../../../guide/draft';
-import { errorMessages, parseNumber, toText } from '../../../guide/form-schema';
+import { errorMessages, toText } from '../../../guide/form-schema';
+import { suggestionText } from '../../../guide/number-suggestion';
+import { readAmount, readPercent, readYears } from '../../../guide/swedish-number';
 import { fieldKinds } from '../../../guide/field-kinds';
 
 /**
@@ -114,9 +116,10 @@ export function parseWhatIfInput(ruleset: Ruleset, field: WhatIfField, text: str
   const v = text.trim();
   switch (field) {
     case 'value.totalSek': {
-      if (v === '') return { ok: false, error: errorMessages.sekRequired! };
-      const n = parseNumber(v);
-      return n !== null && n >= 0 ? { ok: true, value: n } : { ok: false, error: errorMessages.sek! };
+      const r = readAmount(v);
+      if (r.status === 'empty') return { ok: false, error: errorMessages.sekRequired! };
+      if (r.status === 'unsure') return { ok: false, error: suggestionText('sek', v)! };
+      return r.status === 'ok' && r.value >= 0 ? { ok: true, value: r.value } : { ok: false, error: errorMessages.sek! };
     }
     case 'decisionDate': {
       if (!isRealDate(v)) return { ok: false, error: errorMessages.date! };
@@ -127,12 +130,13 @@ export function parseWhatIfInput(ruleset: Ruleset, field: WhatIfField, text: str
       return { ok: true, value: v };
     }
     case 'supplier.disadvantagedShare': {
-      const n = parseNumber(v.replace('%', ''));
-      return n !== null && n >= 0 && n <= 100 ? { ok: true, value: Math.round(n * 10) / 1000 } : { ok: false, error: errorMessages.percent! };
+      const r = readPercent(v);
+      if (r.status === 'unsure') return { ok: false, error: suggestionText('percent', v)! };
+      return r.status === 'ok' && r.value >= 0 && r.value <= 100 ? { ok: true, value: Math.round(r.value * 10) / 1000 } : { ok: false, error: errorMessages.percent! };
     }
     case 'contract.years': {
-      const n = parseNumber(v);
-      return n !== null && n > 0 && n <= 50 ? { ok: true, value: n } : { ok: false, error: errorMessages.years! };
+      const r = readYears(v);
+      return r.status === 'ok' && r.value > 0 && r.value <= 50 ? { ok: true, value: r.value } : { ok: false, error: errorMessages.years! };
     }
     case 'supplier.kind':
     case 'organisation':

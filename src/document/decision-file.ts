@@ -1,12 +1,14 @@
 import { z } from 'zod/mini';
-import type { Localized } from '../../engine/ruleset-schema';
-import type { Ruleset } from '../../engine/ruleset';
-import { draftSchema, type Draft } from '../../guide/draft';
-import type { Decision } from '../../guide/decision';
+import type { Localized } from '../engine/ruleset-schema';
+import type { Ruleset } from '../engine/ruleset';
+import { draftSchema, type Draft } from '../guide/draft';
+import type { Decision } from '../guide/decision';
+import type { DecisionSheet } from './decision-sheet';
 
 /**
- * The JSON download: the draft (to resume it) with the rule-set identity and the outcome it gave (to audit it).
- * Importing reads only the draft; the outcome is recomputed, so a changed rule set shows as a changed hash.
+ * The JSON file: the draft (to resume it) with the rule-set identity and the outcome it gave (to audit it) and, for
+ * a decision, the document as it reads (each source marked `quote` or `summary`). Importing reads only the draft;
+ * the outcome is recomputed, so a changed rule set shows as a changed hash.
  */
 export const decisionFileSchema = z.object({
   format: z.literal('vagval.decision'),
@@ -16,10 +18,13 @@ export const decisionFileSchema = z.object({
   rulesetHash: z.string(),
   draft: draftSchema,
   outcome: z.optional(z.unknown()),
+  document: z.optional(z.unknown()),
 });
 export type DecisionFile = z.infer<typeof decisionFileSchema>;
 
-export function toDecisionFile(ruleset: Ruleset, decision: Decision, now = new Date()): DecisionFile {
+/** A draft to resume (no document) or, with `sheet`, the decision as it was documented. */
+export function toDecisionFile(ruleset: Pick<Ruleset, 'version' | 'hash'>, decision: Pick<Decision, 'draft' | 'outcome'>, options: { sheet?: DecisionSheet; now?: Date } = {}): DecisionFile {
+  const now = options.now ?? new Date();
   return {
     format: 'vagval.decision',
     formatVersion: 1,
@@ -28,6 +33,7 @@ export function toDecisionFile(ruleset: Ruleset, decision: Decision, now = new D
     rulesetHash: ruleset.hash,
     draft: decision.draft,
     outcome: decision.outcome ?? undefined,
+    ...(options.sheet ? { document: options.sheet } : {}),
   };
 }
 

@@ -1,0 +1,263 @@
+import type { Answers, RouteId } from '../engine/answers-schema';
+import { formatValue, type Lang } from '../engine/format';
+import type { CitedSource, Outcome, ParameterUse, Reason } from '../engine/outcome';
+import type { EvidenceStatus, Verdict } from '../engine/ruleset-schema';
+import type { AnswerRow } from '../guide/decision';
+import type { DraftAnswers } from '../guide/draft';
+import { stepTitles } from '../guide/step-titles';
+import { questionStepIds } from '../guide/steps';
+import { statusWords } from '../components/source-quote';
+import { verdictWords } from '../components/verdict-badge';
+import { receiptSchema, receiptShortForm as registerReceiptShortForm } from '../shared/receipt';
+import { sheetWords } from './sheet-words';
+
+/**
+ * The decision document as data, in one language: what the printed page, the PDF file and the Markdown and JSON
+ * downloads all show. Page 1 is the decision (who decided what, under which rule set, with room for the
+ * diarienummer and the signatures); the appendix holds the reasons, the sources and the limits the verdicts read.
+ */
+export type DecisionSheet = {
+  lang: Lang;
+  title: string;
+  organisation: string;
+  decisionDate: string;
+  purchase: string;
+  supplier: string | null;
+  value: string;
+  contractYears: string | null;
+  chosen: { route: RouteId; name: string; verdict: Verdict | null; verdictLabel: string | null } | null;
+  recommendation: { route: RouteId | null; name: string | null; rationale: string; source: SheetSource | null };
+  /** The first line of the document when the chosen route departs from the engine's judgement. */
+  deviationFlag: string | null;
+  deviationReason: string | null;
+  justification: string | null;
+  ruleset: { version: string; hash: string };
+  record: { number: number; savedBy: string; recordedAt: string; hash: string; receipt: string | null } | null;
+  decidedBy: string | null;
+  diarienummer: string | null;
+  routes: SheetRoute[];
+  obligations: { routeName: string; items: Array<SheetReason & { checked: boolean }>; possible: SheetReason[] } | null;
+  policyNotes: Array<{ id: string; text: string; source: SheetSource }>;
+  /** Only the limits the verdicts (and the chosen route's obligations) read: the ones that bear on this purchase. */
+  limits: SheetLimit[];
+  answers: Array<{ step: string; rows: Array<{ path: string; label: string; value: string }> }>;
+  disclaimer: string;
+  printedAt: string;
+};
+
+/** A source as the document cites it: its own words (a quote) or a paraphrase (a summary), never confused. */
+export type SheetSource = {
+  kind: 'quote' | 'summary';
+  text: string;
+  title: string;
+  issuer: string;
+  section: string;
+  url: string | null;
+  status: EvidenceStatus;
+  /** "ej verifierad", "andrahandskälla" …, or null for a verified source. */
+  statusWord: string | null;
+};
+
+export type SheetReason = { ruleId: string; title: string; legalBasis: string; explanation: string; source: SheetSource };
+export type SheetRoute = { route: RouteId; name: string; verdict: Verdict; verdictLabel: string; heading: string; reasons: SheetReason[]; cautions: SheetReason[] };
+export type SheetLimit = { id: string; label: string; value: string; from: string; statusWord: string | null; note: string | null; source: SheetSource };
+
+/** What a saved record adds: its number in the register, who saved it, and (once the register issues them) a receipt. */
+export type SheetRecord = { id: number; savedBy: { user: string; role: string }; recordedAt: string; hash: string; receipt?: unknown };
+
+export type SheetInput = {
+  lang: Lang;
+  ruleset: { version: string; hash: string; organisationName: (id: Answers['organisation'], lang: Lang) => string };
+  answers: DraftAnswers;
+  outcome: Outcome | null;
+  rows: readonly AnswerRow[];
+  decision: { chosenRoute?: RouteId | null | undefined; justification?: string | undefined; deviationReason?: string | null | undefined; checked?: readonly string[] | undefined };
+  record?: SheetRecord | null | undefined;
+  decidedBy?: string | null | undefined;
+  diarienummer?: string | null | undefined;
+  now?: Date;
+};
+
+const statusWord = (status: string, lang: Lang) => statusWords[status]?.[lang] ?? null;
+const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function sheetSource(source: CitedSource, lang: Lang): SheetSource {
+  return {
+    kind: source.textKind,
+    // A summary has its own Swedish wording; a quote stays in the document's own words.
+    text: clean(lang === 'sv' && source.textSv ? source.textSv : source.text),
+    title: source.title,
+    issuer: source.issuer,
+    section: source.section,
+    url: source.url,
+    status: source.status,
+    statusWord: statusWord(source.status, lang),
+  };
+}
+
+const sheetReason = (r: Reason, lang: Lang): SheetReason => ({
+  ruleId: r.ruleId,
+  title: r.title[lang],
+  legalBasis: r.legalBasis,
+  explanation: r.explanation[lang],
+  source: sheetSource(r.source, lang),
+});
+
+/** The limits the verdicts read: each route's deciding reasons, and what the chosen route obliges or warns of. */
+export function limitsThatBear(outcome: Outcome, chosenRoute: RouteId | null): ParameterUse[] {
+  const read = new Set<string>();
+  for (const route of outcome.routes) {
+    const own = route.route === chosenRoute ? [...route.reasons, ...route.obligations, ...route.cautions] : route.reasons;
+    for (const reason of own) for (const p of reason.parameters) read.add(p.id);
+  }
+  return outcome.parametersUsed.filter((p) => read.has(p.id));
+}
+
+/** A receipt the register issued (a string, or an object of hashes and counts) in a line a reader can compare. */
+export function receiptShortForm(receipt: unknown, lang: Lang = 'sv'): string | null {
+  if (typeof receipt === 'string') return receipt || null;
+  // The register's own receipts (src/shared/receipt.ts) have their short form: index, leaf, checkpoint size and root.
+  const registers = receiptSchema.safeParse(receipt);
+  if (registers.success) return registerReceiptShortForm(registers.data, lang);
+  if (receipt === null || typeof receipt !== 'object') return null;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(receipt)) {
+    if (typeof value === 'number') parts.push(`${key} ${value}`);
+    else if (typeof value === 'string') parts.push(`${key} ${/^[0-9a-f]{16,}$/i.test(value) ? `${value.slice(0, 16)}…` : value}`);
+    else if (value && typeof value === 'object') {
+      const inner = receiptShortForm(value);
+      if (inner) parts.push(`${key}: ${inner}`);
+    }
+  }
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+function valueText(answers: DraftAnswers, lang: Lang): string {
+  const v = answers.value;
+  if (v?.totalSek === undefined) return sheetWords[lang].notGiven;
+  const sek = (n: number) => formatValue(n, 'sek', lang);
+  const parts: string[] = [];
+  const years = answers.contract?.years;
+  if (v.annualSek !== undefined && years !== undefined) parts.push(`${sek(v.annualSek)} ${sheetWords[lang].perYear} × ${formatValue(years, 'years', lang)}`);
+  if (v.optionsSek) parts.push(`${sheetWords[lang].options} ${sek(v.optionsSek)}`);
+  if (v.similarPurchasesSek) parts.push(`${sheetWords[lang].similar} ${sek(v.similarPurchasesSek)}`);
+  return `${sek(v.totalSek)}${sheetWords[lang].exVat}${parts.length > 0 ? ` (${parts.join(' + ')})` : ''}`;
+}
+
+function rowValue(rows: readonly AnswerRow[], path: string, lang: Lang): string | null {
+  return rows.find((r) => r.path === path)?.value[lang] ?? null;
+}
+
+function deviationFlag(chosen: DecisionSheet['chosen'], recommended: RouteId | null, lang: Lang): string | null {
+  if (!chosen) return null;
+  const w = sheetWords[lang];
+  if (chosen.verdict === 'not-allowed') return w.deviatesNotAllowed;
+  if (chosen.verdict === 'needs-info') return w.deviatesNeedsInfo;
+  if (recommended !== null && chosen.route !== recommended) return w.deviatesFromRecommendation;
+  return null;
+}
+
+export function buildDecisionSheet(input: SheetInput): DecisionSheet {
+  const { lang, outcome, answers, rows, decision } = input;
+  const w = sheetWords[lang];
+  const chosenRoute = decision.chosenRoute ?? outcome?.recommendation.route ?? null;
+  const chosenOutcome = outcome?.routes.find((r) => r.route === chosenRoute);
+  const chosen = chosenRoute
+    ? {
+        route: chosenRoute,
+        name: chosenOutcome?.name[lang] ?? chosenRoute,
+        verdict: chosenOutcome?.verdict ?? null,
+        verdictLabel: chosenOutcome ? verdictWords[chosenOutcome.verdict][lang] : null,
+      }
+    : null;
+  const rec = outcome?.recommendation;
+  const recRoute = outcome?.routes.find((r) => r.route === rec?.route);
+  const description = answers.purchase?.description?.trim();
+  const kind = rowValue(rows, 'purchase.kind', lang);
+  const supplierName = answers.supplier?.name?.trim();
+  const supplierKind = rowValue(rows, 'supplier.kind', lang);
+  const checked = new Set(decision.checked ?? []);
+  const record = input.record
+    ? {
+        number: input.record.id,
+        savedBy: `${input.record.savedBy.user} (${w.roles[input.record.savedBy.role] ?? input.record.savedBy.role})`,
+        recordedAt: input.record.recordedAt,
+        hash: input.record.hash,
+        receipt: receiptShortForm(input.record.receipt, lang),
+      }
+    : null;
+  const now = input.now ?? new Date();
+  return {
+    lang,
+    title: w.title,
+    organisation: answers.organisation ? input.ruleset.organisationName(answers.organisation, lang) : w.notGiven,
+    decisionDate: answers.decisionDate ?? w.notGiven,
+    purchase: [description, kind ? `(${kind})` : null].filter(Boolean).join(' ') || w.notGiven,
+    supplier: [supplierName, supplierKind].filter(Boolean).join(', ') || null,
+    value: valueText(answers, lang),
+    contractYears: answers.contract?.years !== undefined ? formatValue(answers.contract.years, 'years', lang) : null,
+    chosen,
+    recommendation: {
+      route: rec?.route ?? null,
+      name: recRoute?.name[lang] ?? null,
+      rationale: rec ? rec.rationale[lang] : w.noOutcome,
+      source: rec?.source ? sheetSource(rec.source, lang) : null,
+    },
+    deviationFlag: deviationFlag(chosen, rec?.route ?? null, lang),
+    deviationReason: decision.deviationReason?.trim() || null,
+    justification: decision.justification?.trim() || null,
+    ruleset: { version: input.ruleset.version, hash: input.ruleset.hash },
+    record,
+    // Who saved the record is not necessarily who decided (delegation): left to write unless the input names them.
+    decidedBy: input.decidedBy?.trim() || null,
+    diarienummer: input.diarienummer?.trim() || null,
+    routes: (outcome?.routes ?? []).map((r) => ({
+      route: r.route,
+      name: r.name[lang],
+      verdict: r.verdict,
+      verdictLabel: verdictWords[r.verdict][lang],
+      heading: r.verdict === 'not-allowed' ? w.whyNot : r.verdict === 'needs-info' ? w.open : w.why,
+      reasons: r.reasons.map((x) => sheetReason(x, lang)),
+      cautions: r.cautions.map((x) => sheetReason(x, lang)),
+    })),
+    obligations:
+      chosenOutcome && (chosenOutcome.obligations.length > 0 || chosenOutcome.possibleObligations.length > 0)
+        ? {
+            routeName: chosenOutcome.name[lang],
+            items: chosenOutcome.obligations.map((o) => ({ ...sheetReason(o, lang), checked: checked.has(o.ruleId) })),
+            possible: chosenOutcome.possibleObligations.map((o) => sheetReason(o, lang)),
+          }
+        : null,
+    policyNotes: [...(outcome?.policyNotes ?? []), ...(chosenOutcome?.policyNotes ?? [])].map((n) => ({ id: n.id, text: n.text[lang], source: sheetSource(n.source, lang) })),
+    limits: outcome
+      ? limitsThatBear(outcome, chosenRoute).map((p) => ({
+          id: p.id,
+          label: p.label[lang],
+          value: formatValue(p.value, p.unit, lang),
+          from: p.from,
+          statusWord: statusWord(p.status, lang),
+          note: p.note?.[lang] ?? null,
+          source: sheetSource(p.source, lang),
+        }))
+      : [],
+    answers: questionStepIds
+      .map((step) => ({
+        step: stepTitles[step][lang],
+        rows: rows.filter((r) => r.step === step).map((r) => ({ path: r.path, label: r.label[lang], value: r.value[lang] })),
+      }))
+      .filter((s) => s.rows.length > 0),
+    disclaimer: w.disclaimer,
+    printedAt: printedAt(now),
+  };
+}
+
+/** Local date and time to the minute, as a reader of a printed page expects it. */
+export function printedAt(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}
+
+/** "Källa: titel, utgivare, avsnitt (ej verifierad)": where a source stands, in one line. */
+export function sourceLine(source: SheetSource, lang: Lang): string {
+  return `${sheetWords[lang].source}: ${source.title}, ${source.issuer}, ${source.section}${source.statusWord ? ` (${source.statusWord})` : ''}`;
+}

@@ -1,0 +1,305 @@
+import { Document, Font, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
+import type { DecisionSheet, SheetReason, SheetSource } from '../decision-sheet';
+import { sheetWords } from '../sheet-words';
+
+// Words are never hyphenated (a legal text must read as written); a URL may wrap after a slash, never mid-word.
+Font.registerHyphenationCallback((word) => (/^https?:\/\//.test(word) ? word.split(/(?<=[/?&=])/) : [word]));
+
+/**
+ * The PDF uses the PDF standard font Helvetica (WinAnsi encoding): å, ä, ö, é, §, – and × are in it, so no font
+ * file ships with the app. The few characters outside it are written the way a typist would.
+ */
+const outsideWinAnsi: Record<string, string> = { '→': '->', '≤': '<=', '≥': '>=', '−': '-', '\u202f': ' ' };
+export const pdfText = (text: string) => text.replace(/[→≤≥−\u202f]/g, (c) => outsideWinAnsi[c] ?? c);
+
+const s = StyleSheet.create({
+  // No lineHeight here: on the Page it hides the page numbers (react-pdf 4.9 lays out render-texts with it).
+  page: { fontFamily: 'Helvetica', fontSize: 9.5, paddingTop: 46, paddingBottom: 56, paddingHorizontal: 46, color: '#111' },
+  head: { position: 'absolute', top: 20, left: 46, right: 46, flexDirection: 'row', justifyContent: 'space-between', fontSize: 7.5, color: '#333' },
+  footDisclaimer: { position: 'absolute', bottom: 22, left: 46, width: 380, fontSize: 7.5, color: '#333', borderTop: '0.5pt solid #999', paddingTop: 4 },
+  pageNumber: { position: 'absolute', bottom: 22, right: 46, width: 100, textAlign: 'right', fontSize: 7.5, color: '#333', paddingTop: 4 },
+  flag: { fontFamily: 'Helvetica-Bold', fontSize: 11, borderWidth: 1.5, borderColor: '#000', padding: 6, marginBottom: 8 },
+  title: { fontFamily: 'Helvetica-Bold', fontSize: 16, marginBottom: 8 },
+  fact: { flexDirection: 'row', borderTop: '0.5pt solid #bbb', paddingVertical: 3.5 },
+  term: { width: 150, color: '#444', paddingRight: 8 },
+  value: { flex: 1 },
+  strong: { fontFamily: 'Helvetica-Bold' },
+  mono: { fontFamily: 'Courier', fontSize: 8 },
+  fillIn: { flex: 1, borderBottom: '0.75pt solid #000', height: 12 },
+  signatures: { flexDirection: 'row', flexWrap: 'wrap', marginTop: 22 },
+  signature: { width: '50%', paddingRight: 18, marginBottom: 16 },
+  signatureRule: { borderBottom: '0.75pt solid #000', height: 26, marginBottom: 2 },
+  signatureLabel: { fontSize: 8, color: '#444' },
+  note: { marginTop: 6, fontSize: 8.5, color: '#444' },
+  h2: { fontFamily: 'Helvetica-Bold', fontSize: 13, marginBottom: 6 },
+  h3: { fontFamily: 'Helvetica-Bold', fontSize: 11, marginTop: 10, marginBottom: 4 },
+  h4: { fontFamily: 'Helvetica-Bold', fontSize: 10, marginTop: 6, marginBottom: 2 },
+  item: { marginBottom: 5 },
+  quote: { marginTop: 2, marginLeft: 10, paddingLeft: 6, borderLeft: '1.5pt solid #888', fontSize: 8.5 },
+  quoteText: { fontFamily: 'Helvetica-Oblique' },
+  caption: { color: '#444', fontSize: 8 },
+  url: { color: '#1a4f8f', fontSize: 7.5, textDecoration: 'none' },
+});
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <View style={s.fact} wrap={false}>
+      <Text style={s.term}>{pdfText(term)}</Text>
+      <View style={s.value}>{children}</View>
+    </View>
+  );
+}
+
+const T = ({ children, style }: { children: string; style?: (typeof s)[keyof typeof s] }) => <Text style={style}>{pdfText(children)}</Text>;
+
+function Quote({ source, lang }: { source: SheetSource; lang: DecisionSheet['lang'] }) {
+  const w = sheetWords[lang];
+  return (
+    <View style={s.quote}>
+      {source.kind === 'quote' ? (
+        <Text style={s.quoteText}>{pdfText(`”${source.text}”`)}</Text>
+      ) : (
+        <Text>
+          <Text style={s.strong}>{w.summary}: </Text>
+          {pdfText(source.text)}
+        </Text>
+      )}
+      <Text style={s.caption}>
+        {pdfText(`${w.source}: ${source.title}, ${source.issuer}, ${source.section}${source.statusWord ? ` (${source.statusWord})` : ''}`)}
+      </Text>
+      {source.url ? (
+        <Link src={source.url} style={s.url}>
+          {source.url}
+        </Link>
+      ) : null}
+    </View>
+  );
+}
+
+function Reasons({ reasons, lang }: { reasons: SheetReason[]; lang: DecisionSheet['lang'] }) {
+  return (
+    <View>
+      {reasons.map((r) => (
+        <View key={r.ruleId} style={s.item} wrap={false}>
+          <Text>
+            <Text style={s.strong}>{pdfText(r.title)}</Text> ({pdfText(r.legalBasis)}): {pdfText(r.explanation)}
+          </Text>
+          <Quote source={r.source} lang={lang} />
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** Head and foot of every page: what and whose, the print date, the disclaimer, "Sida n av m". */
+function Margins({ sheet }: { sheet: DecisionSheet }) {
+  const w = sheetWords[sheet.lang];
+  const head = [sheet.title, sheet.organisation, sheet.record ? `nr ${sheet.record.number}` : null].filter(Boolean).join(' · ');
+  return (
+    <>
+      <View style={s.head} fixed>
+        <Text>{pdfText(head)}</Text>
+        <Text>{`${w.printed} ${sheet.printedAt}`}</Text>
+      </View>
+      <Text style={s.footDisclaimer} fixed>
+        {pdfText(sheet.disclaimer)}
+      </Text>
+      <Text style={s.pageNumber} render={({ pageNumber, totalPages }) => w.page(pageNumber, totalPages)} fixed />
+    </>
+  );
+}
+
+/**
+ * The decision document as a PDF for the diarium: the same page 1 and appendix as the printed page, with the
+ * title, language, author and subject set so that a reader's software and an archive can name it.
+ */
+export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
+  const w = sheetWords[sheet.lang];
+  const { lang } = sheet;
+  const blank = <View style={s.fillIn} />;
+  const chosen = sheet.chosen ? `${sheet.chosen.name}${sheet.chosen.verdictLabel ? ` (${sheet.chosen.verdictLabel})` : ''}` : w.notGiven;
+  return (
+    <Document
+      title={pdfText(`${sheet.title}: ${sheet.organisation}, ${sheet.decisionDate}`)}
+      author={pdfText(sheet.decidedBy ?? sheet.record?.savedBy ?? sheet.organisation)}
+      subject={pdfText(`${w.chosen}: ${chosen}`)}
+      keywords={pdfText([sheet.organisation, sheet.chosen?.name, sheet.record ? `nr ${sheet.record.number}` : null, sheet.diarienummer, 'LOU'].filter(Boolean).join(', '))}
+      creator="Vägval"
+      language={lang === 'sv' ? 'sv-SE' : 'en-GB'}
+      pageMode="useOutlines"
+    >
+      <Page size="A4" style={s.page} bookmark={pdfText(sheet.title)}>
+        <Margins sheet={sheet} />
+        {sheet.deviationFlag ? <T style={s.flag}>{sheet.deviationFlag}</T> : null}
+        <Text style={s.title}>
+          {pdfText(sheet.title)}
+        </Text>
+        <Fact term={w.organisation}>
+          <T>{sheet.organisation}</T>
+        </Fact>
+        <Fact term={w.purchase}>
+          <T>{sheet.purchase}</T>
+        </Fact>
+        {sheet.supplier ? (
+          <Fact term={w.supplier}>
+            <T>{sheet.supplier}</T>
+          </Fact>
+        ) : null}
+        <Fact term={w.value}>
+          <T>{sheet.value}</T>
+        </Fact>
+        {sheet.contractYears ? (
+          <Fact term={w.contractYears}>
+            <T>{sheet.contractYears}</T>
+          </Fact>
+        ) : null}
+        <Fact term={w.chosen}>
+          <T style={s.strong}>{chosen}</T>
+        </Fact>
+        <Fact term={w.recommendation}>
+          <Text>
+            {sheet.recommendation.name ? <Text style={s.strong}>{pdfText(`${sheet.recommendation.name}. `)}</Text> : null}
+            {pdfText(sheet.recommendation.rationale)}
+          </Text>
+        </Fact>
+        <Fact term={w.justification}>
+          <T>{sheet.justification ?? w.notGiven}</T>
+        </Fact>
+        {sheet.deviationReason ? (
+          <Fact term={w.deviationReason}>
+            <T>{sheet.deviationReason}</T>
+          </Fact>
+        ) : null}
+        <Fact term={w.ruleset}>
+          <Text>
+            {pdfText(sheet.ruleset.version)} <Text style={s.mono}>{sheet.ruleset.hash}</Text>
+          </Text>
+        </Fact>
+        <Fact term={w.registerNumber}>
+          <T>{sheet.record ? `nr ${sheet.record.number}` : w.notSaved}</T>
+        </Fact>
+        {sheet.record ? (
+          <>
+            <Fact term={w.savedBy}>
+              <T>{`${sheet.record.savedBy}, ${sheet.record.recordedAt}`}</T>
+            </Fact>
+            <Fact term={w.receipt}>
+              {sheet.record.receipt ? (
+                <T>{sheet.record.receipt}</T>
+              ) : (
+                <Text>
+                  {pdfText(`${w.recordHash} `)}
+                  <Text style={s.mono}>{sheet.record.hash}</Text>
+                </Text>
+              )}
+            </Fact>
+          </>
+        ) : null}
+        <Fact term={w.decidedBy}>{sheet.decidedBy ? <T>{sheet.decidedBy}</T> : blank}</Fact>
+        <Fact term={w.decisionDate}>
+          <T>{sheet.decisionDate}</T>
+        </Fact>
+        <Fact term={w.diarienummer}>{sheet.diarienummer ? <T>{sheet.diarienummer}</T> : blank}</Fact>
+        <View style={s.signatures} wrap={false}>
+          {[w.signature, w.nameClarification, w.position, w.placeAndDate].map((label) => (
+            <View key={label} style={s.signature}>
+              <View style={s.signatureRule} />
+              <T style={s.signatureLabel}>{label}</T>
+            </View>
+          ))}
+        </View>
+        <T style={s.note}>{w.appendixNote}</T>
+      </Page>
+
+      <Page size="A4" style={s.page} bookmark={pdfText(w.appendix)}>
+        <Margins sheet={sheet} />
+        <Text style={s.h2}>
+          {pdfText(w.appendix)}
+        </Text>
+        {sheet.recommendation.source ? (
+          <View wrap={false}>
+            <T style={s.h3}>{w.recommendation}</T>
+            <T>{sheet.recommendation.name ? `${sheet.recommendation.name}. ${sheet.recommendation.rationale}` : sheet.recommendation.rationale}</T>
+            <Quote source={sheet.recommendation.source} lang={lang} />
+          </View>
+        ) : null}
+        {sheet.routes.length > 0 ? (
+          <Text style={s.h3}>
+          {pdfText(w.routes)}
+        </Text>
+        ) : null}
+        {sheet.routes.map((route) => (
+          <View key={route.route}>
+            <T style={s.h4}>{`${route.name}: ${route.verdictLabel}`}</T>
+            <T>{`${route.heading}:`}</T>
+            <Reasons reasons={route.reasons} lang={lang} />
+            {route.cautions.length > 0 ? (
+              <>
+                <T>{`${w.cautions}:`}</T>
+                <Reasons reasons={route.cautions} lang={lang} />
+              </>
+            ) : null}
+          </View>
+        ))}
+        {sheet.obligations ? (
+          <View>
+            <T style={s.h3}>{`${w.obligations}: ${sheet.obligations.routeName}`}</T>
+            {sheet.obligations.items.map((o) => (
+              <View key={o.ruleId} style={s.item} wrap={false}>
+                <Text>
+                  {o.checked ? '[x] ' : '[  ] '}
+                  <Text style={s.strong}>{pdfText(o.title)}</Text> ({pdfText(o.legalBasis)}): {pdfText(o.explanation)}
+                </Text>
+                <Quote source={o.source} lang={lang} />
+              </View>
+            ))}
+            {sheet.obligations.possible.length > 0 ? (
+              <>
+                <T>{`${w.possibleObligations}:`}</T>
+                <Reasons reasons={sheet.obligations.possible} lang={lang} />
+              </>
+            ) : null}
+          </View>
+        ) : null}
+        {sheet.policyNotes.length > 0 ? (
+          <View>
+            <T style={s.h3}>{w.policy}</T>
+            {sheet.policyNotes.map((n) => (
+              <View key={n.id} style={s.item} wrap={false}>
+                <T>{n.text}</T>
+                <Quote source={n.source} lang={lang} />
+              </View>
+            ))}
+          </View>
+        ) : null}
+        <Text style={s.h3}>
+          {pdfText(w.limits)}
+        </Text>
+        {sheet.limits.length === 0 ? <T>{w.noLimits}</T> : null}
+        {sheet.limits.map((p) => (
+          <View key={p.id} style={s.item} wrap={false}>
+            <Text>
+              <Text style={s.strong}>{pdfText(p.label)}</Text>
+              {pdfText(`: ${p.value}, ${w.inForceFrom} ${p.from}${p.statusWord ? ` (${p.statusWord})` : ''}${p.note ? `. ${p.note}` : ''}`)}
+            </Text>
+            <Quote source={p.source} lang={lang} />
+          </View>
+        ))}
+        <Text style={s.h3}>
+          {pdfText(w.answers)}
+        </Text>
+        {sheet.answers.map((step) => (
+          <View key={step.step}>
+            <T style={s.h4}>{step.step}</T>
+            {step.rows.map((r) => (
+              <Fact key={r.path} term={r.label}>
+                <T>{r.value}</T>
+              </Fact>
+            ))}
+          </View>
+        ))}
+      </Page>
+    </Document>
+  );
+}

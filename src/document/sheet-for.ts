@@ -1,0 +1,40 @@
+import { buyerName } from '../engine/buyers';
+import type { Lang } from '../engine/format';
+import type { Outcome } from '../engine/outcome';
+import type { Ruleset } from '../engine/ruleset';
+import { answerRows, type Decision } from '../guide/decision';
+import type { DecisionRecord } from '../shared/decision-record';
+import { buildDecisionSheet, type DecisionSheet, type SheetRecord } from './decision-sheet';
+
+const organisationName = (ruleset: Ruleset) => (id: string, lang: Lang) => buyerName(ruleset, id, lang);
+
+/** The guide's decision as a document; `record` once it is saved in the register. */
+export function sheetForDecision(ruleset: Ruleset, decision: Decision, lang: Lang, record?: SheetRecord | null, now?: Date): DecisionSheet {
+  return buildDecisionSheet({
+    lang,
+    ruleset: { version: ruleset.version, hash: ruleset.hash, organisationName: organisationName(ruleset) },
+    answers: decision.answers,
+    outcome: decision.outcome,
+    rows: decision.rows,
+    decision: { ...decision.draft.decision, chosenRoute: decision.chosenRoute },
+    record,
+    ...(now ? { now } : {}),
+  });
+}
+
+/**
+ * A saved record as a document: its own rule-set version and hash and the outcome under that rule set (the
+ * register's trail); the current rule set only names the organisations and labels the answers.
+ */
+export function sheetForRecord(ruleset: Ruleset, record: DecisionRecord, outcome: Outcome | null, lang: Lang, now?: Date): DecisionSheet {
+  return buildDecisionSheet({
+    lang,
+    ruleset: { version: record.rulesetVersion, hash: record.rulesetHash, organisationName: organisationName(ruleset) },
+    answers: record.answers,
+    outcome,
+    rows: answerRows(ruleset, record.answers),
+    decision: { chosenRoute: record.chosenRoute, justification: record.justification, deviationReason: record.deviationReason },
+    record,
+    ...(now ? { now } : {}),
+  });
+}

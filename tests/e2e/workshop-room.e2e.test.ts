@@ -1,0 +1,256 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe';
+import { appUrl, launchBrowser, screenshot } from './support/browser';
+
+// The fruit-basket scenario (rules/scenarios/fruktkorgar-reserverad.yaml).
+const scenarioId = 'fruktkorgar-reserverad';
+const scenarioTitle = 'Fruktkorgar från ett arbetsintegrerande kooperativ';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(context: BrowserContext, hash: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(appUrl(hash));
+  await page.locator('#main').waitFor();
+  return page;
+}
+
+const phone = () => browser.newContext({ locale: 'sv-SE', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+const slideKind = (page: Page) => page.locator('.deck').getAttribute('data-slide-kind');
+/** The smallest computed font size of any text inside the elements matched. */
+const smallestText = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    let smallest = Infinity;
+    for (const root of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement!;
+        if (!node.textContent?.trim() || parent.closest('.visually-hidden') || parent.getClientRects().length === 0) continue;
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(parent).fontSize));
+      }
+    }
+    return smallest;
+  }, selector);
+
+async function answerOnPhone(page: Page, verdicts: string[], why: string) {
+  const routes = ['Direktupphandling', 'Upphandling enligt LOU med sociala hänsyn', 'Reserverad upphandling', 'Idéburet offentligt partnerskap (IOP)'];
+  for (const [i, route] of routes.entries()) await page.getByRole('group', { name: route }).getByLabel(verdicts[i]!, { exact: true }).check();
+  await page.getByLabel('Varför? En mening').fill(why);
+  await page.getByRole('button', { name: 'Skicka svaret' }).click();
+  await page.getByRole('status').filter({ hasText: 'Ditt svar är skickat' }).waitFor();
+}
+
+describe('a workshop in a room: the deck on the projector, the trainer’s window and two phones', () => {
+  it('joins, answers, reveals and shows the distribution, with every slide and the phone page passing axe', async () => {
+    const trainer = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1920, height: 1080 } });
+    const deck = await newPage(trainer, `#/workshop/scenario/${scenarioId}`);
+
+    // Presenter mode from the scenario: the deck, with a compact header and a visible way out.
+    await deck.getByRole('link', { name: 'Presentationsläge' }).click();
+    await deck.locator('.deck').waitFor();
+    expect(await deck.locator('.app-header').isVisible()).toBe(false);
+    expect(await deck.getByRole('link', { name: 'Avsluta presentationsläge' }).isVisible()).toBe(true);
+    expect(await deck.locator('.deck-bar').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(60);
+    expect(await slideKind(deck)).toBe('story');
+    // Type that scales with the screen: the body at least 32 px at 1920×1080.
+    expect(await deck.locator('.slide__story').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(32);
+    expect(await deck.locator('.slide__story').innerText()).toContain('fruktkorgar');
+
+    // The trainer's own window follows the deck and drives it.
+    const [trainerWindow] = await Promise.all([trainer.waitForEvent('page'), deck.getByRole('link', { name: 'Kursledarens fönster' }).click()]);
+    await trainerWindow.getByRole('heading', { name: `Kursledarens fönster: ${scenarioTitle}` }).waitFor();
+    await trainerWindow.getByTestId('trainer-slide').filter({ hasText: 'Bild 1 av' }).waitFor();
+    expect(await trainerWindow.locator('.trainer-key li[data-route="reserved-contract"]').innerText()).toContain('Rekommenderas');
+    expect(await trainerWindow.locator('.trainer-card').filter({ hasText: 'Att diskutera' }).innerText()).toContain('Söderhamn');
+    await trainerWindow.getByRole('button', { name: 'Starta tiden' }).click();
+    await trainerWindow.getByTestId('trainer-clock').filter({ hasText: /^0:0[1-9]/ }).waitFor();
+    await expectNoAxeViolations(trainerWindow, "trainer's window");
+
+    // Paging: arrows, space and a clicker's PageDown/PageUp on the projector; Next in the trainer's window.
+    await deck.keyboard.press('ArrowRight');
+    await deck.locator('.deck[data-slide="1"]').waitFor();
+    await trainerWindow.getByTestId('trainer-slide').filter({ hasText: 'Bild 2 av' }).waitFor();
+    await deck.keyboard.press('PageDown');
+    await deck.locator('.deck[data-slide="2"]').waitFor();
+    await deck.keyboard.press('PageUp');
+    await deck.locator('.deck[data-slide="1"]').waitFor();
+    await trainerWindow.getByRole('button', { name: 'Nästa →' }).click();
+    await deck.locator('.deck[data-slide="2"]').waitFor();
+    expect(await deck.locator('.slide__answer').count()).toBeGreaterThan(0);
+
+    // Every slide up to the groups' answers passes axe.
+    await deck.keyboard.press('Home');
+    await deck.locator('.deck[data-slide="0"]').waitFor();
+    while ((await slideKind(deck)) !== 'answers') {
+      const index = Number(await deck.locator('.deck').getAttribute('data-slide'));
+      await expectNoAxeViolations(deck, `slide ${index + 1} (${await slideKind(deck)})`);
+      await deck.locator('body').press(' ');
+      await deck.locator(`.deck[data-slide="${index + 1}"]`).waitFor();
+    }
+
+    // The groups' answers: the trainer opens a session; the projector shows the code.
+    await deck.getByRole('button', { name: 'Öppna svar från mobiler' }).click();
+    const code = await deck.getByTestId('session-code').innerText();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    await deck.locator('.join-panel__count').filter({ hasText: '0 av 0 har svarat' }).waitFor();
+    await expectNoAxeViolations(deck, 'slide: the groups’ answers with the session open');
+
+    // Two phones: one types the code, one comes by the QR code's address.
+    const phoneA = await newPage(await phone(), '#/join');
+    await phoneA.getByRole('heading', { name: 'Gå med i övningen' }).waitFor();
+    await expectNoAxeViolations(phoneA, 'phone: join');
+    await phoneA.getByLabel('Kod').fill('abc');
+    await phoneA.getByRole('button', { name: 'Gå med' }).click();
+    await phoneA.locator('.field__error', { hasText: 'sex tecken' }).waitFor();
+    await phoneA.getByLabel('Kod').fill(code.toLowerCase());
+    await phoneA.getByRole('button', { name: 'Gå med' }).click();
+    await phoneA.getByRole('heading', { name: scenarioTitle }).waitFor();
+    const phoneB = await newPage(await phone(), `#/join/${code}`);
+    await phoneB.getByRole('heading', { name: scenarioTitle }).waitFor();
+    await deck.locator('.join-panel__count').filter({ hasText: '0 av 2 har svarat' }).waitFor();
+
+    // An incomplete answer is refused at the fields, in Swedish.
+    await phoneA.getByRole('button', { name: 'Skicka svaret' }).click();
+    expect(await phoneA.locator('.field__error').count()).toBe(5);
+    expect(await phoneA.locator('.field__error').first().innerText()).toContain('Välj ett svar för den här vägen');
+    await expectNoAxeViolations(phoneA, 'phone: answer with errors');
+    await screenshot(phoneA, 'workshop-phone-errors');
+
+    await answerOnPhone(phoneA, ['Inte tillåten', 'Tillåten', 'Tillåten', 'Inte tillåten'], 'Värdet över tre år är 900 000 kr, över gränsen.');
+    await answerOnPhone(phoneB, ['Tillåten', 'Tillåten', 'Tillåten', 'Behöver mer information'], 'Kooperativet är ett socialt företag.');
+    await deck.locator('.join-panel__count').filter({ hasText: '2 av 2 har svarat' }).waitFor();
+    // Before the reveal a phone sees counts only, never another's answer.
+    expect(await phoneA.locator('main').innerText()).not.toContain('Kooperativet är ett socialt företag');
+    expect(await phoneA.locator('.room-answers').count()).toBe(0);
+    await expectNoAxeViolations(phoneA, 'phone: answer sent');
+    await screenshot(phoneA, 'workshop-phone-sent');
+
+    // The reveal: the four routes in a 2×2 grid, each with the room's distribution against the key.
+    await deck.keyboard.press('ArrowRight');
+    await deck.getByTestId('reveal-grid').waitFor();
+    await deck.locator('.room-answers[data-route="reserved-contract"][data-total="2"]').waitFor();
+    expect(await deck.locator('.room-answers[data-route="direct-award"]').getAttribute('data-right')).toBe('1');
+    expect(await deck.locator('.room-answers[data-route="reserved-contract"]').getAttribute('data-right')).toBe('2');
+    expect(await deck.locator('.room-answers[data-route="iop"]').getAttribute('data-right')).toBe('1');
+    const cards = await deck.locator('.reveal-card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: Math.round(r.x), y: Math.round(r.y), bottom: r.bottom })));
+    expect(new Set(cards.map((c) => c.x)).size, 'two columns').toBe(2);
+    expect(new Set(cards.map((c) => c.y)).size, 'two rows').toBe(2);
+    expect(Math.max(...cards.map((c) => c.bottom)), 'the grid fits the screen').toBeLessThanOrEqual(1080);
+    expect(await smallestText(deck, '.reveal-card__name, .reveal-card__reason')).toBeGreaterThanOrEqual(28);
+    await expectNoAxeViolations(deck, 'slide: the reveal with the distribution');
+    await screenshot(deck, 'workshop-deck-reveal-1920');
+    await phoneB.getByText('Facit visas nu på skärmen.').waitFor();
+    expect(await phoneB.locator('.join-page__key').innerText()).toContain('Rekommenderas');
+    await expectNoAxeViolations(phoneB, 'phone: after the reveal');
+    await trainerWindow.locator('.trainer-whys li', { hasText: 'Kooperativet är ett socialt företag.' }).waitFor();
+
+    // Why / why not per route on demand: a card opens its slide.
+    await deck.getByRole('button', { name: 'Direktupphandling' }).click();
+    await deck.locator('.deck[data-slide-kind="route"]').waitFor();
+    expect(await deck.locator('.slide').innerText()).toMatch(/900\s000\skr/);
+
+    // Every slide from here to the end passes axe; the tree is readable from the back of the room.
+    while (true) {
+      const index = Number(await deck.locator('.deck').getAttribute('data-slide'));
+      const kind = await slideKind(deck);
+      await expectNoAxeViolations(deck, `slide ${index + 1} (${kind})`);
+      if (kind === 'tree') {
+        expect(await deck.locator('.room-column.is-recommended').getAttribute('data-route')).toBe('reserved-contract');
+        expect(await smallestText(deck, '.room-tree')).toBeGreaterThanOrEqual(20);
+        await screenshot(deck, 'workshop-deck-tree-1920');
+      }
+      if (await deck.getByRole('button', { name: 'Nästa →' }).isDisabled()) break;
+      await deck.keyboard.press('ArrowRight');
+      await deck.locator(`.deck[data-slide="${index + 1}"]`).waitFor();
+    }
+    expect(await slideKind(deck)).toBe('take-away');
+
+    // The trainer closes the session: the phones are told, and the answers are gone.
+    await trainerWindow.getByRole('button', { name: 'Avsluta sessionen och radera svaren' }).click();
+    await phoneA.getByRole('heading', { name: 'Sessionen är avslutad' }).waitFor();
+    await phoneB.getByRole('heading', { name: 'Sessionen är avslutad' }).waitFor();
+    await expectNoAxeViolations(phoneA, 'phone: session closed');
+    expect((await deck.request.get(appUrl(`api/workshop/sessions/${code}/state`))).status()).toBe(404);
+
+    await deck.getByRole('link', { name: 'Avsluta presentationsläge' }).click();
+    await deck.getByRole('heading', { level: 2, name: scenarioTitle }).waitFor();
+    expect(await deck.locator('.app-header').isVisible()).toBe(true);
+    await trainer.close();
+  });
+
+  it('draws the tree for the room in large type in full screen, and prints the decisive questions on one A3 page', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1920, height: 1080 } });
+    const page = await newPage(context, `#/workshop/scenario/${scenarioId}/tree`);
+    await page.getByTestId('room-tree').waitFor();
+    await page.getByTestId('room-tree').getByRole('button', { name: 'Helskärm' }).click();
+    await page.waitForFunction(() => document.fullscreenElement?.classList.contains('room-tree'));
+    expect(await smallestText(page, '.room-tree')).toBeGreaterThanOrEqual(20);
+    await screenshot(page, 'workshop-room-tree-fullscreen');
+    await page.evaluate(() => document.exitFullscreen());
+
+    await page.getByRole('link', { name: 'De avgörande frågorna på ett A3-ark för väggen' }).click();
+    await page.getByTestId('wall-sheet').waitFor();
+    await expectNoAxeViolations(page, 'the A3 sheet on screen');
+    expect(await page.locator('.wall-route').count()).toBe(4);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, 'one page').toBe(1);
+    // A3 landscape is 420 × 297 mm: 1190.55 × 841.89 pt.
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    expect(Math.round(Number(box?.[1]))).toBe(1191);
+    expect(Math.round(Number(box?.[2]))).toBe(842);
+    await context.close();
+  });
+
+  it('builds a scenario from a copy: the numbers change, the key is the engine’s, and a file goes out and comes back checked', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await newPage(context, `#/workshop/scenario/${scenarioId}`);
+    await page.getByRole('link', { name: 'Gör en egen version' }).click();
+    await page.getByRole('heading', { name: 'Bygg ett eget scenario' }).waitFor();
+    const key = (route: string) => page.locator(`[data-testid="builder-key"] li[data-route="${route}"]`).getAttribute('data-verdict');
+    expect(await key('reserved-contract')).toBe('recommended');
+    expect(await key('direct-award')).toBe('not-allowed');
+    await expectNoAxeViolations(page, 'builder');
+
+    // A cheaper contract: the engine now opens a direct award.
+    await page.getByLabel('Värde per år exklusive moms (kr)').fill('100 000');
+    await page.locator('[data-testid="builder-key"] li[data-route="direct-award"][data-verdict="recommended"]').waitFor();
+    await page.getByLabel('Värde per år exklusive moms (kr)').fill('hundra');
+    await page.locator('.field__error', { hasText: 'Skriv värdet i kronor med siffror' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Spara i den här webbläsaren' }).isDisabled()).toBe(true);
+    await expectNoAxeViolations(page, 'builder with an error');
+    await page.getByLabel('Värde per år exklusive moms (kr)').fill('100 000');
+    await page.getByLabel('Titel (svenska)').fill('Fruktkorgar för 300 000 kronor');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera som fil' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${scenarioId}-egen.yaml`);
+    const file = await download.path();
+    await page.getByRole('button', { name: 'Spara i den här webbläsaren' }).click();
+    await page.getByRole('link', { name: 'Öppna scenariot' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Fruktkorgar för 300 000 kronor' }).waitFor();
+
+    // The library lists it; a broken file is refused with the reason, a good one is loaded.
+    await page.goto(appUrl('#/workshop'));
+    await page.locator(`.scenario-card[data-scenario="${scenarioId}-egen"]`).waitFor();
+    const input = page.getByLabel('Läs in ett scenario från en fil (.yaml)');
+    await input.setInputFiles({ name: 'trasig.yaml', mimeType: 'application/yaml', buffer: Buffer.from(`id: ${scenarioId}\ntitle: 3\n`) });
+    await page.getByRole('alert').filter({ hasText: 'trasig.yaml kunde inte läsas in – inget sparades' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('title: har fel typ');
+    await expectNoAxeViolations(page, 'library: a refused import');
+    await page.getByRole('button', { name: 'Ta bort Fruktkorgar för 300 000 kronor' }).click();
+    await input.setInputFiles(file);
+    await page.getByRole('link', { name: 'Öppna scenariot' }).waitFor();
+    expect(await page.locator(`.scenario-card[data-scenario="${scenarioId}-egen"]`).count()).toBe(1);
+    await context.close();
+  });
+});
