@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { applyCpvCode, checkCpvCode } from '../engine/cpv';
 import { EvaluationError, evaluate } from '../engine/evaluate';
 import { parseAnswers } from '../engine/parse-answers';
 import { RulesetLoadError } from '../engine/ruleset';
@@ -11,6 +12,8 @@ import { nodeRuleset } from '../rules-data/node-ruleset';
  *   1  the answers are invalid (each bad field named)
  *   2  usage: no file, an unreadable file, or text that is not JSON
  *   3  the rule set itself does not load
+ * A CPV code (`purchase.cpvCode`) is checked, and what it decides (the kind of purchase, LOU bilaga 2, the 19 kap.
+ * 25 § list) fills the answers left out; the output's `cpv` says what was derived and which answers contradict it.
  */
 function main(argv: string[]): number {
   const [file, ...rest] = argv;
@@ -40,8 +43,19 @@ function main(argv: string[]): number {
     return 1;
   }
   try {
-    const outcome = evaluate(nodeRuleset(), parsed.answers);
-    process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+    const ruleset = nodeRuleset();
+    const code = parsed.answers.purchase?.cpvCode;
+    const cpvProblems = code === undefined ? [] : checkCpvCode(ruleset, code);
+    if (cpvProblems.length > 0) {
+      process.stderr.write(`error: invalid answers in ${file}:\n`);
+      for (const problem of cpvProblems) process.stderr.write(`  ${problem.field}: ${problem.message}\n`);
+      return 1;
+    }
+    const { answers, derivation, conflicts } = applyCpvCode(ruleset, parsed.answers);
+    for (const conflict of conflicts) process.stderr.write(`warning: ${conflict.field}: ${conflict.message.en}\n`);
+    const outcome = evaluate(ruleset, answers);
+    const output = derivation ? { ...outcome, cpv: { ...derivation, conflicts } } : outcome;
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof EvaluationError) {

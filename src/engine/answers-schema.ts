@@ -39,6 +39,9 @@ export const routeIds = ['direct-award', 'social-considerations', 'reserved-cont
 export type RouteId = (typeof routeIds)[number];
 
 export const purchaseKinds = ['goods', 'services', 'works'] as const;
+/** State agencies (statliga myndigheter) have the central government threshold; every other buyer the sub-central one. */
+export const authorityKinds = ['state', 'municipal'] as const;
+export type AuthorityKind = (typeof authorityKinds)[number];
 export const supplierKinds = ['any', 'social-enterprise', 'ideaburen'] as const;
 
 const isoDateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
@@ -51,9 +54,16 @@ export const purchaseSchema = z.strictObject({
   annex2Service: z.optional(z.boolean()),
   /** A välfärdstjänst in LOU bilaga 2 a (had its own direct-award limit 2019-01-01 – 2022-01-31). */
   welfareService: z.optional(z.boolean()),
-  /** Its CPV code is among those listed for 19 kap. 25 § / 25 a §. */
+  /**
+   * Before rule set 2026.12.1 one answer for both reservation lists: "the code is on the lists of 19 kap. 25 § and
+   * 25 a §". Saved answers keep it and keep that meaning (the engine reads it for both facts below when they are missing).
+   */
   reservableServiceCode: z.optional(z.boolean()),
-  cpvCode: z.optional(z.string().check(z.regex(/^\d{8}(-\d)?$/, 'must be a CPV code such as 85311000-2'))),
+  /** The CPV code is on the list of 19 kap. 25 § (art. 77 of Directive 2014/24). */
+  welfareReservationCode: z.optional(z.boolean()),
+  /** The CPV code is on the list of 19 kap. 25 a § (reservation for idéburna organisationer). */
+  ideaburenReservationCode: z.optional(z.boolean()),
+  cpvCode: z.optional(z.string().check(z.regex(/^\d{8}(-\d)?$/, 'must be a CPV code of eight digits and a check digit, such as 85311000-2'))),
 });
 
 export const valueSchema = z.strictObject({
@@ -80,6 +90,10 @@ export const supplierSchema = z.strictObject({
   participatoryOwnership: z.optional(z.boolean()),
   awardedSameServiceLast3Years: z.optional(z.boolean()),
   ideaburenRegistered: z.optional(z.boolean()),
+  /** No value transfers except to other idéburna organisationer or to research (19 kap. 25 a §). */
+  noValueTransfers: z.optional(z.boolean()),
+  /** No state, region or kommun has legally decisive influence over the organisation (19 kap. 25 a §). */
+  noPublicControl: z.optional(z.boolean()),
   /** The idéburen organisation's public-benefit purpose helps fulfil the purpose of the service (19 kap. 25 a §). */
   purposeLinkedToService: z.optional(z.boolean()),
 });
@@ -87,6 +101,8 @@ export const supplierSchema = z.strictObject({
 export const contractSchema = z.strictObject({
   /** Contract term including extensions, in years. */
   years: z.optional(z.number().check(z.positive(), z.maximum(50))),
+  /** The authority requires the contract to be performed within a programme for sheltered employment (4 kap. 18 §, second limb). */
+  shelteredEmploymentProgramme: z.optional(z.boolean()),
 });
 
 export const partnershipSchema = z.strictObject({
@@ -100,6 +116,8 @@ export const partnershipSchema = z.strictObject({
 export const answersSchema = z.strictObject({
   organisation: organisationSchema,
   decisionDate: isoDateSchema,
+  /** A state agency or a kommun/region; for a named organisation its overlay in rules/ says which. */
+  authorityKind: z.optional(z.enum(authorityKinds)),
   purchase: z.optional(purchaseSchema),
   value: z.optional(valueSchema),
   supplier: z.optional(supplierSchema),

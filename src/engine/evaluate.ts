@@ -215,7 +215,7 @@ class Context {
 
   private compare(c: Extract<Condition, { fact: string }>, params: ParameterUse[]): ComparisonTrace {
     const fact = this.ruleset.facts[c.fact]!;
-    const actual = readFact(this.answers, c.fact);
+    const actual = this.read(c.fact);
     const parameter = c.param === undefined ? undefined : this.parameter(c.param);
     if (parameter) params.push(parameter);
     const expected = parameter ? parameter.value : c.value!;
@@ -231,11 +231,32 @@ class Context {
     return { kind: 'compare', fact: c.fact, label: fact.label, op: c.op, expected, parameter, actual, result, text };
   }
 
+  /**
+   * The answer a rule reads: the answer given; else, for a fact split from an older one (`legacyPath`), the old
+   * answer, so decisions saved before the split keep their meaning; else what the rule set says of the
+   * organisation (its overlay's `authorityKind`).
+   */
+  private read(path: string): string | number | boolean | undefined {
+    const given = readFact(this.answers, path);
+    if (given !== undefined) return given;
+    const legacy = this.ruleset.facts[path]?.legacyPath;
+    if (legacy !== undefined) {
+      const old = readFact(this.answers, legacy);
+      if (old !== undefined) return old;
+    }
+    if (path === 'authorityKind') {
+      // From the rule set: the overlay of a named organisation, or the kind of buyer (a kommun or region, a state agency).
+      const buyer = findBuyer(this.ruleset, this.answers.organisation);
+      return (buyer?.overlay ? this.ruleset.overlays[buyer.overlay]?.authorityKind : undefined) ?? buyer?.authorityKind ?? undefined;
+    }
+    return undefined;
+  }
+
   /** An answer as shown in texts, formatted once per evaluation however many rules compare it. */
   private shownFact(path: string): Localized {
     return remember(this.shownFacts, path, () => {
       const fact = this.ruleset.facts[path];
-      const value = readFact(this.answers, path);
+      const value = this.read(path);
       return localize((lang) => formatValue(value, fact?.type ?? 'number', lang, fact?.options));
     });
   }
@@ -286,15 +307,18 @@ class Context {
     for (const rec of this.ruleset.manifest.recommendation) {
       const outcome = verdictOf(rec.route);
       if (outcome.verdict === 'not-allowed') continue;
-      const when = rec.when ? this.condition(rec.when, []) : null;
+      const params: ParameterUse[] = [];
+      const when = rec.when ? this.condition(rec.when, params) : null;
       if (when?.result === 'failed') continue;
       if (outcome.verdict === 'allowed' && (when === null || when.result === 'held')) {
+        const source = this.cite(rec.source);
         return {
           route: rec.route,
           ruleId: rec.id,
           rationale: this.interpolate(rec.rationale),
-          status: rec.status,
-          source: this.cite(rec.source),
+          // The headline is as strong as its source and the limits it was decided against (issue 10 item 9).
+          status: weakest(rec.status, source.status, ...params.map((p) => p.status)),
+          source,
           couldChange,
         };
       }

@@ -67,7 +67,7 @@ describe('parsing answers from a file or a request', () => {
 
   it('refuses a CPV code that does not look like one', () => {
     const result = parseAnswers({ organisation: 'other', decisionDate: '2026-01-01', purchase: { cpvCode: '8531' } });
-    expect(result).toEqual({ ok: false, problems: [{ field: 'purchase.cpvCode', message: 'must be a CPV code such as 85311000-2' }] });
+    expect(result).toEqual({ ok: false, problems: [{ field: 'purchase.cpvCode', message: 'must be a CPV code of eight digits and a check digit, such as 85311000-2' }] });
   });
 
   it('says that an answer it does not know is not a known answer, at the top level and inside a group', () => {

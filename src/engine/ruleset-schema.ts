@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organisationIds, routeIds } from './answers-schema';
+import { authorityKinds, organisationIds, routeIds } from './answers-schema';
 
 /**
  * The format of the data in rules/. Every file is validated against these schemas when the
@@ -94,6 +94,11 @@ export const factSchema = z.strictObject({
   plain: localizedSchema.optional(),
   example: localizedSchema.optional(),
   source: sourceRefSchema.optional(),
+  /**
+   * An answer path of an earlier rule set that this fact was split from: a saved answer there is read for this
+   * fact when the fact itself has no answer, so old decisions keep their meaning.
+   */
+  legacyPath: z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/).optional(),
 });
 export type Fact = z.infer<typeof factSchema>;
 
@@ -202,6 +207,8 @@ export const overlayFileSchema = z.strictObject({
   organisation: z.enum(organisationIds),
   name: z.string().min(1),
   kind: z.enum(['kommun', 'region', 'none']),
+  /** Which thresholds apply to the organisation's purchases; missing where the answers must say (organisation "other"). */
+  authorityKind: z.enum(authorityKinds).optional(),
   documents: z.array(id),
   summary: localizedSchema,
   notes: z.array(overlayNoteSchema),
@@ -231,3 +238,44 @@ export const rulesetManifestSchema = z.strictObject({
 export type RulesetManifest = z.infer<typeof rulesetManifestSchema>;
 
 export const factsFileSchema = z.strictObject({ facts: z.array(factSchema).min(1) });
+
+/**
+ * A list of CPV codes read from a statute or its guidance (LOU bilaga 2, 19 kap. 25 §, 19 kap. 25 a §), with the
+ * dates it applies and where it was read. `complete: false` where only part of the list could be read: a code not
+ * on such a list is then "not known", never "not on the list".
+ */
+export const cpvCodeSchema = z.string().regex(/^\d{8}-\d$/, 'must be a CPV code written 85311000-2');
+export const cpvListSchema = z.strictObject({
+  id,
+  title: localizedSchema,
+  /** The answer the list decides, e.g. `purchase.welfareReservationCode`. */
+  fact: z.string().min(1),
+  legalBasis: z.string().min(1),
+  validFrom: isoDate,
+  validTo: isoDate.nullable().default(null),
+  status: evidenceStatusSchema,
+  source: sourceRefSchema,
+  complete: z.boolean(),
+  entries: z
+    .array(
+      z.strictObject({
+        code: cpvCodeSchema,
+        /** The last code of a range ("85000000-9 till 85323000-9"); the range holds every code between, both included. */
+        to: cpvCodeSchema.optional(),
+        heading: localizedSchema,
+        status: evidenceStatusSchema.default('verified'),
+      }),
+    )
+    .min(1),
+  note: localizedSchema.optional(),
+});
+export type CpvList = z.infer<typeof cpvListSchema>;
+
+/** The CPV divisions (first two digits) and the kind of purchase each describes: rules/cpv/divisions.yaml. */
+export const cpvDivisionsSchema = z.strictObject({
+  id: z.literal('divisions'),
+  source: sourceRefSchema,
+  status: evidenceStatusSchema,
+  divisions: z.array(z.strictObject({ division: z.string().regex(/^\d{2}$/), kind: z.enum(['goods', 'services', 'works']) })).min(1),
+});
+export type CpvDivisions = z.infer<typeof cpvDivisionsSchema>;

@@ -5,6 +5,8 @@ import { buyersFileSchema, type BuyersFile } from './buyers-schema';
 import { layerFileSchema, type LayerFile } from './layer-schema';
 import { contentHash } from './canonical-hash';
 import {
+  cpvDivisionsSchema,
+  cpvListSchema,
   factsFileSchema,
   overlayFileSchema,
   parameterSchema,
@@ -12,6 +14,8 @@ import {
   rulesetManifestSchema,
   sourceDocumentSchema,
   type Condition,
+  type CpvDivisions,
+  type CpvList,
   type Fact,
   type Localized,
   type OverlayFile,
@@ -32,6 +36,10 @@ export type RulesetData = {
   overlays: Record<SeedOrganisationId, OverlayFile>;
   /** Every kommun and region by SCB's codes (rules/buyers/sweden.yaml); absent in rule sets stored before it. */
   buyers?: BuyersFile;
+  /** The CPV lists of rules/cpv/; missing in snapshots stored before rule set 2026.12.1. */
+  cpvLists?: Record<string, CpvList>;
+  /** rules/cpv/divisions.yaml; missing in snapshots stored before rule set 2026.12.1. */
+  cpvDivisions?: CpvDivisions;
   /** Buyers' own documents over the law (rules/layers/); absent in rule sets stored before layers existed. */
   layers?: Record<string, LayerFile>;
 };
@@ -84,6 +92,8 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
   const routes: Partial<Record<RouteId, RouteFile>> = {};
   const overlays: Partial<Record<SeedOrganisationId, OverlayFile>> = {};
   let buyers: BuyersFile | undefined;
+  const cpvLists: Record<string, CpvList> = {};
+  let cpvDivisions: CpvDivisions | undefined;
   const layers: Record<string, LayerFile> = {};
 
   for (const file of Object.keys(files).sort()) {
@@ -122,6 +132,14 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
         expectId(overlay.organisation, 'organisation');
         overlays[overlay.organisation] = overlay;
       }
+    } else if (file === 'cpv/divisions.yaml') {
+      cpvDivisions = validated(file, cpvDivisionsSchema, data);
+    } else if (dir === 'cpv') {
+      const list = validated(file, cpvListSchema, data);
+      if (list) {
+        expectId(list.id, 'id');
+        cpvLists[list.id] = list;
+      }
     } else if (dir === 'layers') {
       const layer = validated(file, layerFileSchema, data);
       if (layer) {
@@ -157,6 +175,8 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
     routes: routes as Record<RouteId, RouteFile>,
     overlays: overlays as Record<SeedOrganisationId, OverlayFile>,
     ...(buyers ? { buyers } : {}),
+    cpvLists,
+    ...(cpvDivisions ? { cpvDivisions } : {}),
     ...(Object.keys(layers).length > 0 ? { layers } : {}),
   };
   const crossProblems = checkReferences(data);
@@ -192,6 +212,15 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
   };
 
   for (const fact of Object.values(data.facts)) if (fact.source) checkSource('facts.yaml', fact.path, fact.source);
+  if (data.cpvDivisions) checkSource('cpv/divisions.yaml', 'source', data.cpvDivisions.source);
+  for (const list of Object.values(data.cpvLists ?? {})) {
+    const file = `cpv/${list.id}.yaml`;
+    checkSource(file, 'source', list.source);
+    if (!data.facts[list.fact]) problems.push({ file, path: 'fact', message: `names no fact "${list.fact}" in rules/facts.yaml` });
+    list.entries.forEach((e, i) => {
+      if (e.to !== undefined && e.to <= e.code) problems.push({ file, path: `entries.${i}.to`, message: 'must come after `code`' });
+    });
+  }
   for (const param of Object.values(data.parameters)) {
     const file = `parameters/${param.id}.yaml`;
     param.values.forEach((v, i) => {

@@ -22,6 +22,20 @@ describe('question relevance read from the engine', () => {
     expect(shown('supplier', goods)).not.toEqual(expect.arrayContaining(reservation));
   });
 
+  it('asks the kind of authority only for a buyer the rule set does not know, and only where a threshold turns on it', () => {
+    const goods = { purchase: { kind: 'goods' }, value: { totalSek: 2_000_000 }, supplier: { kind: 'any' } } as const;
+    expect(shown('organisation', { ...base, ...goods })).not.toContain('authorityKind');
+    expect(shown('organisation', { ...base, organisation: 'other', ...goods })).toContain('authorityKind');
+    expect(shown('organisation', { ...base, organisation: 'other', ...goods, value: { totalSek: 1_000_000 } })).not.toContain('authorityKind');
+  });
+
+  it('asks about value transfers and public influence only for an idéburen organisation that is not registered', () => {
+    const answers = { ...base, purchase: { kind: 'services', ideaburenReservationCode: true }, value: { totalSek: 9_000_000 }, supplier: { kind: 'ideaburen', purposeLinkedToService: true } } as const;
+    const conditions = ['supplier.noValueTransfers', 'supplier.noPublicControl'];
+    expect(shown('supplier', { ...answers, supplier: { ...answers.supplier, ideaburenRegistered: false } })).toEqual(expect.arrayContaining(conditions));
+    expect(shown('supplier', { ...answers, supplier: { ...answers.supplier, ideaburenRegistered: true } })).not.toContain('supplier.noValueTransfers');
+  });
+
   it('asks for the disadvantaged share only for a social enterprise or an idéburen supplier', () => {
     const purchase = { ...base, purchase: { kind: 'services' }, value: { totalSek: 1_500_000 } } as const;
     expect(shown('supplier', { ...purchase, supplier: { kind: 'any' } })).not.toContain('supplier.disadvantagedShare');
@@ -31,7 +45,13 @@ describe('question relevance read from the engine', () => {
   it('asks the partnership questions only while IOP is in question or a partnership is intended', () => {
     const answers = { ...base, purchase: { kind: 'services' }, value: { totalSek: 500_000 } } as const;
     expect(shown('partnership', { ...answers, supplier: { kind: 'any' } })).toEqual([]);
-    expect(shown('partnership', { ...answers, supplier: { kind: 'ideaburen' } })).toHaveLength(5);
+    // The market decides no verdict since rule set 2026.12.1 (HFD 2020 ref. 15): it is asked when a partnership is intended.
+    expect(shown('partnership', { ...answers, supplier: { kind: 'ideaburen' } })).toEqual([
+      'partnership.paymentForService',
+      'partnership.ownInitiative',
+      'partnership.ownContribution',
+      'partnership.commonGoal',
+    ]);
     expect(shown('partnership', { ...answers, supplier: { kind: 'any' } }, true)).toHaveLength(5);
   });
 

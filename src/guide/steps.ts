@@ -11,14 +11,15 @@ export function isQuestionStep(step: StepId): step is QuestionStepId {
 
 /** The answer paths (src/engine/answers-schema.ts) each question step fills in. */
 export const stepFields = {
-  organisation: ['organisation', 'decisionDate'],
+  organisation: ['organisation', 'decisionDate', 'authorityKind'],
   purchase: [
     'purchase.description',
     'purchase.kind',
     'purchase.cpvCode',
     'purchase.annex2Service',
     'purchase.welfareService',
-    'purchase.reservableServiceCode',
+    'purchase.welfareReservationCode',
+    'purchase.ideaburenReservationCode',
   ],
   value: ['value.annualSek', 'contract.years', 'value.optionsSek', 'value.similarPurchasesSek', 'value.totalSek'],
   supplier: [
@@ -26,12 +27,15 @@ export const stepFields = {
     'supplier.kind',
     'supplier.disadvantagedShare',
     'supplier.mainPurposeIntegration',
+    'contract.shelteredEmploymentProgramme',
     'supplier.publicServiceMission',
     'supplier.reinvestsProfits',
     'supplier.participatoryOwnership',
     'supplier.awardedSameServiceLast3Years',
     'supplier.ideaburenRegistered',
     'supplier.purposeLinkedToService',
+    'supplier.noValueTransfers',
+    'supplier.noPublicControl',
   ],
   partnership: [
     'partnership.paymentForService',

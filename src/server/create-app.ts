@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Ruleset } from '../engine/ruleset';
@@ -10,11 +7,18 @@ import {
   statsQuerySchema,
   type ApiError,
   type Identity,
+  type DecisionRecord,
 } from '../shared/decision-record';
 import { identify, permissions, visibleOrganisations, type AccessConfig, type Permission } from './access';
 import { limitBody } from './body-limit';
+import { allowedHosts, hostGuard } from './security/allowed-hosts';
+import { refusalRecorder } from './security/refusals';
+import { jsonOnly, originGuard } from './security/request-guards';
+import { securityHeaders } from './security/security-headers';
 import { RegisterError, RegisterService } from './register-service';
+import { builtApp, compressResponses } from './static-app';
 import type { DecisionStore } from './store/decision-store';
+import { idempotencyKeyPattern, SaveOutcomeUnknown } from './store/idempotency';
 import { transparencyRoutes } from './transparency/routes';
 import type { TransparencyLog } from './transparency/transparency-log';
 import { inclusionProblems, VerificationRuns } from './transparency/verification-run';
@@ -31,6 +35,10 @@ export type AppOptions = {
   log?: (line: string) => void;
   /** The workshop's live sessions for phones (in memory only). */
   workshop?: SessionRoutesOptions;
+  /** The host names the server answers to (see security/allowed-hosts.ts); default localhost, 127.0.0.1, [::1]. */
+  allowedHosts?: ReadonlySet<string>;
+  /** Refusals one client may cause per minute before it gets 429 and nothing more is logged. */
+  refusalLimit?: number;
 };
 
 type Env = { Variables: { identity: Identity } };
@@ -38,7 +46,7 @@ type Env = { Variables: { identity: Identity } };
 /** Requests larger than this are refused before they are read: a decision is a few kilobytes. */
 export const maxBodyBytes = 64 * 1024;
 
-const problem = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500, body: ApiError) => c.json(body, status);
+const problem = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 503, body: ApiError) => c.json(body, status);
 
 function badRequest(c: Context, error: z.ZodError) {
   const problems = error.issues.flatMap((issue) => {
@@ -63,11 +71,17 @@ export function createApp(options: AppOptions) {
   const runs = new VerificationRuns(service, options.transparency);
   const app = new Hono<Env>();
 
-  const refuse = async (c: Context, status: 401 | 403, reason: string, user: string | null, role: string | null) => {
-    log(`access refused: ${c.req.method} ${c.req.path} user=${user ?? '-'} role=${role ?? '-'}: ${reason}`);
-    await store.logAccess({ at: new Date().toISOString(), user, role, method: c.req.method, path: c.req.path, status, reason });
-    return problem(c, status, { error: status === 401 ? 'unauthenticated' : 'forbidden', message: reason });
-  };
+  const recordRefusal = refusalRecorder({ logAccess: (entry) => store.logAccess(entry), log, ...(options.refusalLimit ? { limit: options.refusalLimit } : {}) });
+  const refuse = (c: Context, status: 401 | 403, reason: string, user: string | null, role: string | null) =>
+    recordRefusal(c, status, { error: status === 401 ? 'unauthenticated' : 'forbidden', message: reason }, { user, role });
+
+  const hosts = options.allowedHosts ?? allowedHosts(undefined, undefined);
+  app.use(
+    '*',
+    hostGuard(hosts, (c, host) => recordRefusal(c, 421, { error: 'misdirected', message: `this server does not answer to the host name "${host}" (VAGVAL_ALLOWED_HOSTS)` }, { user: null, role: null })),
+  );
+  app.use('*', securityHeaders());
+  app.use('*', compressResponses());
 
   const requires = (permission: Permission) => async (c: Context<Env>, next: () => Promise<void>) => {
     const who = identify(access, {
@@ -83,7 +97,7 @@ export function createApp(options: AppOptions) {
     await next();
   };
 
-  /** A procurer reading another organisation's record is refused and logged like any other. */
+  /** Whether the caller may see records of this organisation (a procurer: only its own). */
   const mayRead = (identity: Identity, organisation: string) => {
     const visible = visibleOrganisations(identity);
     return visible === undefined || visible.includes(organisation);
@@ -97,6 +111,13 @@ export function createApp(options: AppOptions) {
         ...(error.field ? { problems: [{ field: error.field, message: error.message }] } : {}),
       });
     }
+    if (error instanceof SaveOutcomeUnknown) {
+      log(`error: ${c.req.method} ${c.req.path}: ${error.message}`);
+      return problem(c, 503, {
+        error: 'outcome-unknown',
+        message: 'the save may or may not have been stored: send the same request again with the same Idempotency-Key, which returns the stored record or stores it once',
+      });
+    }
     log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return problem(c, 500, { error: 'internal', message: 'the server could not answer; nothing was saved by this request' });
   });
@@ -104,10 +125,27 @@ export function createApp(options: AppOptions) {
   const api = new Hono<Env>();
   api.use(
     '*',
+    originGuard(hosts, (c, origin) => recordRefusal(c, 403, { error: 'forbidden-origin', message: `a page from ${origin} may not change the register` }, { user: null, role: null })),
+  );
+  api.use(
+    '*',
+    jsonOnly((c, type) =>
+      problem(c, 415, { error: 'unsupported-media-type', message: `the body must be application/json, not ${type ?? 'untyped'}`, problems: [{ field: 'Content-Type', message: 'must be application/json' }] }),
+    ),
+  );
+  api.use(
+    '*',
     limitBody(maxBodyBytes, (c) => problem(c, 413, { error: 'too-large', message: `the request body is larger than ${maxBodyBytes / 1024} KiB` })),
   );
 
-  api.get('/health', (c) => c.json({ ok: true, store: store.kind }));
+  // Liveness, and whether a save could be written now: a full disk or a read-only file is reported
+  // here (503) before a procurer finds out by losing a save. The identity mode lets the page say
+  // when identity is taken on trust.
+  api.get('/health', async (c) => {
+    const writable = await store.writeHealth();
+    const body = { ok: writable.ok, store: store.kind, writable: writable.ok, ...(writable.ok ? {} : { problem: writable.problem }), identityMode: access.headerIdentity ? 'header' : 'token' };
+    return c.json(body, writable.ok ? 200 : 503);
+  });
 
   api.get('/ruleset', (c) => {
     const r = options.ruleset();
@@ -136,9 +174,18 @@ export function createApp(options: AppOptions) {
     if (!mayRead(identity, parsed.data.answers.organisation)) {
       return refuse(c, 403, `user "${identity.user}" may not save for ${parsed.data.answers.organisation}`, identity.user, identity.role);
     }
-    const record = await service.save(parsed.data, identity);
-    const receipt = await options.transparency.receipt(record.id);
-    return c.json(receipt ? { ...record, receipt } : record, 201);
+    // Each saved decision answers with its receipt (pending until a checkpoint covers it).
+    const withReceipt = async (record: DecisionRecord) => {
+      const receipt = await options.transparency.receipt(record.id);
+      return receipt ? { ...record, receipt } : record;
+    };
+    const key = c.req.header('idempotency-key');
+    if (key === undefined) return c.json(await withReceipt(await service.save(parsed.data, identity)), 201);
+    if (!idempotencyKeyPattern.test(key)) {
+      return problem(c, 400, { error: 'invalid-request', message: 'Idempotency-Key: must be a UUID made by the client for this save', problems: [{ field: 'Idempotency-Key', message: 'must be a UUID' }] });
+    }
+    const { record, replayed } = await service.saveOnce(parsed.data, identity, key);
+    return c.json(await withReceipt(record), replayed ? 200 : 201);
   });
 
   api.get('/decisions', requires('read'), async (c) => {
@@ -154,9 +201,13 @@ export function createApp(options: AppOptions) {
     if (!id.success) return { response: badRequest(c, new z.ZodError(id.error.issues.map((i) => ({ ...i, path: ['id'] })))) };
     const record = await store.get(id.data);
     const identity = c.get('identity');
-    if (!record) return { response: problem(c, 404, { error: 'not-found', message: `there is no record ${id.data}` }) };
+    // A record the caller may not read is answered exactly like one that does not exist, so a
+    // refusal cannot tell which organisation owns which record number; the access log still says.
+    const notFound = () => problem(c, 404, { error: 'not-found', message: `there is no record ${id.data} that you may read` });
+    if (!record) return { response: notFound() };
     if (!mayRead(identity, record.answers.organisation)) {
-      return { response: await refuse(c, 403, `user "${identity.user}" may not read records of ${record.answers.organisation}`, identity.user, identity.role) };
+      await recordRefusal(c, 403, { error: 'forbidden', message: `user "${identity.user}" may not read records of ${record.answers.organisation}` }, identity);
+      return { response: notFound() };
     }
     return { record };
   };
@@ -211,12 +262,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/workshop', workshop.app);
   app.route('/api', api);
 
-  const staticDir = options.staticDir;
-  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    const index = readFileSync(join(staticDir, 'index.html'), 'utf8');
-    app.use('*', serveStatic({ root: staticDir }));
-    // The app routes by hash, so every other path gets the app itself.
-    app.get('*', (c) => c.html(index));
-  }
+  const files = options.staticDir ? builtApp(options.staticDir) : null;
+  if (files) app.route('/', files);
   return Object.assign(app, { closeWorkshopSessions: workshop.dispose });
 }

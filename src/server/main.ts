@@ -4,7 +4,7 @@ import { startServer } from './start-server';
 /**
  * `npm start`: the API under /api and the built app from dist/, on one port. Settings come from
  * the environment (docs/register.md): PORT, HOST, VAGVAL_DATA_DIR, VAGVAL_DATABASE_URL,
- * VAGVAL_ACCESS_FILE, VAGVAL_SIGNING_KEY_FILE, VAGVAL_LOG_ORIGIN, VAGVAL_CHECKPOINT_EVERY.
+ * VAGVAL_ACCESS_FILE, VAGVAL_ALLOWED_HOSTS, VAGVAL_SIGNING_KEY_FILE, VAGVAL_LOG_ORIGIN, VAGVAL_CHECKPOINT_EVERY.
  */
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 const accessFile = fileURLToPath(new URL('../../config/access.json', import.meta.url));
@@ -26,6 +26,7 @@ try {
     signingKeyFile: process.env.VAGVAL_SIGNING_KEY_FILE,
     logOrigin: process.env.VAGVAL_LOG_ORIGIN,
     checkpointEvery: checkpointEvery ? Number(checkpointEvery) : undefined,
+    allowedHosts: process.env.VAGVAL_ALLOWED_HOSTS,
   });
   const key = server.transparency.key;
   if (key.created) console.log(`Vägval made a new checkpoint signing key in ${key.file}: back it up (docs/register.md)`);

@@ -14,9 +14,11 @@ import {
   type VerifyRecordResult,
 } from '../shared/decision-record';
 import type { DecisionTrail, Replay } from '../shared/decision-trail';
+import { visibleOrganisations } from './access';
 import { recordHash } from './chain';
 import { compareOutcomes } from './replay';
 import type { DecisionStore, StoredRow } from './store/decision-store';
+import { idempotencySince, requestFingerprint, type IdempotencyHit } from './store/idempotency';
 
 /** A refusal the API turns into a 4xx answer with the field it concerns. */
 export class RegisterError extends Error {
@@ -53,6 +55,35 @@ export class RegisterService {
    * recommendation differ from what the client showed: what is stored is what the engine says.
    */
   async save(request: SaveDecisionRequest, by: Identity): Promise<DecisionRecord> {
+    const [record] = await this.store.append([await this.recordContent(request, by)]);
+    return record!;
+  }
+
+  /**
+   * Saves under an Idempotency-Key: the first save with the key stores the record; a retry with the
+   * same key and request within a day gets that record back (`replayed`), never a second one,
+   * however the first attempt ended; the key with another request is refused.
+   */
+  async saveOnce(request: SaveDecisionRequest, by: Identity, key: string): Promise<{ record: DecisionRecord; replayed: boolean }> {
+    const requestHash = requestFingerprint({ request, by: { user: by.user, role: by.role } });
+    const since = idempotencySince(this.now());
+    // Looked up before judging, so that a retry after a rule-set change still finds its record.
+    const earlier = await this.store.findIdempotent(key, since);
+    if (earlier) return { record: this.sameRequest(earlier, requestHash, key), replayed: true };
+    const content = await this.recordContent(request, by);
+    const { record, replayed } = await this.store.appendOnce(content, { key, requestHash, at: content.recordedAt, since });
+    return replayed ? { record: this.sameRequest(replayed, requestHash, key), replayed: true } : { record, replayed: false };
+  }
+
+  private sameRequest(hit: IdempotencyHit, requestHash: string, key: string): DecisionRecord {
+    if (hit.requestHash !== requestHash) {
+      throw new RegisterError(422, 'idempotency-key-reused', `the Idempotency-Key ${key} was used within the last day for another request: make a new key for a new save`, 'Idempotency-Key');
+    }
+    return hit.record;
+  }
+
+  /** The record a request would store, after the request has been judged against the engine. */
+  private async recordContent(request: SaveDecisionRequest, by: Identity): Promise<RecordContent> {
     const ruleset = this.currentRuleset();
     if (request.rulesetHash !== ruleset.hash) {
       throw new RegisterError(409, 'ruleset-changed', `the decision was evaluated under rule set ${request.rulesetHash.slice(0, 12)}…, but the server now uses ${ruleset.version} (${ruleset.hash.slice(0, 12)}…): evaluate again and save`, 'rulesetHash');
@@ -74,7 +105,11 @@ export class RegisterService {
     }
     if (request.corrects !== undefined) {
       const old = await this.store.get(request.corrects);
-      if (!old) throw new RegisterError(422, 'no-such-record', `there is no record ${request.corrects} to correct`, 'corrects');
+      // One the caller may not read is answered as missing: the refusal must not name its owner.
+      const visible = visibleOrganisations(by);
+      if (!old || (visible !== undefined && !visible.includes(old.answers.organisation))) {
+        throw new RegisterError(422, 'no-such-record', `there is no record ${request.corrects} that you may correct`, 'corrects');
+      }
       if (old.answers.organisation !== request.answers.organisation) {
         throw new RegisterError(422, 'wrong-organisation', `record ${request.corrects} belongs to ${old.answers.organisation}, not ${request.answers.organisation}`, 'corrects');
       }
@@ -94,8 +129,7 @@ export class RegisterService {
       savedBy: { user: by.user, role: by.role },
       recordedAt: this.now().toISOString(),
     };
-    const [record] = await this.store.append([content]);
-    return record!;
+    return content;
   }
 
   /** A stored rule set, checked against its own hash; null if missing, an error if tampered. */
@@ -204,7 +238,13 @@ export class RegisterService {
 
 /** The data part of a rule set, without the identity derived from it. */
 export function rulesetData(ruleset: Ruleset): RulesetData {
-  const { manifest, facts, sources, parameters, routes, overlays, buyers, layers } = ruleset;
-  // A rule set stored before rules/buyers/ or rules/layers/ existed has no such key, and must keep its hash.
-  return { manifest, facts, sources, parameters, routes, overlays, ...(buyers ? { buyers } : {}), ...(layers ? { layers } : {}) };
+  const { manifest, facts, sources, parameters, routes, overlays, buyers, layers, cpvLists, cpvDivisions } = ruleset;
+  // Keys added later (buyers, layers, the CPV data of rule set 2026.12.1) are left out where a stored rule set has none, so it keeps its hash.
+  return {
+    manifest, facts, sources, parameters, routes, overlays,
+    ...(buyers ? { buyers } : {}),
+    ...(layers ? { layers } : {}),
+    ...(cpvLists ? { cpvLists } : {}),
+    ...(cpvDivisions ? { cpvDivisions } : {}),
+  };
 }

@@ -7,6 +7,7 @@ import type { Ruleset } from '../engine/ruleset';
 import { nodeRuleset } from '../rules-data/node-ruleset';
 import { loadAccessConfig, type AccessConfig } from './access';
 import { createApp } from './create-app';
+import { allowedHosts } from './security/allowed-hosts';
 import type { DecisionStore } from './store/decision-store';
 import { PostgresDecisionStore } from './store/postgres-store';
 import { SqliteDecisionStore } from './store/sqlite-store';
@@ -33,6 +34,9 @@ export type ServerOptions = {
   checkpointEvery?: number | undefined;
   /** …and every this many milliseconds if anything was saved (default an hour). */
   checkpointIntervalMs?: number | undefined;
+  /** Host names besides localhost, 127.0.0.1, [::1] and the bound address, comma-separated (VAGVAL_ALLOWED_HOSTS). */
+  allowedHosts?: string | undefined;
+  refusalLimit?: number;
 };
 
 export type RunningServer = { url: string; store: DecisionStore; transparency: TransparencyLog; close: () => Promise<void> };
@@ -92,6 +96,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const app = createApp({
     store,
     transparency,
+    // Bound to every interface (HOST=0.0.0.0), the machine's own LAN addresses are what the workshop's phones use.
+    allowedHosts: allowedHosts(host, [options.allowedHosts, ...phoneHosts].filter(Boolean).join(',')),
+    ...(options.refusalLimit ? { refusalLimit: options.refusalLimit } : {}),
     ruleset: options.ruleset ?? nodeRuleset,
     access: options.access ?? loadAccessConfig(options.accessFile),
     staticDir: options.staticDir,

@@ -15,7 +15,8 @@ function recommend(fileContent: string | null, args?: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('npm run recommend -- FILE', () => {
+// Each case spawns tsx, which takes seconds on a loaded machine.
+describe('npm run recommend -- FILE', { timeout: 60_000 }, () => {
   it('prints the recommendation as JSON on stdout for valid answers', () => {
     const { code, stdout, stderr } = recommend(
       JSON.stringify({
@@ -70,6 +71,46 @@ describe('npm run recommend -- FILE', () => {
     const { code, stderr } = recommend(null, [join(dir, 'missing.json')]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/cannot read .*missing\.json: no such file/);
+  });
+
+  it('accepts a CPV code alone and derives the kind of purchase and its list memberships, quoting the list heading', () => {
+    const { code, stdout, stderr } = recommend(JSON.stringify({ organisation: 'other', decisionDate: '2026-03-02', purchase: { cpvCode: '85311100-3' }, value: { totalSek: 5000000 } }));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const outcome = JSON.parse(stdout);
+    expect(outcome.cpv.kind).toBe('services');
+    const lists = Object.fromEntries(outcome.cpv.memberships.map((m: { list: string; value: boolean | null; heading: { sv: string } | null }) => [m.list, m]));
+    expect(lists['annex-2'].value).toBe(true);
+    expect(lists['reservation-19-25'].value).toBe(true);
+    expect(lists['reservation-19-25'].heading.sv).toBe('Hälso- och sjukvård samt socialvård till Kommunal hälso- och sjukvård');
+    // A bilaga 2 service below the bilaga 2 threshold: the code alone decides the direct award.
+    expect(outcome.recommendation.route).toBe('direct-award');
+  });
+
+  it('accepts authorityKind: a state agency buying goods for 2 MSEK meets the central threshold', () => {
+    const { code, stdout } = recommend(JSON.stringify({ organisation: 'other', authorityKind: 'state', decisionDate: '2025-03-03', purchase: { kind: 'goods' }, value: { totalSek: 2000000 }, supplier: { kind: 'any' } }));
+    expect(code).toBe(0);
+    const social = JSON.parse(stdout).routes[1];
+    expect(social.obligations.map((o: { ruleId: string }) => o.ruleId)).toContain('social-considerations.above-threshold');
+    expect(recommend(JSON.stringify({ organisation: 'other', authorityKind: 'federal', decisionDate: '2025-03-03' })).stderr).toContain('authorityKind:');
+  });
+
+  it('points out an answer that contradicts the CPV code, keeps the answer and still exits 0', () => {
+    const { code, stdout, stderr } = recommend(JSON.stringify({ organisation: 'other', decisionDate: '2026-03-02', purchase: { cpvCode: '90910000-9', kind: 'services', welfareReservationCode: true } }));
+    expect(code).toBe(0);
+    expect(stderr).toContain('warning: purchase.welfareReservationCode');
+    const conflicts = JSON.parse(stdout).cpv.conflicts;
+    expect(conflicts).toEqual([expect.objectContaining({ field: 'purchase.welfareReservationCode', answered: true, derived: false })]);
+  });
+
+  it('refuses a malformed CPV code, an unknown division or a wrong check digit of a listed code, naming purchase.cpvCode with exit 1', () => {
+    for (const cpvCode of ['853110', '13311100-3', '85000000-4']) {
+      const { code, stdout, stderr } = recommend(JSON.stringify({ organisation: 'other', decisionDate: '2026-03-02', purchase: { cpvCode } }));
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^error: invalid answers in .*\n {2}purchase\.cpvCode: /);
+      expect(stderr).not.toContain('    at ');
+    }
   });
 
   it('prints its usage without a file, with exit 2', () => {

@@ -107,12 +107,34 @@ describe('four whole purchases, one ending in each route', () => {
     await w.choose('Verksamheten bygger på den idéburna organisationens eget initiativ', 'Ja');
     await w.choose('Organisationen bidrar med egna resurser (pengar, lokaler eller ideellt arbete)', 'Ja');
     await w.choose('Parterna har ett gemensamt formulerat allmännyttigt mål', 'Ja');
-    await w.choose('Det finns en marknad av privata eller kommersiella utförare för verksamheten', 'Nej');
+    // Whether a market exists decides no verdict since rule set 2026.12.1 (HFD 2020 ref. 15), so it is not asked here.
+    expect(await page.getByText('Det finns en marknad av privata eller kommersiella utförare för verksamheten').count()).toBe(0);
     await w.expectPanelVerdict('iop', 'recommended');
     await screenshot(page, 'iop-partnership');
     await w.next();
     await w.toRecommendation();
     expect(await w.recommendedRoute()).toBe('iop');
+    await page.close();
+  });
+});
+
+describe('the CPV code answers what a procurer cannot', () => {
+  it('shows what a code says with the list heading quoted, fills the answers on request and points out a contradiction', async () => {
+    const page = await openPage(browser);
+    const w = await start(page, 'cpv', 'tjänster');
+    await w.choose('Sociala och andra särskilda tjänster (LOU bilaga 2)', 'Nej');
+    await page.getByLabel('CPV-kod (om den är känd)').fill('85311100-3');
+    const panel = page.getByRole('region', { name: 'Vad CPV-koden 85311100-3 säger' });
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('Hälso- och sjukvård samt socialvård till Kommunal hälso- och sjukvård');
+    expect(await panel.innerText()).toContain('stämmer inte med koden');
+    await expectNoAxeViolations(page, 'cpv: derivation with a contradiction');
+    await screenshot(page, 'cpv-derivation');
+    await panel.getByRole('button', { name: 'Använd kodens svar' }).click();
+    await expect.poll(() => page.getByRole('radio', { name: 'Ja' }).first().isChecked()).toBe(true);
+    expect(await panel.innerText()).not.toContain('stämmer inte med koden');
+    await page.getByLabel('CPV-kod (om den är känd)').fill('13311100-3');
+    expect(await page.getByText('Det finns ingen huvudgrupp 13 i CPV').count()).toBe(1);
     await page.close();
   });
 });

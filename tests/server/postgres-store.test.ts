@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { decisionRecordSchema, listResponseSchema, statsResponseSchema, verifyAllSchema } from '../../src/shared/decision-record';
 import { receiptSchema, verificationReportSchema } from '../../src/shared/transparency';
-import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
+import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from './fixtures';
 import { postgresBinDir, startPostgres } from './postgres-server';
 
 // Runs where Debian's `postgresql` package is installed; the test starts and removes its own
@@ -30,7 +31,7 @@ describe.skipIf(bin === null)('the register on PostgreSQL', () => {
     dir.remove();
   });
 
-  it('keeps one linear chain when two instances save at once, and lists and counts what they saved', async () => {
+  it('keeps one linear chain when two instances save at once, and lists and counts what they saved', { timeout: 30_000 }, async () => {
     const saves = Array.from({ length: 40 }, (_, i) =>
       post(`${servers[i % 2]!.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, organisation: i % 4 === 0 ? 'motala' : 'ljungby', value: { totalSek: 1000 * (i + 1) } })),
     );
@@ -48,6 +49,19 @@ describe.skipIf(bin === null)('the register on PostgreSQL', () => {
     expect(page2.nextBefore).toBeNull();
     const stats = statsResponseSchema.parse(await (await fetch(`${servers[0]!.url}/api/stats?organisation=motala`, { headers: auditor })).json());
     expect(stats.rows).toEqual([{ organisation: 'motala', period: '2026', route: expect.any(String), supplierKind: 'social-enterprise', count: 10, valueSek: 190000 }]);
+  });
+
+  it('stores one record for one Idempotency-Key sent to both instances at once, and 422 for the key with another body', { timeout: 30_000 }, async () => {
+    const key = randomUUID();
+    const body = saveRequest({ ...ljungbyAnswers, organisation: 'lekeberg', value: { totalSek: 77_000 } });
+    const statuses = await Promise.all(Array.from({ length: 10 }, (_, i) => post(`${servers[i % 2]!.url}/api/decisions`, body, { ...procurer, 'idempotency-key': key }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(9);
+    const list = listResponseSchema.parse(await (await fetch(`${servers[0]!.url}/api/decisions?organisation=lekeberg`, { headers: auditor })).json());
+    expect(list.items).toHaveLength(1);
+    const other = await post(`${servers[1]!.url}/api/decisions`, { ...body, justification: 'En annan motivering.' }, { ...procurer, 'idempotency-key': key });
+    expect(other.status).toBe(422);
+    expect(await other.json()).toMatchObject({ problems: [{ field: 'Idempotency-Key' }] });
   });
 
   it('refuses UPDATE and DELETE, and verify reports exactly the record edited behind the triggers', async () => {

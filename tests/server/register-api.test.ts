@@ -294,7 +294,23 @@ describe('access', () => {
     server = await start(access);
     const list = listResponseSchema.parse(await (await get('/api/decisions', anna)).json());
     expect(list.items.map((r) => r.answers.organisation)).toEqual(['motala']);
-    expect((await get('/api/decisions/1', anna)).status).toBe(403);
     expect((await get('/api/decisions/1', rev)).status).toBe(200);
+  });
+
+  it('answers a record of another organisation exactly as one that does not exist, naming no organisation', async () => {
+    await save();
+    await server.close();
+    server = await start(access);
+    const notYours = await get('/api/decisions/1', anna);
+    const missing = await get('/api/decisions/99', anna);
+    expect([notYours.status, missing.status]).toEqual([404, 404]);
+    const [a, b] = [(await notYours.json()) as { error: string; message: string }, (await missing.json()) as { error: string; message: string }];
+    expect(a.error).toBe(b.error);
+    expect(a.message.replace('1', 'N')).toBe(b.message.replace('99', 'N'));
+    for (const path of ['/api/decisions/1/replay', '/api/decisions/1']) expect(JSON.stringify(await (await get(path, anna)).json())).not.toMatch(/ljungby/i);
+    // Correcting it is refused the same way as correcting a record that is not there.
+    const correction = await post(`${server.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, organisation: 'motala' }, { corrects: 1 }), anna);
+    expect(correction.status).toBe(422);
+    expect(JSON.stringify(await correction.json())).not.toMatch(/ljungby/i);
   });
 });

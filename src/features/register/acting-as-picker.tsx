@@ -4,6 +4,7 @@ import type { Role } from '../../shared/decision-record';
 import { useI18n } from '../../i18n/i18n';
 import { writeActingAs } from './api/acting-as';
 import { identitiesQuery } from './api/identities';
+import { LocalModeNotice } from './local-mode-notice';
 import { roleNames } from './labels';
 import { useActingAs } from './use-acting-as';
 
@@ -21,6 +22,7 @@ export function ActingAsPicker() {
   return (
     <fieldset className="acting-as">
       <legend>{t({ sv: 'Du arbetar som', en: 'You act as' })}</legend>
+      <LocalModeNotice />
       {identities.data?.headerIdentity === false ? (
         <div className="field">
           <label htmlFor={`${id}-token`} className="field__label">

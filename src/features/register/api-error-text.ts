@@ -17,12 +17,26 @@ const fieldNames: Record<string, Localized> = {
 };
 
 const codeTexts: Record<string, Localized> = {
-  network: { sv: 'Servern går inte att nå. Inget har sparats; försök igen.', en: 'The server cannot be reached. Nothing was saved; try again.' },
+  // The request may have reached the server before the connection failed: never claim nothing was saved.
+  network: {
+    sv: 'Servern svarade inte. Om du sparade kan beslutet ändå ha sparats: försök igen, så sparas det bara en gång.',
+    en: 'The server did not answer. If you were saving, the decision may have been saved anyway: try again, and it is saved only once.',
+  },
+  'outcome-unknown': {
+    sv: 'Det går inte att veta om beslutet hann sparas. Försök igen: finns det redan, visas det sparade beslutet, annars sparas det en gång.',
+    en: 'It is not known whether the decision was saved. Try again: if it was, the saved decision is shown; if not, it is saved once.',
+  },
+  'idempotency-key-reused': {
+    sv: 'Beslutet ändrades efter ett sparförsök som inte fick svar. Spara igen som ett nytt beslut.',
+    en: 'The decision changed after a save attempt that got no answer. Save again as a new decision.',
+  },
+  'forbidden-origin': { sv: 'Begäran kom från en annan webbplats och avvisades.', en: 'The request came from another web site and was refused.' },
+  'too-many-refusals': { sv: 'För många avvisade försök från den här datorn. Vänta en minut och försök igen.', en: 'Too many refused attempts from this computer. Wait a minute and try again.' },
   unauthenticated: { sv: 'Servern vet inte vem du är. Välj användare och roll ovan.', en: 'The server does not know who you are. Choose user and role above.' },
   forbidden: { sv: 'Din roll får inte göra detta. Försöket har loggats.', en: 'Your role may not do this. The attempt has been logged.' },
   'ruleset-changed': { sv: 'Regelverket har ändrats sedan bedömningen gjordes. Ladda om sidan och bedöm igen innan du sparar.', en: 'The rule set changed since the evaluation. Reload the page and evaluate again before saving.' },
   'verdicts-differ': { sv: 'Serverns bedömning skiljer sig från den som visas. Beslutet sparades inte.', en: "The server's verdicts differ from those shown. The decision was not saved." },
-  'not-found': { sv: 'Beslutet finns inte.', en: 'The decision does not exist.' },
+  'not-found': { sv: 'Beslutet finns inte, eller så får du inte läsa det.', en: 'The decision does not exist, or you may not read it.' },
   'too-large': { sv: 'Beslutet är för stort för att sparas (högst 64 KiB).', en: 'The decision is too large to save (at most 64 KiB).' },
   internal: { sv: 'Servern kunde inte svara. Inget sparades av denna begäran.', en: 'The server could not answer. Nothing was saved by this request.' },
 };

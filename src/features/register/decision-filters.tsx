@@ -103,8 +103,8 @@ export function DecisionFilters({ onApply }: { onApply: (filter: Partial<ListFil
       ))}
       {field('from', { sv: 'Beslutsdatum från', en: 'Decision date from' }, (p) => <input {...p} type="date" value={draft.from} onChange={set('from')} />)}
       {field('to', { sv: 'Beslutsdatum till', en: 'Decision date to' }, (p) => <input {...p} type="date" value={draft.to} onChange={set('to')} />)}
-      {field('minValue', { sv: 'Lägsta värde (kr)', en: 'Lowest value (SEK)' }, (p) => <input {...p} inputMode="numeric" value={draft.minValue} onChange={set('minValue')} />)}
-      {field('maxValue', { sv: 'Högsta värde (kr)', en: 'Highest value (SEK)' }, (p) => <input {...p} inputMode="numeric" value={draft.maxValue} onChange={set('maxValue')} />)}
+      {field('minValue', { sv: 'Lägsta värde (kr)', en: 'Lowest value (SEK)' }, (p) => <input {...p} type="text" inputMode="numeric" value={draft.minValue} onChange={set('minValue')} />)}
+      {field('maxValue', { sv: 'Högsta värde (kr)', en: 'Highest value (SEK)' }, (p) => <input {...p} type="text" inputMode="numeric" value={draft.maxValue} onChange={set('maxValue')} />)}
       <button type="submit">{t({ sv: 'Filtrera', en: 'Filter' })}</button>
     </form>
   );

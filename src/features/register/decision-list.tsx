@@ -42,19 +42,19 @@ export function DecisionList({ filter, onOpen }: { filter: Partial<ListFilter>; 
           <tbody>
             {items.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td data-label={t({ sv: 'Nr', en: 'No.' })}>
                   <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
                     {t({ sv: `Öppna beslut ${r.id}`, en: `Open decision ${r.id}` })}
                   </button>
                   {r.corrects ? <span>{t({ sv: ` (rättar nr ${r.corrects})`, en: ` (corrects no. ${r.corrects})` })}</span> : null}
                   {r.supersededBy ? <span>{t({ sv: ` (rättat i nr ${r.supersededBy})`, en: ` (corrected in no. ${r.supersededBy})` })}</span> : null}
                 </td>
-                <td>{r.answers.decisionDate}</td>
-                <td>{organisationName(r.answers.organisation)}</td>
-                <td>{t(routeName(r.chosenRoute))}</td>
-                <td>{t(supplierKindNames[r.answers.supplier?.kind ?? 'unknown']!)}</td>
-                <td>{r.answers.value?.totalSek !== undefined ? formatSek(r.answers.value.totalSek, lang) : '–'}</td>
-                <td>{r.savedBy.user}</td>
+                <td data-label={t({ sv: 'Beslutsdatum', en: 'Decision date' })}>{r.answers.decisionDate}</td>
+                <td data-label={t({ sv: 'Organisation', en: 'Organisation' })}>{organisationName(r.answers.organisation)}</td>
+                <td data-label={t({ sv: 'Vald väg', en: 'Chosen route' })}>{t(routeName(r.chosenRoute))}</td>
+                <td data-label={t({ sv: 'Leverantör', en: 'Supplier' })}>{t(supplierKindNames[r.answers.supplier?.kind ?? 'unknown']!)}</td>
+                <td data-label={t({ sv: 'Värde', en: 'Value' })}>{r.answers.value?.totalSek !== undefined ? formatSek(r.answers.value.totalSek, lang) : '–'}</td>
+                <td data-label={t({ sv: 'Sparat av', en: 'Saved by' })}>{r.savedBy.user}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -13,6 +13,10 @@ import type { DecisionRecord, StatsRow } from '../../shared/decision-record';
 import type { Replay } from '../../shared/decision-trail';
 import { RegisterPage } from './register-page';
 import { ljungbyAnswers } from '../../../tests/fixtures/answers';
+
+// Role queries walk the whole tree, and the organisation pickers now list every kommun and region:
+// on a shared two-core machine one query can take longer than testing-library's default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 const answers: Answers = ljungbyAnswers;
 const ruleset = browserRuleset;
@@ -102,7 +106,7 @@ function renderPage() {
   );
 }
 
-describe('the register page', () => {
+describe('the register page', { timeout: 60_000 }, () => {
   it('lists decisions as the chosen user and filters them', async () => {
     const user = userEvent.setup();
     renderPage();

@@ -52,8 +52,8 @@ export function ReplayView({ replay }: { replay: Replay }) {
                 {replay.parameters.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">{t(p.label)}</th>
-                    <td>{p.before ? `${formatValue(p.before.value, p.unit as 'SEK', lang)} (${t({ sv: 'från', en: 'from' })} ${p.before.from})` : '–'}</td>
-                    <td>{p.after ? `${formatValue(p.after.value, p.unit as 'SEK', lang)} (${t({ sv: 'från', en: 'from' })} ${p.after.from})` : '–'}</td>
+                    <td data-label={t({ sv: 'Då', en: 'Then' })}>{p.before ? `${formatValue(p.before.value, p.unit as 'SEK', lang)} (${t({ sv: 'från', en: 'from' })} ${p.before.from})` : '–'}</td>
+                    <td data-label={t({ sv: 'Nu', en: 'Now' })}>{p.after ? `${formatValue(p.after.value, p.unit as 'SEK', lang)} (${t({ sv: 'från', en: 'from' })} ${p.after.from})` : '–'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -128,12 +128,12 @@ export function StatsView() {
                 <tbody>
                   {rows.map((r) => (
                     <tr key={`${r.organisation}|${r.period}|${r.route}|${r.supplierKind}`}>
-                      <td>{organisationName(r.organisation)}</td>
-                      <td>{r.period}</td>
-                      <td>{t(routeName(r.route))}</td>
-                      <td>{t(supplierKindNames[r.supplierKind]!)}</td>
-                      <td>{r.count}</td>
-                      <td>{formatSek(r.valueSek, lang)}</td>
+                      <td data-label={t({ sv: 'Organisation', en: 'Organisation' })}>{organisationName(r.organisation)}</td>
+                      <td data-label={t({ sv: 'Period', en: 'Period' })}>{r.period}</td>
+                      <td data-label={t({ sv: 'Väg', en: 'Route' })}>{t(routeName(r.route))}</td>
+                      <td data-label={t({ sv: 'Leverantörstyp', en: 'Supplier kind' })}>{t(supplierKindNames[r.supplierKind]!)}</td>
+                      <td data-label={t({ sv: 'Antal', en: 'Number' })}>{r.count}</td>
+                      <td data-label={t({ sv: 'Värde', en: 'Value' })}>{formatSek(r.valueSek, lang)}</td>
                     </tr>
                   ))}
                 </tbody>

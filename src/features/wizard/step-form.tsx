@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { BuyerCombobox } from './buyer-combobox';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { ChoiceField, FormField } from '../../components/form-field';
@@ -7,8 +7,9 @@ import { coveredDates } from '../../engine/covered-dates';
 import { useI18n } from '../../i18n/i18n';
 import { readPath, type Draft } from '../../guide/draft';
 import { fieldLabel } from '../../guide/decision';
+import { CpvDerivation } from './cpv-derivation';
 import { FieldHelp } from './field-help';
-import { fieldKinds, ownFieldTexts } from '../../guide/field-kinds';
+import { fieldKinds, ownFieldTexts, type FieldKind } from '../../guide/field-kinds';
 import { amountSchema, errorMessages, formToAnswers, readForm, stepFormSchema, toText, type FormValues } from '../../guide/form-schema';
 import { paymentBasisOptions, paymentBases, paymentForService, shownPaymentBasis, valueBasisOptions, type PaymentBasis, type ValueBasis } from '../../guide/guide-questions';
 import { readAmount, readYears } from '../../guide/swedish-number';
@@ -166,7 +167,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   );
 
   const form = useForm<WizardFormValues>({ defaultValues: initialValues(draft, step), resolver, mode: 'onTouched' });
-  const { register, handleSubmit, watch, formState } = form;
+  const { register, handleSubmit, watch, formState, setValue } = form;
 
   // Live: every change that passes its own check reaches the machine at once, so the verdicts follow the typing;
   // a field with an error keeps its last valid answer in the draft.
@@ -219,10 +220,25 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     const warning = guidance?.numberWarning(path, readForm(values, path));
     const help = <FieldHelp ruleset={ruleset} path={path} notice={warning ? <p className="field__warning">{t(warning)}</p> : undefined} />;
     const error = message(path);
-    const asked = suggestion(path);
     if (path === 'value.totalSek') return null;
     if (path === 'value.similarPurchasesSek' && values.wizard?.hasSimilarPurchases !== 'yes') return null;
     if (path === 'partnership.paymentForService') return renderPaymentBasis();
+    if (path === 'purchase.cpvCode') {
+      return [
+        renderInput(path, kind, label, help, error),
+        <CpvDerivation
+          key="cpv-derivation"
+          ruleset={ruleset}
+          code={readForm(values, path)}
+          decisionDate={draft.answers.decisionDate}
+          fields={fields}
+          formText={(p) => readForm(values, p)}
+          onUse={(answers) => {
+            for (const a of answers) setValue(a.path as never, a.text as never, { shouldDirty: true });
+          }}
+        />,
+      ];
+    }
     if (kind === 'boolean') {
       return <ChoiceField key={path} name={path} legend={label} help={help} error={error} options={yesNo} inputProps={register(path as never)} />;
     }
@@ -230,6 +246,11 @@ export function StepForm({ step }: { step: QuestionStepId }) {
       const options = (ruleset.facts[path]?.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }));
       return <ChoiceField key={path} name={path} legend={label} help={help} error={error} options={options} inputProps={register(path as never)} />;
     }
+    return renderInput(path, kind, label, help, error);
+  };
+
+  const renderInput = (path: string, kind: FieldKind, label: string, help: ReactNode, error: string | undefined) => {
+    const asked = suggestion(path);
     return (
       <FormField
         key={path}

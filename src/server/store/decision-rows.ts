@@ -1,11 +1,22 @@
-import type { DecisionRecord, ListFilter, RecordContent, StatsQuery } from '../../shared/decision-record';
+import type { DecisionRecord, ListFilter, RecordContent } from '../../shared/decision-record';
 import type { StoredRow } from './decision-store';
+import type { IdempotencyHit, IdempotentSave } from './idempotency';
 
 // What the SQLite and PostgreSQL stores share: the row of the decisions table, how it becomes a record,
 // and the filters of the list and the statistics, written once with each database's own placeholders.
 
 /** Saves waiting for the next group commit. */
-export type Pending = { contents: RecordContent[]; resolve: (records: DecisionRecord[]) => void; reject: (error: unknown) => void };
+export type Pending = {
+  contents: RecordContent[];
+  resolve: (records: DecisionRecord[]) => void;
+  reject: (error: unknown) => void;
+  /** A save under an Idempotency-Key: claimed in the commit's transaction, or answered with the earlier record. */
+  once?: OnceClaim;
+  replayed?: IdempotencyHit;
+};
+
+/** The key, its request's fingerprint, when it is claimed and since when an earlier claim still counts. */
+export type OnceClaim = IdempotentSave & { at: string; since: string };
 
 export type DecisionRow = {
   id: number;
@@ -66,13 +77,4 @@ export function whereListFilter(w: Where, filter: ListFilter & Scope, before?: n
   if (filter.minValue !== undefined) w.add('d.total_sek >= ?', filter.minValue);
   if (filter.maxValue !== undefined) w.add('d.total_sek <= ?', filter.maxValue);
   if (before !== undefined) w.add('d.id < ?', before);
-}
-
-export function whereStatsQuery(w: Where, query: StatsQuery & Scope): void {
-  // A corrected record is replaced by its correction: count each decision once, as last corrected.
-  w.where.push('NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)');
-  if (query.organisation) w.add('d.organisation = ?', query.organisation);
-  if (query.organisations) w.addIn('d.organisation', query.organisations);
-  if (query.from) w.add('d.decision_date >= ?', query.from);
-  if (query.to) w.add('d.decision_date <= ?', query.to);
 }

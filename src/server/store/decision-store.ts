@@ -1,4 +1,6 @@
 import type { RulesetData } from '../../engine/ruleset';
+import type { OnceClaim } from './decision-rows';
+import type { IdempotencyHit } from './idempotency';
 import type { DecisionRecord, ListFilter, RecordContent, StatsQuery, StatsRow } from '../../shared/decision-record';
 
 /** A record as read back, before verification: the raw stored content and the indexed columns. */
@@ -56,6 +58,16 @@ export interface DecisionStore {
   getRulesetJson(hash: string): Promise<string | null>;
   /** Appends records in order and resolves once they are durable. */
   append(contents: RecordContent[]): Promise<DecisionRecord[]>;
+  /**
+   * Appends one record and claims its Idempotency-Key in the same transaction; if the key was
+   * claimed meanwhile (a concurrent retry, another instance), nothing is appended and the
+   * earlier record comes back as `replayed`.
+   */
+  appendOnce(content: RecordContent, once: OnceClaim): Promise<{ record: DecisionRecord; replayed: IdempotencyHit | null }>;
+  /** The record saved under this key since `since`, with the fingerprint of the request it came from. */
+  findIdempotent(key: string, since: string): Promise<IdempotencyHit | null>;
+  /** Whether a save could be written now; a reason when not (read-only file, full disk, failing commits). */
+  writeHealth(): Promise<{ ok: true } | { ok: false; problem: string }>;
   get(id: number): Promise<DecisionRecord | null>;
   list(filter: ListFilter & { organisations?: string[] | undefined }, limit: number, before?: number): Promise<{ items: DecisionRecord[]; nextBefore: number | null }>;
   /** Raw rows from `afterId` (exclusive) in id order, for verification. */

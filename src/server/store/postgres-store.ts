@@ -4,7 +4,9 @@ import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
 import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
-import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type Pending, type Where } from './decision-rows';
+import { backfillCounts, countsNeedBackfill, countsPostgresSchema, countsStatsSql, whereCounts } from './stats-counters';
+import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
+import { idempotencyPostgresSchema, SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
 
 /**
  * The same tables as the SQLite store, for organisations that run several instances against one
@@ -76,6 +78,9 @@ export class PostgresDecisionStore implements DecisionStore {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private witness: AppendWitness | null = null;
+  /** The last failed write, until a save succeeds again; /api/health reports it. */
+  private writeProblem: string | null = null;
+  private lastPurge = 0;
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -86,6 +91,9 @@ export class PostgresDecisionStore implements DecisionStore {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [appendLock]);
       await client.query(schema);
+      await client.query(idempotencyPostgresSchema);
+      await client.query(countsPostgresSchema);
+      if ((await client.query<{ needed: boolean }>(countsNeedBackfill)).rows[0]?.needed) await client.query(backfillCounts);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
@@ -114,8 +122,33 @@ export class PostgresDecisionStore implements DecisionStore {
   }
 
   append(contents: RecordContent[]): Promise<DecisionRecord[]> {
+    return this.enqueue({ contents }).then((p) => p.records);
+  }
+
+  async appendOnce(content: RecordContent, once: OnceClaim): Promise<{ record: DecisionRecord; replayed: IdempotencyHit | null }> {
+    const { records, pending } = await this.enqueue({ contents: [content], once });
+    return { record: records[0]!, replayed: pending.replayed ?? null };
+  }
+
+  async findIdempotent(key: string, since: string): Promise<IdempotencyHit | null> {
+    return findKey(this.pool, key, since);
+  }
+
+  async writeHealth(): Promise<{ ok: true } | { ok: false; problem: string }> {
+    if (this.writeProblem) return { ok: false, problem: `the last save could not be written: ${this.writeProblem}` };
+    try {
+      const result = await this.pool.query<{ transaction_read_only: string }>('SHOW transaction_read_only');
+      if (result.rows[0]?.transaction_read_only === 'on') return { ok: false, problem: 'the PostgreSQL server takes reads only (a standby, or default_transaction_read_only)' };
+    } catch (error) {
+      return { ok: false, problem: `PostgreSQL cannot be reached: ${(error as Error).message}` };
+    }
+    return { ok: true };
+  }
+
+  private enqueue(part: Pick<Pending, 'contents' | 'once'>): Promise<{ records: DecisionRecord[]; pending: Pending }> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ contents, resolve, reject });
+      const pending: Pending = { ...part, resolve: (records) => resolve({ records, pending }), reject };
+      this.queue.push(pending);
       this.flushing ??= new Promise<void>((done) => setImmediate(done)).then(() => this.flushLoop());
     });
   }
@@ -128,8 +161,10 @@ export class PostgresDecisionStore implements DecisionStore {
         this.queue = [];
         try {
           const results = await this.commit(batch);
+          this.writeProblem = null;
           batch.forEach((pending, i) => pending.resolve(results[i]!));
         } catch (error) {
+          this.writeProblem = error instanceof SaveOutcomeUnknown ? (error.cause as Error).message : (error as Error).message;
           for (const pending of batch) pending.reject(error);
         }
       }
@@ -147,8 +182,20 @@ export class PostgresDecisionStore implements DecisionStore {
       let head = last.rows[0] ?? { id: 0, hash: genesisHash };
       const results: DecisionRecord[][] = [];
       const rows: unknown[][] = [];
+      const claims: unknown[][] = [];
       const sealed: SealedEntry[] = [];
+      const claimed = new Map<string, IdempotencyHit>();
       for (const pending of batch) {
+        if (pending.once) {
+          // Under the append lock: no other instance can claim the key between this look and the insert.
+          const key = pending.once.key.toLowerCase();
+          const hit = claimed.get(key) ?? (await findKey(client, key, pending.once.since));
+          if (hit) {
+            pending.replayed = hit;
+            results.push([hit.record]);
+            continue;
+          }
+        }
         const records: DecisionRecord[] = [];
         for (const content of pending.contents) {
           const id = head.id + 1;
@@ -170,6 +217,11 @@ export class PostgresDecisionStore implements DecisionStore {
           sealed.push({ id, contentJson });
           head = { id, hash };
         }
+        if (pending.once) {
+          const key = pending.once.key.toLowerCase();
+          claimed.set(key, { requestHash: pending.once.requestHash, record: records[0]! });
+          claims.push([key, pending.once.requestHash, records[0]!.id, pending.once.at]);
+        }
         results.push(records);
       }
       for (let start = 0; start < rows.length; start += 500) {
@@ -180,13 +232,29 @@ export class PostgresDecisionStore implements DecisionStore {
           chunk.flat(),
         );
       }
+      for (const claim of claims) {
+        await client.query(
+          `INSERT INTO idempotency_keys (key, request_hash, record_id, created_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (key) DO UPDATE SET request_hash = excluded.request_hash, record_id = excluded.record_id, created_at = excluded.created_at`,
+          claim,
+        );
+      }
+      if (claims.length > 0 && Date.now() - this.lastPurge > 3_600_000) {
+        await client.query('DELETE FROM idempotency_keys WHERE created_at < $1', [batch.find((p) => p.once)!.once!.since]);
+        this.lastPurge = Date.now();
+      }
       this.witness?.beforeCommit(sealed);
-      await client.query('COMMIT');
+      try {
+        await client.query('COMMIT');
+      } catch (error) {
+        // The connection broke while COMMIT was on its way: the server may have committed.
+        throw new SaveOutcomeUnknown(error);
+      }
       this.witness?.afterCommit(sealed);
       await this.witness?.sync();
       return results;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      if (!(error instanceof SaveOutcomeUnknown)) await client.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
       client.release();
@@ -221,20 +289,10 @@ export class PostgresDecisionStore implements DecisionStore {
   }
 
   async stats(query: StatsQuery & { organisations?: string[] | undefined }): Promise<StatsRow[]> {
-    const period =
-      query.period === 'month'
-        ? 'substr(d.decision_date, 1, 7)'
-        : query.period === 'quarter'
-          ? "substr(d.decision_date, 1, 4) || '-Q' || ((substr(d.decision_date, 6, 2)::int + 2) / 3)"
-          : 'substr(d.decision_date, 1, 4)';
     const w = conditions();
-    whereStatsQuery(w, query);
-    const { where, params } = w;
-    const sql = `SELECT d.organisation AS organisation, ${period} AS period, d.chosen_route AS route, d.supplier_kind AS "supplierKind",
-        COUNT(*)::int AS count, COALESCE(SUM(d.total_sek), 0)::float8 AS "valueSek"
-      FROM decisions d WHERE ${where.join(' AND ')}
-      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
-    return (await this.pool.query<StatsRow>(sql, params)).rows;
+    whereCounts(w, query);
+    const quarter = "substr(d.decision_date, 1, 4) || '-Q' || ((substr(d.decision_date, 6, 2)::int + 2) / 3)";
+    return (await this.pool.query<StatsRow>(countsStatsSql(query, w.where, quarter, { count: '$::int', value: '$::float8' }), w.params)).rows;
   }
 
   async logAccess(entry: AccessLogEntry): Promise<void> {
@@ -274,6 +332,15 @@ export class PostgresDecisionStore implements DecisionStore {
     if (this.flushing) await this.flushing;
     await this.pool.end();
   }
+}
+
+async function findKey(db: pg.Pool | pg.PoolClient, key: string, since: string): Promise<IdempotencyHit | null> {
+  const result = await db.query<DecisionRow & { request_hash: string }>(
+    `SELECT k.request_hash, d.*, ${supersededBy} FROM idempotency_keys k JOIN decisions d ON d.id = k.record_id WHERE k.key = $1 AND k.created_at >= $2`,
+    [key.toLowerCase(), since],
+  );
+  const row = result.rows[0];
+  return row ? { requestHash: row.request_hash, record: toRecord(row) } : null;
 }
 
 /** WHERE clauses written with "?" and numbered as PostgreSQL wants them. */

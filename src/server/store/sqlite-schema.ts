@@ -32,8 +32,12 @@ CREATE INDEX IF NOT EXISTS decisions_org_route ON decisions (organisation, chose
 CREATE INDEX IF NOT EXISTS decisions_org_supplier ON decisions (organisation, supplier_kind, id);
 CREATE INDEX IF NOT EXISTS decisions_route ON decisions (chosen_route, id);
 CREATE INDEX IF NOT EXISTS decisions_supplier ON decisions (supplier_kind, id);
-CREATE INDEX IF NOT EXISTS decisions_date ON decisions (decision_date);
-CREATE INDEX IF NOT EXISTS decisions_value ON decisions (total_sek);
+-- A date or value range is answered from its index alone: each carries every other filter
+-- column, so a narrow range with more filters reads no record (issue 12, lists at 1,000,000).
+DROP INDEX IF EXISTS decisions_date;
+DROP INDEX IF EXISTS decisions_value;
+CREATE INDEX IF NOT EXISTS decisions_date_cover ON decisions (decision_date, total_sek, organisation, chosen_route, supplier_kind);
+CREATE INDEX IF NOT EXISTS decisions_value_cover ON decisions (total_sek, decision_date, organisation, chosen_route, supplier_kind);
 CREATE INDEX IF NOT EXISTS decisions_scan ON decisions (id, organisation, chosen_route, supplier_kind, decision_date, total_sek);
 CREATE INDEX IF NOT EXISTS decisions_corrects ON decisions (corrects) WHERE corrects IS NOT NULL;
 

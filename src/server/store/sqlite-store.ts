@@ -1,12 +1,27 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, open, statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
 import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
-import { supersededBy, toRecord, toStoredRow, whereListFilter, whereStatsQuery, type DecisionRow, type Pending, type Where } from './decision-rows';
+import { backfillCounts, countsNeedBackfill, countsSqliteSchema, countsStatsSql, whereCounts } from './stats-counters';
+import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
+import { SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
+import { SqliteIdempotency } from './sqlite-idempotency';
 import { sqliteGuards, sqliteSchema } from './sqlite-schema';
+
+export type SqliteStoreOptions = {
+  /** How the WAL is made durable; replaced in tests to make the fsync fail after a commit. */
+  syncFile?: (path: string) => Promise<void>;
+  /** How many of the newest records a range filter first looks through in id order (listIds below). */
+  listWindow?: number;
+};
+
+/** Below this much free space a save is reported as at risk by /api/health. */
+const minFreeBytes = 16 * 1024 * 1024;
 
 
 /**
@@ -29,8 +44,18 @@ export class SqliteDecisionStore implements DecisionStore {
   private head: { id: number; hash: string };
   private readonly insert: Database.Statement;
   private witness: AppendWitness | null = null;
+  private readonly idempotency: SqliteIdempotency;
+  private readonly syncFile: (path: string) => Promise<void>;
+  /** The last failed write, until a save succeeds again; /api/health reports it. */
+  private writeProblem: string | null = null;
+  private readonly listWindow: number;
 
-  constructor(file: string) {
+  constructor(
+    private readonly file: string,
+    options: SqliteStoreOptions = {},
+  ) {
+    this.syncFile = options.syncFile ?? syncFile;
+    this.listWindow = options.listWindow ?? defaultListWindow;
     this.db = new Database(file);
     this.walFile = `${file}-wal`;
     this.db.pragma('journal_mode = WAL');
@@ -38,6 +63,11 @@ export class SqliteDecisionStore implements DecisionStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(sqliteSchema);
+    this.idempotency = new SqliteIdempotency(this.db);
+    this.db.transaction(() => {
+      this.db.exec(countsSqliteSchema);
+      if ((this.db.prepare(countsNeedBackfill).get() as { needed: number }).needed) this.db.exec(backfillCounts);
+    })();
     // Fresh statistics let the planner pick the right index for each filter mix; sampled, so quick.
     this.db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
     const last = this.db.prepare('SELECT id, hash FROM decisions ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
@@ -62,8 +92,36 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 
   append(contents: RecordContent[]): Promise<DecisionRecord[]> {
+    return this.enqueue({ contents }).then((p) => p.records);
+  }
+
+  async appendOnce(content: RecordContent, once: OnceClaim): Promise<{ record: DecisionRecord; replayed: IdempotencyHit | null }> {
+    const { records, pending } = await this.enqueue({ contents: [content], once });
+    return { record: records[0]!, replayed: pending.replayed ?? null };
+  }
+
+  async findIdempotent(key: string, since: string): Promise<IdempotencyHit | null> {
+    return this.idempotency.find(key, since);
+  }
+
+  async writeHealth(): Promise<{ ok: true } | { ok: false; problem: string }> {
+    if (this.writeProblem) return { ok: false, problem: `the last save could not be written: ${this.writeProblem}` };
+    try {
+      await access(this.file, constants.W_OK);
+      await access(dirname(this.file), constants.W_OK);
+    } catch {
+      return { ok: false, problem: `the register file ${this.file} or its folder is not writable` };
+    }
+    const disk = await statfs(dirname(this.file));
+    const free = disk.bavail * disk.bsize;
+    if (free < minFreeBytes) return { ok: false, problem: `only ${Math.round(free / 1024)} KiB free on the register's disk` };
+    return { ok: true };
+  }
+
+  private enqueue(part: Pick<Pending, 'contents' | 'once'>): Promise<{ records: DecisionRecord[]; pending: Pending }> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ contents, resolve, reject });
+      const pending: Pending = { ...part, resolve: (records) => resolve({ records, pending }), reject };
+      this.queue.push(pending);
       if (!this.flushing) {
         this.flushing = true;
         // Let the requests that arrived in this turn of the event loop join the same commit.
@@ -81,11 +139,14 @@ export class SqliteDecisionStore implements DecisionStore {
         const results = this.commit(batch);
         if (!results) continue;
         try {
-          await Promise.all([syncFile(this.walFile), this.witness?.sync()]);
+          await Promise.all([this.syncFile(this.walFile), this.witness?.sync()]);
         } catch (error) {
-          for (const pending of batch) pending.reject(error);
+          // Committed but perhaps not durable: "not saved" would be a lie, "saved" a promise not kept.
+          this.writeProblem = (error as Error).message;
+          for (const pending of batch) pending.reject(new SaveOutcomeUnknown(error));
           continue;
         }
+        this.writeProblem = null;
         batch.forEach((pending, i) => pending.resolve(results[i]!));
       }
     } finally {
@@ -100,6 +161,14 @@ export class SqliteDecisionStore implements DecisionStore {
     try {
       this.db.transaction(() => {
         for (const pending of batch) {
+          if (pending.once) {
+            const hit = this.idempotency.find(pending.once.key, pending.once.since);
+            if (hit) {
+              pending.replayed = hit;
+              results.push([hit.record]);
+              continue;
+            }
+          }
           const records: DecisionRecord[] = [];
           for (const content of pending.contents) {
             const id = head.id + 1;
@@ -121,11 +190,14 @@ export class SqliteDecisionStore implements DecisionStore {
             sealed.push({ id, contentJson });
             head = { id, hash };
           }
+          if (pending.once) this.idempotency.claim(pending.once.key, pending.once.requestHash, records[0]!, pending.once.at, pending.once.since);
           results.push(records);
         }
         this.witness?.beforeCommit(sealed);
       })();
     } catch (error) {
+      // The transaction was rolled back: nothing of this batch is stored.
+      this.writeProblem = (error as Error).message;
       for (const pending of batch) pending.reject(error);
       return null;
     }
@@ -140,14 +212,10 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 
   async list(filter: ListFilter & { organisations?: string[] | undefined }, limit: number, before?: number) {
-    const w = conditions();
-    whereListFilter(w, filter, before);
-    const { where, params } = w;
     // Pick the ids first from the indexes alone, then read just those records: sorting whole
     // records (content included) for a broad date or value range costs ten times as much.
-    const ids = `SELECT d.id FROM decisions d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id DESC LIMIT ?`;
-    const sql = `SELECT d.*, ${supersededBy} FROM decisions d WHERE d.id IN (${ids}) ORDER BY d.id DESC`;
-    const rows = this.db.prepare(sql).all(...params, limit + 1) as DecisionRow[];
+    const ids = listIds(this.db, filter, limit + 1, before, this.head.id, this.listWindow);
+    const rows = ids.length === 0 ? [] : (this.db.prepare(`SELECT d.*, ${supersededBy} FROM decisions d WHERE d.id IN (${ids.map(() => '?').join(', ')}) ORDER BY d.id DESC`).all(...ids) as DecisionRow[]);
     const more = rows.length > limit;
     const items = rows.slice(0, limit).map(toRecord);
     return { items, nextBefore: more ? items[items.length - 1]!.id : null };
@@ -164,20 +232,10 @@ export class SqliteDecisionStore implements DecisionStore {
   }
 
   async stats(query: StatsQuery & { organisations?: string[] | undefined }): Promise<StatsRow[]> {
-    const period =
-      query.period === 'month'
-        ? 'substr(d.decision_date, 1, 7)'
-        : query.period === 'quarter'
-          ? "substr(d.decision_date, 1, 4) || '-Q' || ((CAST(substr(d.decision_date, 6, 2) AS INTEGER) + 2) / 3)"
-          : 'substr(d.decision_date, 1, 4)';
     const w = conditions();
-    whereStatsQuery(w, query);
-    const { where, params } = w;
-    const sql = `SELECT d.organisation AS organisation, ${period} AS period, d.chosen_route AS route, d.supplier_kind AS supplierKind,
-        COUNT(*) AS count, COALESCE(SUM(d.total_sek), 0) AS valueSek
-      FROM decisions d WHERE ${where.join(' AND ')}
-      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
-    return this.db.prepare(sql).all(...params) as StatsRow[];
+    whereCounts(w, query);
+    const quarter = "substr(d.decision_date, 1, 4) || '-Q' || ((CAST(substr(d.decision_date, 6, 2) AS INTEGER) + 2) / 3)";
+    return this.db.prepare(countsStatsSql(query, w.where, quarter, { count: '$', value: '$' })).all(...w.params) as StatsRow[];
   }
 
   async logAccess(entry: AccessLogEntry): Promise<void> {
@@ -210,6 +268,36 @@ export class SqliteDecisionStore implements DecisionStore {
     for (let i = 0; i < 100 && (this.flushing || this.queue.length > 0); i++) await new Promise((r) => setTimeout(r, 10));
     this.db.close();
   }
+}
+
+/** How many of the newest records a range filter first looks through in id order (a narrow covering index). */
+const defaultListWindow = 20_000;
+
+/**
+ * The ids of a list page, newest first. Equality filters have (column, id) indexes that give the
+ * newest matches directly. A date or value range has no such order: through its own index every
+ * match must be sorted by id, which for a range matching most of a million records is hundreds of
+ * milliseconds. So a range first walks the newest records in id order over decisions_scan (every
+ * filter column, no record content), which for a broad range finds the page at once; only if
+ * that window holds too few matches, the range is narrow enough for SQLite's own choice of index
+ * over the older records.
+ */
+function listIds(db: Database.Database, filter: ListFilter & { organisations?: string[] | undefined }, wanted: number, before: number | undefined, headId: number, window: number): number[] {
+  const ranged = filter.from !== undefined || filter.to !== undefined || filter.minValue !== undefined || filter.maxValue !== undefined;
+  const query = (extra: (w: Where) => void, limit: number, hint = '') => {
+    const w = conditions();
+    whereListFilter(w, filter, before);
+    extra(w);
+    const sql = `SELECT d.id FROM decisions d ${hint} WHERE ${w.where.join(' AND ') || '1'} ORDER BY d.id DESC LIMIT ?`;
+    return db.prepare(sql).pluck().all(...w.params, limit) as number[];
+  };
+  if (!ranged) return query(() => {}, wanted);
+  const floor = Math.min(before ?? headId + 1, headId + 1) - window;
+  if (floor <= 0) return query(() => {}, wanted, 'INDEXED BY decisions_scan');
+  const newest = query((w) => w.add('d.id >= ?', floor), wanted, 'INDEXED BY decisions_scan');
+  if (newest.length >= wanted) return newest;
+  const older = query((w) => w.add('d.id < ?', floor), wanted - newest.length);
+  return [...newest, ...older];
 }
 
 /** WHERE clauses with SQLite's "?" placeholders. */

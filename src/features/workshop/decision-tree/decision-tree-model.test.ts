@@ -65,7 +65,7 @@ describe('the decision tree is derived from the machine and the rule set', () =>
     }
     const groupOf = (ruleId: string) => model.routes.flatMap((r) => r.groups).find((g) => g.rules.some((r) => r.ruleId === ruleId))!.groupKind;
     expect(groupOf('direct-award.low-value')).toBe('ground');
-    expect(groupOf('iop.common-goal')).toBe('requirement');
+    expect(groupOf('iop.no-payment-for-service')).toBe('requirement');
     expect(groupOf('direct-award.documentation')).toBe('follow-up');
   });
 
@@ -113,12 +113,14 @@ describe('the decision tree is derived from the machine and the rule set', () =>
 
   it('orders the routes as the rule set recommends them and says when each verdict follows', () => {
     const model = deriveDecisionTree(ruleset);
-    expect(model.routes.map((r) => r.route)).toEqual(ruleset.manifest.recommendation.map((r) => r.route));
+    expect(model.routes.map((r) => r.route)).toEqual([...new Set(ruleset.manifest.recommendation.map((r) => r.route))]);
     expect(model.routes.map((r) => r.order)).toEqual([1, 2, 3, 4]);
     const reserved = model.routes.find((r) => r.route === 'reserved-contract')!;
     expect(reserved.recommendWhen[0]!.text.sv).toBe('Tilltänkt leverantör är ett socialt företag eller en idéburen organisation');
     const iop = model.routes.find((r) => r.route === 'iop')!;
     expect(iop.verdicts.find((v) => v.verdict === 'allowed')!.when.sv).toBe('alla krav gäller');
+    // Recommended only where the guidance indicators hold (rule set 2026.12.1).
+    expect(iop.recommendWhen.length).toBeGreaterThan(0);
   });
 });
 
@@ -145,7 +147,7 @@ describe('one set of answers through the tree', () => {
     expect(highlight.recommended).toBe('direct-award');
     expect(highlight.rules.get('rule:direct-award.low-value')?.mark).toBe('held');
     expect(highlight.rules.get('rule:iop.ideaburen-partner')?.mark).toBe('failed');
-    expect(highlight.rules.get('rule:iop.common-goal')?.mark).toBe('unknown');
+    expect(highlight.rules.get('rule:iop.no-payment-for-service')?.mark).toBe('unknown');
     const annex2 = highlight.rules.get('rule:direct-award.annex2-below-threshold')!;
     expect(annex2.mark).toBe('failed');
     expect(Object.fromEntries(annex2.lines)).toMatchObject({ c: 'failed', 'c.0': 'held', 'c.1': 'failed', 'c.2': 'held' });
@@ -160,7 +162,7 @@ describe('one set of answers through the tree', () => {
     const text = (id: string) => layout.nodes.find((n) => n.id === id)!.lines.map((l) => l.text).join(' ');
     expect(text('rule:direct-award.low-value')).toContain('✓ För svaren: gäller');
     expect(text('rule:iop.ideaburen-partner')).toContain('✗ För svaren: gäller inte');
-    expect(text('rule:iop.common-goal')).toContain('? För svaren: svar saknas');
+    expect(text('rule:iop.no-payment-for-service')).toContain('? För svaren: svar saknas');
     expect(text('verdict:direct-award:allowed')).toContain('Här hamnar svaren – och vägen rekommenderas');
     expect(text('state:wizard.partnership')).toContain('inte på svarens väg');
   });

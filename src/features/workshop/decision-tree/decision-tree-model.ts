@@ -335,9 +335,11 @@ const inForceOn = (rule: Pick<Rule, 'validFrom' | 'validTo'>, date: string) => r
 
 function deriveRoutes(ruleset: Ruleset, date: string | null, includeInactive: boolean): RouteNodeModel[] {
   const recommendation = ruleset.manifest.recommendation;
+  // A route may have several entries (direct award: the bilaga 2 headline, then the general one); it ranks by its first.
+  const routeOrder = [...new Set(recommendation.map((r) => r.route))];
   const ordered = [...routeIds].sort((a, b) => {
-    const ia = recommendation.findIndex((r) => r.route === a);
-    const ib = recommendation.findIndex((r) => r.route === b);
+    const ia = routeOrder.indexOf(a);
+    const ib = routeOrder.indexOf(b);
     return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib);
   });
   return ordered.map((route) => {
@@ -370,8 +372,10 @@ function deriveRoutes(ruleset: Ruleset, date: string | null, includeInactive: bo
     const groups = [group('requirement', ['requirement']), group('ground', ['ground']), group('follow-up', ['obligation', 'caution'])].filter((g) => g.rules.length > 0);
     const judged = (kind: RuleKind) => rules.some((r) => r.ruleKind === kind && r.inForce !== false);
     const when = verdictWhen(judged('requirement'), judged('ground'));
-    const index = recommendation.findIndex((r) => r.route === route);
-    const rec = recommendation[index];
+    const index = routeOrder.indexOf(route);
+    const entries = recommendation.filter((r) => r.route === route);
+    // An entry without a condition recommends the route whenever it is allowed, whatever the others ask.
+    const rec = entries.some((r) => !r.when) ? undefined : entries[0];
     const recommendWhen: ConditionLine[] = [];
     if (rec?.when) conditionLines(ruleset, rec.when, date, 'r', 0, recommendWhen);
     return {

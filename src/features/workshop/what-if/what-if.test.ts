@@ -74,8 +74,8 @@ describe('what-if: one answer changed, the verdicts compared', () => {
     expect(reserved.parameters.find((p) => p.id === 'reserved-share')?.after?.value).toBe(0.3);
   });
 
-  it('answering that the social enterprise does not have integration as its main purpose closes the reservation', () => {
-    const above = { ...base, value: { totalSek: 1_500_000 } };
+  it('answering that the social enterprise does not have integration as its main purpose closes the reservation when no sheltered-employment programme is required', () => {
+    const above = { ...base, value: { totalSek: 1_500_000 }, contract: { ...base.contract, shelteredEmploymentProgramme: false } };
     const parsed = parseWhatIfInput(ruleset, 'supplier.mainPurposeIntegration', 'no');
     expect(parsed).toEqual({ ok: true, value: false });
     const result = runWhatIf(ruleset, above, { field: 'supplier.mainPurposeIntegration', value: false });

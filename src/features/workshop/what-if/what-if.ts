@@ -21,7 +21,8 @@ import { fieldKinds } from '../../../guide/field-kinds';
 // The yes/no answers that the workshop's scenarios turn on (bilaga 2, the reservation conditions, the IOP tests).
 const yesNoFields = [
   'purchase.annex2Service',
-  'purchase.reservableServiceCode',
+  'purchase.welfareReservationCode',
+  'purchase.ideaburenReservationCode',
   'supplier.mainPurposeIntegration',
   'supplier.ideaburenRegistered',
   'supplier.purposeLinkedToService',

@@ -1,0 +1,90 @@
+import { checkCpvCode, deriveFromCpv, derivedAnswers } from '../../engine/cpv';
+import type { Ruleset } from '../../engine/ruleset';
+import { fieldLabel } from '../../guide/decision';
+import { fieldKinds } from '../../guide/field-kinds';
+import { toText } from '../../guide/form-schema';
+import { useI18n } from '../../i18n/i18n';
+
+type Props = {
+  ruleset: Ruleset;
+  /** The code as typed. */
+  code: string;
+  decisionDate: string | undefined;
+  /** The questions on screen, and what the form holds for each. */
+  fields: readonly string[];
+  formText: (path: string) => string;
+  /** Sets a question's answer as the form writes it. */
+  onUse: (answers: Array<{ path: string; text: string }>) => void;
+};
+
+/**
+ * What the CPV code says (issue 10 item 15): the kind of purchase and the list memberships from rules/cpv/, each with
+ * the list heading quoted, offered as answers the procurer confirms with one button or overrides in the questions
+ * below. An answer that contradicts the code is pointed out.
+ */
+export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, onUse }: Props) {
+  const { t, lang } = useI18n();
+  const trimmed = code.trim();
+  if (trimmed === '' || !/^\d{8}(-\d)?$/.test(trimmed) || !decisionDate) return null;
+  const problems = checkCpvCode(ruleset, trimmed);
+  if (problems.length > 0) {
+    return (
+      <div className="cpv-derivation" role="status">
+        <p className="field__error">{t(problems[0]!.text)}</p>
+      </div>
+    );
+  }
+  const derivation = deriveFromCpv(ruleset, trimmed, decisionDate);
+  const answers = derivedAnswers(derivation).filter((a) => fields.includes(a.path));
+  const unknown = derivation.memberships.filter((m) => m.value === null);
+  const shown = (path: string, value: string | boolean) => {
+    const fact = ruleset.facts[path];
+    if (typeof value === 'boolean') return t(value ? { sv: 'ja', en: 'yes' } : { sv: 'nej', en: 'no' });
+    const option = fact?.options?.find((o) => o.value === value);
+    return option ? t(option.label) : value;
+  };
+  const conflicting = answers.filter((a) => {
+    const text = formText(a.path);
+    return text !== '' && text !== toText(fieldKinds[a.path]!, a.value);
+  });
+  return (
+    <section className="cpv-derivation" aria-labelledby="cpv-derivation-title">
+      <h3 id="cpv-derivation-title">{t({ sv: `Vad CPV-koden ${trimmed} säger`, en: `What the CPV code ${trimmed} says` })}</h3>
+      {answers.length > 0 ? (
+        <ul>
+          {answers.map((a) => (
+            <li key={a.path}>
+              <strong>{t(fieldLabel(ruleset, a.path))}:</strong> {shown(a.path, a.value)}
+              {a.listed && a.heading ? (
+                <>
+                  {' – '}
+                  {t({ sv: 'står i listan som', en: 'listed as' })} {a.listed} <q lang="sv">{a.heading.sv}</q>
+                  {lang === 'en' ? <> ({a.heading.en})</> : null}
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {unknown.map((m) => (
+        <p key={m.list} className="field__hint">
+          {t(m.title)}:{' '}
+          {m.listed && m.heading
+            ? t({ sv: `koden ligger under ${m.listed} "${m.heading.sv}", men listan anger koder, inte grenar – svara själv.`, en: `the code falls under ${m.listed} "${m.heading.en}", but the list names codes, not branches – answer yourself.` })
+            : t({ sv: 'Vägval har inte kunnat läsa hela listan – svara själv.', en: 'Vägval could not read the whole list – answer yourself.' })}
+        </p>
+      ))}
+      <p className="field__hint">{t({ sv: 'Listan över tjänster som får reserveras enligt 19 kap. 25 a § har inte kunnat läsas; den frågan besvarar du själv.', en: 'The list of services that may be reserved under 19 kap. 25 a § could not be read; you answer that question yourself.' })}</p>
+      {conflicting.map((a) => (
+        <p key={a.path} className="field__error">
+          {t({ sv: `Ditt svar på "${t(fieldLabel(ruleset, a.path))}" stämmer inte med koden. Ditt svar gäller; kontrollera det.`, en: `Your answer to "${t(fieldLabel(ruleset, a.path))}" does not match the code. Your answer stands; check it.` })}
+        </p>
+      ))}
+      {answers.length > 0 ? (
+        <button type="button" className="button button--secondary" onClick={() => onUse(answers.map((a) => ({ path: a.path, text: toText(fieldKinds[a.path]!, a.value) })))}>
+          {t({ sv: 'Använd kodens svar', en: "Use the code's answers" })}
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+
+/** Vite names every built file under assets/ by its content hash: a changed file is a new name. */
+const immutable = 'public, max-age=31536000, immutable';
+
+/**
+ * The built app (dist/): hashed assets cached for a year and never revalidated, index.html
+ * revalidated on every load (no-cache) so a new build is picked up at once. Files go out
+ * pre-compressed (.br, .gz written at build by scripts/precompress-plugin.ts); everything else,
+ * the API's JSON included, is gzipped on the fly by hono's compress when the client accepts it.
+ */
+export function builtApp(staticDir: string): Hono | null {
+  if (!existsSync(join(staticDir, 'index.html'))) return null;
+  const app = new Hono();
+  const index = readFileSync(join(staticDir, 'index.html'), 'utf8');
+  app.use('*', async (c, next) => {
+    c.header('Cache-Control', c.req.path.startsWith('/assets/') ? immutable : 'no-cache');
+    await next();
+  });
+  app.use('*', serveStatic({ root: staticDir, precompressed: true }));
+  // A hashed file that is not there is an old link: 404, not the app under a year-long cache.
+  app.get('/assets/*', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.text('not found', 404);
+  });
+  // The app routes by hash, so every other path gets the app itself.
+  app.get('*', (c) => c.html(index));
+  return app;
+}
+
+/** hono's compress for the API and the app page; already-compressed files pass through untouched. */
+export const compressResponses = () => compress();
