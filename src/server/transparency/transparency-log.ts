@@ -52,12 +52,14 @@ export class TransparencyLog implements AppendWitness {
   private timer: NodeJS.Timeout | null = null;
   private checkpointing: Promise<SignedCheckpoint | null> | null = null;
   private closed = false;
+  private readonly openedAt: number;
 
   private constructor(
     private readonly store: DecisionStore,
     readonly options: TransparencyOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.openedAt = this.now().getTime();
     this.paths = evidencePaths(options.keyFile);
     this.key = loadOrCreateSigningKey(options.keyFile, keyNameOf(options.origin), options.log);
     this.retired = loadRetiredKeys(this.paths.retiredKeys);
@@ -250,13 +252,15 @@ export class TransparencyLog implements AppendWitness {
     const leaf = this.tree.leaf(index).toString('hex');
     const latest = this.latest();
     if (!latest || latest.size <= index) {
-      const last = latest ? Date.parse(latest.time) : this.now().getTime();
+      // The hourly timer's next turn: the same answer however often the receipt is asked for meanwhile.
+      const interval = this.options.checkpointIntervalMs;
+      const nextTick = this.openedAt + Math.max(1, Math.ceil((this.now().getTime() - this.openedAt) / interval)) * interval;
       return {
         status: 'pending',
         recordId: id,
         index,
         leafHash: leaf,
-        checkpointBy: new Date(Math.max(last, this.now().getTime()) + this.options.checkpointIntervalMs).toISOString(),
+        checkpointBy: new Date(nextTick).toISOString(),
         savesUntilCheckpoint: Math.max(0, (latest?.size ?? 0) + this.options.checkpointEvery - this.tree.size),
       };
     }
