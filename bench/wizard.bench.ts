@@ -81,7 +81,7 @@ export async function run(): Promise<void> {
       const visibleFields = createVisibleFields(ruleset);
       const start = performance.now();
       const decision = buildDecision(ruleset, visibleFields, d);
-      if (decision.outcome) panelRoutes(ruleset, decision.outcome);
+      if (decision.outcome) panelRoutes(ruleset, decision.outcome, decision.answers);
       times.push(performance.now() - start);
     }
   }

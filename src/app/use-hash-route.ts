@@ -8,7 +8,7 @@ export const routeHashes: Record<(typeof routes)[number], string> = { wizard: '#
 
 export function routeOf(hash: string): AppRoute {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
-  if (path === '/register') return 'register';
+  if (path === '/register' || path.startsWith('/register/')) return 'register';
   if (path === '/join' || path.startsWith('/join/')) return 'join';
   if (path === '/workshop' || path.startsWith('/workshop/')) return 'workshop';
   return 'wizard';

@@ -1,3 +1,4 @@
+import type { ShownVerdict } from '../guide/recommendation-status';
 import type { Verdict } from '../engine/ruleset-schema';
 
 /** Each verdict in words, as every view names it. */
@@ -15,4 +16,12 @@ export function verdictLabel(verdict: Verdict, lang: 'sv' | 'en'): string {
 /** A verdict in words and colour (never colour alone), e.g. "Tillåten". */
 export function VerdictBadge({ verdict, lang }: { verdict: Verdict; lang: 'sv' | 'en' }) {
   return <span className={`verdict verdict--${verdict}`}>{verdictWords[verdict][lang]}</span>;
+}
+
+export const preliminaryWords = { sv: 'Preliminärt', en: 'Preliminary' };
+
+/** A verdict as shown while the recommendation may still change: "Preliminärt" rather than "Rekommenderas" (issue 11, item 6). */
+export function ShownVerdictBadge({ verdict, lang }: { verdict: ShownVerdict; lang: 'sv' | 'en' }) {
+  if (verdict !== 'preliminary') return <VerdictBadge verdict={verdict} lang={lang} />;
+  return <span className="verdict verdict--preliminary">{preliminaryWords[lang]}</span>;
 }

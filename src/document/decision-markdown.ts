@@ -70,9 +70,12 @@ export function decisionToMarkdown(sheet: DecisionSheet): string {
     if (sheet.obligations.possible.length > 0) out.push('', `${w.possibleObligations}:`, '', ...reasonLines(sheet.obligations.possible, sheet));
     out.push('');
   }
+  out.push(`### ${w.layers}`, '', `1. ${w.lawLayer}`);
+  sheet.layers.forEach((l, i) => out.push(`${i + 2}. ${l.name} (${l.owner}${l.shared ? `, ${w.sharedLayer}` : ''}), ${w.version} ${l.version}`));
+  out.push('');
   if (sheet.policyNotes.length > 0) {
     out.push(`### ${w.policy}`, '');
-    for (const n of sheet.policyNotes) out.push(`- ${n.text}\n${cite(n.source, sheet)}`);
+    for (const n of sheet.policyNotes) out.push(`- ${n.layer ? `**${n.layer}:** ` : ''}${n.text}\n${cite(n.source, sheet)}`);
     out.push('');
   }
   out.push(`### ${w.limits}`, '');

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../engine/answers-schema';
 import { buyerName } from '../engine/buyers';
 import { evaluate } from '../engine/evaluate';
-import { cleaning, cleaningSheet, furniture, furnitureSheet, ruleset, savedRecord } from '../../tests/fixtures/decisions';
+import { cleaning, cleaningDraft, cleaningSheet, furniture, furnitureSheet, ruleset, savedRecord } from '../../tests/fixtures/decisions';
+import { buildDecision } from '../guide/decision';
+import { createVisibleFields } from '../guide/relevance';
 import { buildDecisionSheet, limitsThatBear, receiptShortForm } from './decision-sheet';
 import { sheetForDecision, sheetForRecord } from './sheet-for';
 
@@ -38,6 +40,17 @@ describe('the decision sheet: page 1 says what was decided', () => {
     // The register's receipt prints as its own short form, not every hash of its proof.
     const included = { status: 'included', recordId: 4, index: 3, leafHash: 'c'.repeat(64), treeSize: 12, rootHash: 'q0X3n1Lm6pZ8i7c5E1YyS0l2mHnHj3Vb4G9r8wqXc0A=', checkpointTime: '2026-12-01T14:00:00Z', checkpoint: 'note', inclusionProof: ['d'.repeat(64)] };
     expect(receiptShortForm(included)).toBe(`nr 4 · löv ${'c'.repeat(16)} · kontrollpunkt 12 poster, rot ab45f79f52e6ea96, 2026-12-01T14:00:00Z`);
+  });
+
+  it("names the layer each note comes from and lists the buyer's layers with their versions, above the law", () => {
+    expect(cleaningSheet.layers).toEqual([{ name: 'Ljungby kommun: Policy gällande sociala företag', owner: 'Ljungby kommun', version: '2023-03-01', shared: false }]);
+    expect(cleaningSheet.policyNotes.length).toBeGreaterThan(0);
+    expect(cleaningSheet.policyNotes.every((n) => n.layer === 'Ljungby kommun: Policy gällande sociala företag')).toBe(true);
+    const goteneDraft = { ...cleaningDraft, answers: { ...cleaningDraft.answers, organisation: 'kommun-1471' as const } };
+    const gotene = sheetForDecision(ruleset, buildDecision(ruleset, createVisibleFields(ruleset), goteneDraft), 'sv');
+    expect(gotene.organisation).toBe('Götene kommun');
+    expect(gotene.layers).toEqual([expect.objectContaining({ name: 'Riktlinjer för upphandling och inköp Västra Skaraborg (V6)', version: '2023-06-19', shared: true })]);
+    expect(gotene.policyNotes.map((n) => n.layer)).toContain('Riktlinjer för upphandling och inköp Västra Skaraborg (V6)');
   });
 
   it('lists only the limits the verdicts read: not the works threshold for a services purchase', () => {

@@ -37,7 +37,10 @@ export type DecisionSheet = {
   diarienummer: string | null;
   routes: SheetRoute[];
   obligations: { routeName: string; items: Array<SheetReason & { checked: boolean }>; possible: SheetReason[] } | null;
-  policyNotes: Array<{ id: string; text: string; source: SheetSource }>;
+  /** Each note with the layer that says it, so a reader sees whether the law or their own organisation asks it. */
+  policyNotes: Array<{ id: string; text: string; layer: string | null; source: SheetSource }>;
+  /** The buyer's layers applied on the decision date, shared first and its own on top (the law is beneath them). */
+  layers: Array<{ name: string; owner: string; version: string; shared: boolean }>;
   /** Only the limits the verdicts (and the chosen route's obligations) read: the ones that bear on this purchase. */
   limits: SheetLimit[];
   answers: Array<{ step: string; rows: Array<{ path: string; label: string; value: string }> }>;
@@ -228,7 +231,8 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
             possible: chosenOutcome.possibleObligations.map((o) => sheetReason(o, lang)),
           }
         : null,
-    policyNotes: [...(outcome?.policyNotes ?? []), ...(chosenOutcome?.policyNotes ?? [])].map((n) => ({ id: n.id, text: n.text[lang], source: sheetSource(n.source, lang) })),
+    policyNotes: [...(outcome?.policyNotes ?? []), ...(chosenOutcome?.policyNotes ?? [])].map((n) => ({ id: n.id, text: n.text[lang], layer: n.layer?.name[lang] ?? null, source: sheetSource(n.source, lang) })),
+    layers: (outcome?.layers ?? []).map((l) => ({ name: l.name[lang], owner: l.owner, version: l.version, shared: l.shared })),
     limits: outcome
       ? limitsThatBear(outcome, chosenRoute).map((p) => ({
           id: p.id,

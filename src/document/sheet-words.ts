@@ -36,6 +36,10 @@ export const sheetWords: Record<Lang, {
   obligations: string;
   possibleObligations: string;
   policy: string;
+  layers: string;
+  lawLayer: string;
+  sharedLayer: string;
+  version: string;
   limits: string;
   noLimits: string;
   inForceFrom: string;
@@ -93,6 +97,10 @@ export const sheetWords: Record<Lang, {
     obligations: 'Skyldigheter',
     possibleObligations: 'Kan också gälla, beroende på svar som saknas',
     policy: 'Organisationens riktlinjer',
+    layers: 'Tillämpade regler och riktlinjer, nedifrån',
+    lawLayer: 'Lagen (LOU) och dess förarbeten, vägledning och praxis – avgör vilka vägar som är tillåtna',
+    sharedLayer: 'gemensam',
+    version: 'version',
     limits: 'Gränsvärden som bedömningen bygger på',
     noLimits: 'Inget gränsvärde avgör bedömningen av detta köp.',
     inForceFrom: 'gäller från',
@@ -149,6 +157,10 @@ export const sheetWords: Record<Lang, {
     obligations: 'Obligations',
     possibleObligations: 'May also apply, depending on missing answers',
     policy: "The organisation's guidelines",
+    layers: 'Rules and guidelines applied, from the bottom',
+    lawLayer: 'The law (LOU) and its preparatory works, guidance and case law – decides which routes are allowed',
+    sharedLayer: 'shared',
+    version: 'version',
     limits: 'Limits the assessment rests on',
     noLimits: 'No limit decides the assessment of this purchase.',
     inForceFrom: 'in force from',

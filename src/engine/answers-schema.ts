@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { isOrgNumber } from './org-number';
 
 // zod/mini: the same checks as classic zod at a fraction of the size, because these schemas ship in
 // the guide's first load. The server and CLI also load classic zod, which sets the English messages.
@@ -80,6 +81,10 @@ export const valueSchema = z.strictObject({
 
 export const supplierSchema = z.strictObject({
   name: z.optional(z.string().check(z.maxLength(300))),
+  /** Organisationsnummer, for finding the same supplier's earlier direct awards (LOU 5 kap.); never read by a rule. */
+  orgNumber: z.optional(
+    z.string().check(z.refine(isOrgNumber, 'must be a Swedish organisation number such as 556012-5790: ten digits, the last a check digit')),
+  ),
   kind: z.optional(z.enum(supplierKinds)),
   /** Share of those working who are disabled or far from the labour market (0..1). */
   disadvantagedShare: z.optional(z.number().check(z.minimum(0), z.maximum(1))),

@@ -4,7 +4,7 @@ import { formatValue, type Lang } from '../engine/format';
 import type { Outcome } from '../engine/outcome';
 import type { Ruleset } from '../engine/ruleset';
 import type { Localized } from '../engine/ruleset-schema';
-import { judgeable, readPath, type Draft } from './draft';
+import { judgeable, pickAnswers, readPath, type Draft, type DraftAnswers } from './draft';
 import { fieldKinds, ownFieldTexts } from './field-kinds';
 import { askedAnswers, type VisibleFields } from './relevance';
 import { questionStepIds, stepFields, type QuestionStepId } from './steps';
@@ -17,6 +17,12 @@ export type Decision = {
   answers: Draft['answers'];
   outcome: Outcome | null;
   rows: AnswerRow[];
+  /**
+   * Answers given to questions that an answer since has made irrelevant: not judged, but shown in the review, the
+   * document and the record, so nothing the procurer said disappears (issue 11, item 7).
+   */
+  unaskedRows: AnswerRow[];
+  unaskedAnswers: DraftAnswers;
   chosenRoute: RouteId | null;
 };
 
@@ -32,8 +38,28 @@ function shownValue(ruleset: Ruleset, path: string, value: unknown, lang: Lang):
   return formatValue(value, unit, lang, fact?.options);
 }
 
-/** Every answer given, in the guide's order of steps, with its label and its value in words. */
-export function answerRows(ruleset: Ruleset, answers: Draft['answers']): AnswerRow[] {
+/** Judges the answers to the questions asked (hidden ones left out) and lists them for the document. */
+export function buildDecision(ruleset: Ruleset, visibleFields: VisibleFields, draft: Draft): Decision {
+  const answers = askedAnswers(visibleFields, draft);
+  const judged = judgeable(answers);
+  let outcome: Outcome | null = null;
+  if (judged) {
+    try {
+      outcome = evaluate(ruleset, judged);
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+    }
+  }
+  const unaskedPaths = questionStepIds.flatMap((step) =>
+    stepFields[step].filter((path) => readPath(answers, path) === undefined && readPath(draft.answers, path) !== undefined && readPath(draft.answers, path) !== ''),
+  );
+  const unaskedAnswers = pickAnswers(draft.answers, unaskedPaths);
+  const chosenRoute = draft.decision.chosenRoute ?? outcome?.recommendation.route ?? null;
+  return { draft, answers, outcome, rows: answerRows(ruleset, answers), unaskedRows: answerRows(ruleset, unaskedAnswers), unaskedAnswers, chosenRoute };
+}
+
+/** The answers as labelled rows in the order the guide asks them. */
+export function answerRows(ruleset: Ruleset, answers: DraftAnswers): AnswerRow[] {
   const rows: AnswerRow[] = [];
   for (const step of questionStepIds) {
     for (const path of stepFields[step]) {
@@ -48,21 +74,4 @@ export function answerRows(ruleset: Ruleset, answers: Draft['answers']): AnswerR
     }
   }
   return rows;
-}
-
-/** Judges the answers to the questions asked (hidden ones left out) and lists them for the document. */
-export function buildDecision(ruleset: Ruleset, visibleFields: VisibleFields, draft: Draft): Decision {
-  const answers = askedAnswers(visibleFields, draft);
-  const judged = judgeable(answers);
-  let outcome: Outcome | null = null;
-  if (judged) {
-    try {
-      outcome = evaluate(ruleset, judged);
-    } catch (error) {
-      if (!(error instanceof EvaluationError)) throw error;
-    }
-  }
-  const rows = answerRows(ruleset, answers);
-  const chosenRoute = draft.decision.chosenRoute ?? outcome?.recommendation.route ?? null;
-  return { draft, answers, outcome, rows, chosenRoute };
 }

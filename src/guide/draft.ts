@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { answersSchema, routeIds, type Answers } from '../engine/answers-schema';
+import { acknowledgedVerdicts } from '../shared/deviation';
 import { paymentBases, valueBases } from './guide-questions';
 import { stepIds, type StepId } from './steps';
 
@@ -26,6 +27,8 @@ export const draftSchema = z.strictObject({
     justification: z.optional(z.string().check(z.maxLength(10000))),
     chosenRoute: z.optional(z.enum(routeIds)),
     deviationReason: z.optional(z.string().check(z.maxLength(10000))),
+    /** The verdict of the chosen route the procurer acknowledged choosing against (not-allowed, needs-info). */
+    acknowledgedVerdict: z.optional(z.enum(acknowledgedVerdicts)),
     /** Obligations (rule ids) the procurer has ticked off. */
     checked: z.optional(z.array(z.string())),
   }),

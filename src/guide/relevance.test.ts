@@ -67,3 +67,21 @@ describe('question relevance read from the engine', () => {
     expect(asked.value).toEqual({ totalSek: 150_000 });
   });
 });
+
+describe('answers that each shut a route', () => {
+  it('keeps both on screen, so the route stays "not allowed" rather than turning "needs more answers"', () => {
+    // Motala's "IOP" paying per visitor, with no own contribution from the association (issue 11).
+    const answers = {
+      organisation: 'motala',
+      decisionDate: '2026-11-22',
+      purchase: { kind: 'services', annex2Service: true, reservableServiceCode: false },
+      value: { totalSek: 300000 },
+      supplier: { kind: 'ideaburen', mainPurposeIntegration: false },
+      partnership: { paymentForService: true, ownInitiative: true, ownContribution: false, commonGoal: true, commercialMarket: false },
+    } as const;
+    const partnership = shown('partnership', answers);
+    expect(partnership).toEqual(expect.arrayContaining(['partnership.paymentForService', 'partnership.ownContribution']));
+    const judged = askedAnswers(visibleFields, { answers, wizard: {} });
+    expect(judged.partnership).toMatchObject({ paymentForService: true, ownContribution: false });
+  });
+});

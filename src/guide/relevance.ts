@@ -1,8 +1,8 @@
 import type { Answers } from '../engine/answers-schema';
 import { evaluate, EvaluationError } from '../engine/evaluate';
-import type { Outcome } from '../engine/outcome';
+import type { ConditionTrace, Outcome } from '../engine/outcome';
 import type { Ruleset } from '../engine/ruleset';
-import { judgeable, pickAnswers, writePath, type Draft } from './draft';
+import { judgeable, pickAnswers, readPath, writePath, type Draft } from './draft';
 import { alwaysAsked, questionStepIds, stepFields, type QuestionStepId } from './steps';
 
 /**
@@ -14,6 +14,25 @@ export function decisiveFacts(outcome: Outcome): Set<string> {
   const facts = new Set(outcome.missing);
   for (const change of outcome.recommendation.couldChange) for (const f of change.missing) facts.add(f);
   for (const route of outcome.routes) for (const o of route.possibleObligations) for (const f of o.missing) facts.add(f);
+  return facts;
+}
+
+function traceFacts(trace: ConditionTrace | null, into: Set<string>): Set<string> {
+  if (!trace) return into;
+  if (trace.kind === 'compare') into.add(trace.fact);
+  else if (trace.kind === 'not') traceFacts(trace.child, into);
+  else for (const child of trace.children) traceFacts(child, into);
+  return into;
+}
+
+/**
+ * The answers a route's "not allowed" rests on. Two answers that each shut a route (paid per visitor, and no own
+ * contribution) are not decisive one at a time, since the other still shuts it; without this both would vanish
+ * and the route would read "needs more answers" instead of "not allowed" (issue 11, the Motala scenario).
+ */
+export function blockingFacts(outcome: Outcome): Set<string> {
+  const facts = new Set<string>();
+  for (const route of outcome.routes) if (route.verdict === 'not-allowed') for (const reason of route.reasons) traceFacts(reason.trace, facts);
   return facts;
 }
 
@@ -41,9 +60,17 @@ export function createVisibleFields(ruleset: Ruleset) {
     if (step === 'partnership' && draft.wizard.partnershipIntended) return [...fields];
     const answers = judgeable(draft.answers);
     if (!answers) return [...fields];
+    let blocking: Set<string> | undefined;
     return fields.filter((path) => {
       if (alwaysAsked.has(path)) return true;
       if (!ruleset.facts[path]) return false;
+      if (readPath(answers, path) !== undefined) {
+        if (!blocking) {
+          const current = safeEvaluate(ruleset, answers);
+          blocking = current ? blockingFacts(current) : new Set();
+        }
+        if (blocking.has(path)) return true;
+      }
       const outcome = safeEvaluate(ruleset, writePath(answers, path, undefined));
       return outcome === null || decisiveFacts(outcome).has(path);
     });

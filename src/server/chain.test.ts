@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash } from '../engine/canonical-hash';
-import { genesisHash, type RecordContent } from '../shared/decision-record';
+import { genesisHash, recordContentSchema, type RecordContent } from '../shared/decision-record';
 import { saveRequest } from '../../tests/server/fixtures';
 import { recordHash, sealRecord } from './chain';
 
@@ -35,5 +35,17 @@ describe('the record chain', () => {
     expect(sealRecord(8, genesisHash, content).hash).not.toBe(hash);
     expect(sealRecord(7, 'ab'.repeat(32), content).hash).not.toBe(hash);
     expect(sealRecord(7, genesisHash, { ...content, justification: `${content.justification} ` }).hash).not.toBe(hash);
+  });
+
+  it('keeps the hash of a record saved before acknowledgedVerdict and unaskedAnswers existed, which still loads', () => {
+    // Stored text of such a record, and its hash as computed when it was saved (pinned, not recomputed).
+    const stored =
+      '{"answers":{"contract":{"years":2},"decisionDate":"2026-11-22","organisation":"ljungby","purchase":{"annex2Service":false,"kind":"services","reservableServiceCode":false},"supplier":{"disadvantagedShare":0.4,"kind":"social-enterprise","mainPurposeIntegration":true},"value":{"totalSek":450000}},"chosenRoute":"iop","corrects":null,"deviationReason":"Ett skäl.","justification":"Sparat före fälten acknowledgedVerdict och unaskedAnswers.","recommendedRoute":"direct-award","recordedAt":"2026-12-01T08:00:00.000Z","rulesetHash":"' +
+      'ab'.repeat(32) +
+      '","rulesetVersion":"2026.11.6","savedBy":{"role":"procurer","user":"upphandlare"},"verdicts":{"direct-award":"recommended","iop":"not-allowed","reserved-contract":"allowed","social-considerations":"allowed"}}';
+    const old = recordContentSchema.parse(JSON.parse(stored));
+    expect(old.acknowledgedVerdict).toBeUndefined();
+    expect(sealRecord(3, genesisHash, old).contentJson).toBe(stored);
+    expect(recordHash(3, genesisHash, old)).toBe('f725e2e0c744970d0049526ca679165f54a4c2e996668655dc6164ec59ce1b31');
   });
 });

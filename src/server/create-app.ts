@@ -16,6 +16,7 @@ import { refusalRecorder } from './security/refusals';
 import { jsonOnly, originGuard } from './security/request-guards';
 import { securityHeaders } from './security/security-headers';
 import { RegisterError, RegisterService } from './register-service';
+import { createReportsApi } from './reports/reports-api';
 import { builtApp, compressResponses } from './static-app';
 import type { DecisionStore } from './store/decision-store';
 import { idempotencyKeyPattern, SaveOutcomeUnknown } from './store/idempotency';
@@ -33,6 +34,8 @@ export type AppOptions = {
   /** The built app (dist/); served with index.html for every path outside /api. */
   staticDir?: string | undefined;
   log?: (line: string) => void;
+  /** The working copy of rules/ for the rule-change impact analysis; read from disk if not given. */
+  workingRuleset?: (() => Ruleset) | undefined;
   /** The workshop's live sessions for phones (in memory only). */
   workshop?: SessionRoutesOptions;
   /** The host names the server answers to (see security/allowed-hosts.ts); default localhost, 127.0.0.1, [::1]. */
@@ -254,6 +257,8 @@ export function createApp(options: AppOptions) {
   });
 
   api.get('/access-log', requires('accessLog'), async (c) => c.json({ entries: await store.accessLog(200) }));
+
+  api.route('/reports', createReportsApi({ service, requires, badRequest, workingRuleset: options.workingRuleset }));
 
   api.all('*', (c) => problem(c, 404, { error: 'not-found', message: `no such API path: ${c.req.method} ${c.req.path}` }));
 

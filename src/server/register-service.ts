@@ -14,6 +14,7 @@ import {
   type VerifyRecordResult,
 } from '../shared/decision-record';
 import type { DecisionTrail, Replay } from '../shared/decision-trail';
+import { needsAcknowledgement } from '../shared/deviation';
 import { visibleOrganisations } from './access';
 import { recordHash } from './chain';
 import { compareOutcomes } from './replay';
@@ -103,6 +104,18 @@ export class RegisterService {
     if (outcome.recommendation.route !== request.recommendedRoute) {
       throw new RegisterError(422, 'verdicts-differ', `the recommended route does not match the engine's (${outcome.recommendation.route ?? 'none'})`, 'recommendedRoute');
     }
+    // A route the engine judged not allowed, or could not judge, is filed only as an acknowledged deviation with
+    // its reason, whatever the client checked (issue 11, item 1). The verdict is the server's own, from above.
+    const chosenVerdict = verdicts[request.chosenRoute];
+    if (needsAcknowledgement(chosenVerdict)) {
+      const judged = chosenVerdict === 'not-allowed' ? 'judged not allowed' : 'judged to need more information';
+      if (!request.deviationReason?.trim()) {
+        throw new RegisterError(422, 'deviation-reason-required', `the chosen route ${request.chosenRoute} is ${judged}: give the reason for deviating in deviationReason`, 'deviationReason');
+      }
+      if (request.acknowledgedVerdict !== chosenVerdict) {
+        throw new RegisterError(422, 'deviation-not-acknowledged', `the chosen route ${request.chosenRoute} is ${judged}: acknowledge it with acknowledgedVerdict "${chosenVerdict}"`, 'acknowledgedVerdict');
+      }
+    }
     if (request.corrects !== undefined) {
       const old = await this.store.get(request.corrects);
       // One the caller may not read is answered as missing: the refusal must not name its owner.
@@ -128,6 +141,8 @@ export class RegisterService {
       corrects: request.corrects ?? null,
       savedBy: { user: by.user, role: by.role },
       recordedAt: this.now().toISOString(),
+      ...(needsAcknowledgement(chosenVerdict) ? { acknowledgedVerdict: chosenVerdict } : {}),
+      ...(request.unaskedAnswers && Object.keys(request.unaskedAnswers).length > 0 ? { unaskedAnswers: request.unaskedAnswers } : {}),
     };
     return content;
   }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { z as zm } from 'zod/mini';
 import { answersSchema, buyerIdPattern, organisationIds, routeIds, supplierKinds, type OrganisationId } from '../engine/answers-schema';
 import { verdicts } from '../engine/ruleset-schema';
 import { receiptSchema } from './receipt';
+import { acknowledgedVerdicts } from './deviation';
 
 /** A named organisation, any kommun or region by SCB code, or a state agency (src/engine/answers-schema.ts). */
 export const organisationIdSchema = z.union([
@@ -26,6 +28,16 @@ export const verdictsSchema = z.strictObject(
 );
 export type RouteVerdicts = z.infer<typeof verdictsSchema>;
 
+/**
+ * Answers the procurer gave to questions that later stopped being asked (an earlier answer made them irrelevant).
+ * The engine does not judge them, but the record keeps them, so nothing the procurer said is lost (issue 11, item 7).
+ */
+export const unaskedAnswersSchema = zm.partial(answersSchema);
+export type UnaskedAnswers = z.infer<typeof unaskedAnswersSchema>;
+
+/** The verdict of the chosen route that the procurer explicitly acknowledged when choosing it (not-allowed, needs-info). */
+export const acknowledgedVerdictSchema = z.enum(acknowledgedVerdicts);
+
 /** POST /api/decisions: what the procurer decided, with the verdicts the client saw. */
 export const saveDecisionRequestSchema = z.strictObject({
   answers: answersSchema,
@@ -36,6 +48,9 @@ export const saveDecisionRequestSchema = z.strictObject({
   chosenRoute: z.enum(routeIds),
   justification: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
   deviationReason: z.string().trim().max(5000, 'must be at most 5000 characters').optional(),
+  /** Required, with deviationReason, when the chosen route is judged not-allowed or needs-info. */
+  acknowledgedVerdict: acknowledgedVerdictSchema.optional(),
+  unaskedAnswers: z.optional(unaskedAnswersSchema),
   /** The id of an earlier record this one corrects (records are never changed in place). */
   corrects: z.number().int().positive().optional(),
 });
@@ -56,6 +71,10 @@ export const recordContentSchema = z.strictObject({
   corrects: z.number().int().positive().nullable(),
   savedBy: savedBySchema,
   recordedAt: z.iso.datetime(),
+  // Added after the first records were saved: optional, and left out (not null) when there is nothing to say, so
+  // that the canonical JSON, and with it the hash, of every record saved before them is unchanged.
+  acknowledgedVerdict: acknowledgedVerdictSchema.optional(),
+  unaskedAnswers: z.optional(unaskedAnswersSchema),
 });
 export type RecordContent = z.infer<typeof recordContentSchema>;
 

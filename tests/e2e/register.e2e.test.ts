@@ -57,7 +57,7 @@ describe('the decision register', () => {
     await page.getByRole('alert').filter({ hasText: 'Motivering saknas' }).waitFor();
     await page.getByLabel('Motivering', { exact: true }).fill('Lågt värde, en leverantör i närområdet med kort leveranstid.');
     await page.getByRole('button', { name: 'Spara i beslutsregistret' }).click();
-    const saved = page.getByText(/Sparat som beslut nr \d+/);
+    const saved = page.getByRole('button', { name: /^Sparat som nr \d+$/ });
     await saved.waitFor();
     const id = Number(/nr (\d+)/.exec(await saved.innerText())?.[1]);
     expect(id).toBeGreaterThan(0);

@@ -188,7 +188,8 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     await page.getByRole('button', { name: 'Öppna i guiden' }).click();
     const w = wizard(page);
     await w.expectStep('Granska svaren');
-    expect(await page.evaluate(() => location.hash)).toBe('#/');
+    // The guide gives the step its own address (issue 11, item 8).
+    expect(await page.evaluate(() => location.hash)).toBe('#/guide/granska');
     for (const [route, verdict] of Object.entries(answerKey)) await w.expectPanelVerdict(route, verdict);
     expect(await page.locator('.review').innerText()).toMatch(/900\s000 kr/);
     await expectNoAxeViolations(page, 'guide: review of the scenario');

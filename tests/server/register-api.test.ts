@@ -113,6 +113,63 @@ describe('saving a decision', () => {
   });
 });
 
+/** Motala's "IOP" that pays 150 kr per visitor: payment for a service, so the engine judges IOP not allowed. */
+const motalaPerVisitor = {
+  organisation: 'motala',
+  decisionDate: '2026-11-22',
+  purchase: { kind: 'services', annex2Service: true, reservableServiceCode: false },
+  value: { totalSek: 300000 },
+  supplier: { kind: 'ideaburen', mainPurposeIntegration: false },
+  contract: { years: 2 },
+  partnership: { paymentForService: true, ownInitiative: true, ownContribution: false, commonGoal: true, commercialMarket: false },
+} as const;
+
+describe('saving a route the engine judged not allowed', () => {
+  it('refuses it without a deviation reason with 422 naming deviationReason, whatever verdicts the client sends', async () => {
+    const body = saveRequest(motalaPerVisitor, { chosenRoute: 'iop', acknowledgedVerdict: 'not-allowed' });
+    expect(body.verdicts.iop).toBe('not-allowed');
+    const response = await post(`${server.url}/api/decisions`, body);
+    expect(response.status).toBe(422);
+    const error = (await response.json()) as { error: string; problems: Array<{ field: string }> };
+    expect(error).toMatchObject({ error: 'deviation-reason-required', problems: [{ field: 'deviationReason' }] });
+    const blank = await post(`${server.url}/api/decisions`, { ...body, deviationReason: '   ' });
+    expect(blank.status).toBe(422);
+    // A client that claims IOP is allowed is refused on the verdicts before anything is filed.
+    const lying = await post(`${server.url}/api/decisions`, { ...body, verdicts: { ...body.verdicts, iop: 'allowed' } });
+    expect(lying.status).toBe(422);
+    expect((await (await get('/api/decisions')).json()).items).toEqual([]);
+  });
+
+  it('refuses it without the acknowledgement of the verdict, naming acknowledgedVerdict', async () => {
+    const body = saveRequest(motalaPerVisitor, { chosenRoute: 'iop', deviationReason: 'Föreningen driver verksamheten på eget initiativ.' });
+    const response = await post(`${server.url}/api/decisions`, body);
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { problems: Array<{ field: string }> }).problems[0]!.field).toBe('acknowledgedVerdict');
+    const wrong = await post(`${server.url}/api/decisions`, { ...body, acknowledgedVerdict: 'needs-info' });
+    expect(wrong.status).toBe(422);
+  });
+
+  it('files it as an acknowledged deviation with its reason, and the record still verifies', async () => {
+    const saved = await save(saveRequest(motalaPerVisitor, { chosenRoute: 'iop', acknowledgedVerdict: 'not-allowed', deviationReason: 'Politiskt beslut; juristen har granskat.' }));
+    expect(saved).toMatchObject({ chosenRoute: 'iop', acknowledgedVerdict: 'not-allowed', deviationReason: 'Politiskt beslut; juristen har granskat.' });
+    const verified = verifyRecordSchema.parse(await (await get(`/api/decisions/${saved.id}/verify`)).json());
+    expect(verified).toEqual({ id: saved.id, ok: true, problems: [] });
+  });
+
+  it('needs no acknowledgement for the recommended route, and stores none', async () => {
+    const saved = await save(saveRequest(motalaPerVisitor));
+    expect(saved.chosenRoute).toBe('direct-award');
+    expect(saved).not.toHaveProperty('acknowledgedVerdict');
+  });
+
+  it('keeps the answers to questions no longer asked beside the judged answers', async () => {
+    const saved = await save(saveRequest(ljungbyAnswers, { unaskedAnswers: { partnership: { paymentForService: false } } }));
+    expect(saved.unaskedAnswers).toEqual({ partnership: { paymentForService: false } });
+    const verified = verifyRecordSchema.parse(await (await get(`/api/decisions/${saved.id}/verify`)).json());
+    expect(verified.ok).toBe(true);
+  });
+});
+
 describe('listing decisions', () => {
   it('filters by organisation, route, supplier kind, date and value, and pages newest first', async () => {
     await save();

@@ -262,12 +262,19 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
             ) : null}
           </View>
         ) : null}
+        <View>
+          <T style={s.h3}>{w.layers}</T>
+          <T style={s.item}>{`1. ${w.lawLayer}`}</T>
+          {sheet.layers.map((l, i) => (
+            <T key={`${l.name}|${l.version}`} style={s.item}>{`${i + 2}. ${l.name} (${l.owner}${l.shared ? `, ${w.sharedLayer}` : ''}), ${w.version} ${l.version}`}</T>
+          ))}
+        </View>
         {sheet.policyNotes.length > 0 ? (
           <View>
             <T style={s.h3}>{w.policy}</T>
             {sheet.policyNotes.map((n) => (
               <View key={n.id} style={s.item} wrap={false}>
-                <T>{n.text}</T>
+                <T>{n.layer ? `${n.layer}: ${n.text}` : n.text}</T>
                 <Quote source={n.source} lang={lang} />
               </View>
             ))}

@@ -9,8 +9,11 @@ import { replayDecisionQuery } from './api/replay-decision';
 import { verifyDecisionQuery } from './api/verify-decision';
 import { apiErrorText } from './api-error-text';
 import { DecisionTrailView } from './decision-trail-view';
+import { deviationFlags, deviationOf } from '../../shared/deviation';
 import { formatSek, organisationName, roleNames, routeName } from './labels';
+import { UnaskedAnswerList } from './unasked-answer-list';
 import { RecordPdfButton } from './record-pdf-button';
+import { RecordAuditView } from './reports/record-audit-view';
 import { ReplayView } from './replay-view';
 import { actorKey, useActingAs } from './use-acting-as';
 
@@ -81,6 +84,16 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
       {trail.isError ? <p role="alert">{t(apiErrorText(trail.error))}</p> : null}
       {trail.data ? (
         <>
+          {(() => {
+            const { verdicts, recommendedRoute, chosenRoute, acknowledgedVerdict } = trail.data.record;
+            const deviation = deviationOf(verdicts, recommendedRoute, chosenRoute);
+            return deviation ? (
+              <p className="deviation-flag" data-testid="record-deviation" data-deviation={deviation}>
+                {t(deviationFlags[deviation])}
+                {acknowledgedVerdict ? t({ sv: ' (bekräftat vid beslutet)', en: ' (acknowledged when deciding)' }) : null}
+              </p>
+            ) : null;
+          })()}
           <dl className="decision-summary">
             <div>
               <dt>{t({ sv: 'Organisation', en: 'Organisation' })}</dt>
@@ -133,6 +146,7 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
             {trail.data.record.receipt ? <ReceiptLine receipt={trail.data.record.receipt} /> : null}
           </dl>
 
+          {trail.data.record.unaskedAnswers ? <UnaskedAnswerList answers={trail.data.record.unaskedAnswers} /> : null}
           <div className="decision-actions">
             {actingAs.role !== 'procurer' ? (
               <button type="button" onClick={() => (verifyAsked ? void verify.refetch() : setVerifyAsked(true))}>
@@ -169,6 +183,13 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
             {replay.isError ? <p role="alert">{t(apiErrorText(replay.error))}</p> : null}
             {replay.data ? <ReplayView replay={replay.data} /> : null}
           </div>
+          <RecordAuditView
+            record={trail.data.record}
+            events={[
+              ...(verify.data && !verify.isFetching ? [{ label: verify.data.ok ? { sv: 'Kontrollerad: oförändrad, kedjan hel', en: 'Verified: unchanged, chain intact' } : { sv: 'Kontrollerad: fel hittades', en: 'Verified: problems found' }, at: new Date(verify.dataUpdatedAt).toISOString() }] : []),
+              ...(replay.data ? [{ label: { sv: `Prövad mot regelverk ${replay.data.current.version}`, en: `Replayed under rule set ${replay.data.current.version}` }, at: new Date(replay.dataUpdatedAt).toISOString() }] : []),
+            ]}
+          />
           {trail.data.outcome ? (
             <DecisionTrailView answers={trail.data.record.answers} outcome={trail.data.outcome} />
           ) : (

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { ListFilter } from '../../shared/decision-record';
 import { listDecisionsQuery } from './api/list-decisions';
 import { apiErrorText } from './api-error-text';
+import { deviationOf, deviationFlags } from '../../shared/deviation';
 import { formatSek, organisationName, routeName, supplierKindNames } from './labels';
 import { actorKey, useActingAs } from './use-acting-as';
 
@@ -40,9 +41,16 @@ export function DecisionList({ filter, onOpen }: { filter: Partial<ListFilter>; 
             </tr>
           </thead>
           <tbody>
-            {items.map((r) => (
+            {items.map((r) => {
+              const deviation = deviationOf(r.verdicts, r.recommendedRoute, r.chosenRoute);
+              return (
               <tr key={r.id}>
                 <td data-label={t({ sv: 'Nr', en: 'No.' })}>
+                  {deviation ? (
+                    <p className="deviation-flag deviation-flag--row" data-deviation={deviation}>
+                      {t(deviationFlags[deviation])}
+                    </p>
+                  ) : null}
                   <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
                     {t({ sv: `Öppna beslut ${r.id}`, en: `Open decision ${r.id}` })}
                   </button>
@@ -56,7 +64,8 @@ export function DecisionList({ filter, onOpen }: { filter: Partial<ListFilter>; 
                 <td data-label={t({ sv: 'Värde', en: 'Value' })}>{r.answers.value?.totalSek !== undefined ? formatSek(r.answers.value.totalSek, lang) : '–'}</td>
                 <td data-label={t({ sv: 'Sparat av', en: 'Saved by' })}>{r.savedBy.user}</td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       ) : null}

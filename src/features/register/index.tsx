@@ -1,10 +1,10 @@
 import { lazy, Suspense } from 'react';
-import type { SaveDecisionButtonProps } from './save-decision-button';
+import type { DecisionFieldName, SaveDecisionButtonProps } from './save-decision-button';
 
 // Only what other features render. The register page itself is loaded on demand by the app shell,
 // and the save button is loaded when a recommendation page shows it, so the guide's first load
 // carries neither the register nor TanStack Query.
-export type { SaveDecisionButtonProps };
+export type { DecisionFieldName, SaveDecisionButtonProps };
 
 const LazySaveDecisionButton = lazy(() => import('./save-decision-button').then((m) => ({ default: m.SaveDecisionButtonWithClient })));
 

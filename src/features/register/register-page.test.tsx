@@ -11,6 +11,7 @@ import { I18nProvider } from '../../i18n/i18n';
 import { browserRuleset } from '../../rules-data/browser-ruleset';
 import type { DecisionRecord, StatsRow } from '../../shared/decision-record';
 import type { Replay } from '../../shared/decision-trail';
+import type { RecordAudit } from '../../shared/audit-report';
 import { RegisterPage } from './register-page';
 import { ljungbyAnswers } from '../../../tests/fixtures/answers';
 
@@ -68,6 +69,20 @@ const stats: StatsRow[] = [
   { organisation: 'lekeberg', period: '2026', route: 'direct-award', supplierKind: 'ideaburen', count: 1, valueSek: 90000 },
 ];
 
+const asJudged = (date: string): RecordAudit['asDecided'] => ({ rulesetVersion: '2027.1.0', date, verdicts: replay.routes.reduce((v, r) => ({ ...v, [r.route]: r.after }), { ...record.verdicts }), recommendedRoute: 'reserved-contract' as const, problem: null });
+const recordAudit: RecordAudit = {
+  row: {
+    id: 7, organisation: 'ljungby', decisionDate: answers.decisionDate, recordedAt: record.recordedAt, rulesetVersion: ruleset.version, chosenRoute: 'direct-award',
+    recommendedRoute: 'direct-award', chosenVerdict: 'recommended', deviates: false, deviationReason: null, description: null, supplierName: null, supplierOrgNumber: null,
+    supplierKind: 'social-enterprise', cpvCode: null, totalSek: 450000, documentationLimitSek: 100000, daysToRecord: 0, weakBasis: [], corrects: null, supersededBy: null,
+    exceptions: ['above-documentation-limit'], related: [],
+  },
+  limits: [{ id: 'direct-award-limit', label: { sv: 'Direktupphandlingsgränsen', en: 'The direct-award limit' }, unit: 'SEK', value: 700000, from: '2022-02-01', status: 'verified', source: { title: 'Nya regler 2022', section: 'Gränsen', url: null } }],
+  timeline: [{ kind: 'decided', at: answers.decisionDate, recordId: null, by: null }, { kind: 'saved', at: record.recordedAt, recordId: 7, by: 'upphandlare' }],
+  asDecided: asJudged(answers.decisionDate),
+  asToday: asJudged('2027-03-01'),
+};
+
 const seen: Array<{ path: string; search: string; user: string | null; role: string | null }> = [];
 const server = setupServer(
   http.get('/api/identities', () =>
@@ -78,6 +93,7 @@ const server = setupServer(
   http.get('/api/decisions/7/verify', () => HttpResponse.json({ id: 7, ok: false, problems: [{ kind: 'hash-mismatch', detail: 'the stored content does not match the record hash' }] })),
   http.get('/api/decisions/7/replay', () => HttpResponse.json(replay)),
   http.get('/api/stats', () => HttpResponse.json({ rows: stats })),
+  http.get('/api/reports/records/7', () => HttpResponse.json(recordAudit)),
 );
 server.events.on('request:start', ({ request }) => {
   const url = new URL(request.url);
@@ -92,8 +108,11 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  window.location.hash = '';
 });
 afterAll(() => server.close());
+// The page renders through lazy modules and several queries; on a busy machine that takes longer than findBy's 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 function renderPage() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -110,7 +129,8 @@ describe('the register page', { timeout: 60_000 }, () => {
   it('lists decisions as the chosen user and filters them', async () => {
     const user = userEvent.setup();
     renderPage();
-    expect(await screen.findByRole('button', { name: 'Öppna beslut 7' })).toBeInTheDocument();
+    // Role queries walk the whole page, the filter's three hundred buyers included: slow on a busy machine.
+    expect(await screen.findByRole('button', { name: 'Öppna beslut 7' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(seen.find((s) => s.path === '/api/decisions')).toMatchObject({ user: 'upphandlare', role: 'procurer' });
     await user.selectOptions(screen.getByLabelText('Organisation'), 'motala');
     await user.click(screen.getByRole('button', { name: 'Filtrera' }));
@@ -130,13 +150,15 @@ describe('the register page', { timeout: 60_000 }, () => {
     expect(seen.length).toBe(before);
   });
 
-  it('opens a decision with its trail, verifies it as auditor and replays it under the current rules', async () => {
+  it('opens a decision with its trail, verifies it as auditor and replays it under the current rules', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
     renderPage();
     await screen.findByRole('option', { name: 'revisor (Revisor)' });
     await user.selectOptions(screen.getByLabelText('Användare och roll'), 'revisor|auditor');
     await user.click(await screen.findByRole('button', { name: 'Öppna beslut 7' }));
     expect(await screen.findByRole('heading', { name: 'Beslut nr 7' })).toBeInTheDocument();
+    // The record has its own address, so it can be linked to and reached with Back.
+    expect(window.location.hash).toBe('#/register/beslut/7');
     expect(screen.getByText('Lågt värde; leverantören har integrationsuppdrag.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ladda ner beslutet som PDF' })).toBeEnabled();
     const direct = screen.getByRole('region', { name: 'Direktupphandling' });
@@ -151,6 +173,10 @@ describe('the register page', { timeout: 60_000 }, () => {
     const changed = await screen.findByRole('table', { name: 'Ändrade värden på beslutsdagen' });
     expect(within(changed).getByRole('row', { name: /Direktupphandlingsgränsen/ })).toHaveTextContent('700 000');
     expect(within(changed).getByRole('row', { name: /Direktupphandlingsgränsen/ })).toHaveTextContent('400 000');
+    // The audit view says which date each judgement is for, and lists the limit with its date and status.
+    expect(screen.getByText(/^Med regelverk 2027\.1\.0, för beslutsdatumet 2026-11-22, blir bedömningen: Direktupphandling: inte tillåten/)).toBeInTheDocument();
+    expect(screen.getByText(/^Med regelverk 2027\.1\.0, om beslutet fattades i dag \(2027-03-01\), blir bedömningen/)).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /^Direktupphandlingsgränsen 700\s000 kr 2022-02-01 Nya regler 2022, Gränsen bekräftad$/ })).toBeInTheDocument();
     expect(screen.getByText(/Rekommendationen ändras/)).toBeInTheDocument();
     // A layer change replays like a rule change: the policy's versions then and now, and the note it added.
     const layers = screen.getByRole('region', { name: 'Organisationens riktlinjer' });
@@ -164,7 +190,10 @@ describe('the register page', { timeout: 60_000 }, () => {
     renderPage();
     await user.click(await screen.findByRole('button', { name: 'Statistik' }));
     const table = await screen.findByRole('table', { name: 'Inköp per organisation, period, väg och leverantörstyp' });
-    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    // A header, the two rows, and the totals: purchases, and partnerships (IOP) apart.
+    expect(within(table).getAllByRole('row')).toHaveLength(5);
+    expect(within(table).getByRole('row', { name: /^Summa köp 4 1\s290\s000 kr$/ })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^Summa partnerskap \(IOP, inte köp\) 0 0 kr$/ })).toBeInTheDocument();
     expect(screen.getAllByRole('img')[0]).toHaveAccessibleName(/Socialt företag 3; Idéburen organisation 1/);
     expect(screen.getByRole('button', { name: 'Ladda ner som CSV' })).toBeInTheDocument();
   });

@@ -8,15 +8,19 @@ import { DecisionFilters } from './decision-filters';
 import { DecisionList } from './decision-list';
 import { StatsView } from './stats-view';
 import { useActingAs } from './use-acting-as';
+import { goTo, parseRegisterHash, recordHash, reportHash, useRegisterHash } from './reports/register-hash';
+import { ReportsView } from './reports/reports-view';
 import { VerifyAllView } from './verify-all-view';
 import { WithQueryClient } from './with-query-client';
 import './register.css';
+import './reports/reports.css';
 
-type View = 'decisions' | 'stats' | 'verify';
+type View = 'decisions' | 'stats' | 'verify' | 'reports';
 const viewNames: Record<View, Localized> = {
   decisions: { sv: 'Beslut', en: 'Decisions' },
   stats: { sv: 'Statistik', en: 'Statistics' },
   verify: { sv: 'Kontroll', en: 'Verification' },
+  reports: { sv: 'Granskning och rapporter', en: 'Audit and reports' },
 };
 
 /** The decision register: list and filter decisions, open one with its trail, verify, replay, report. */
@@ -31,13 +35,27 @@ export function RegisterPage() {
 function Register() {
   const { t } = useI18n();
   const actingAs = useActingAs();
-  const [view, setView] = useState<View>('decisions');
+  const [chosenView, setView] = useState<View>('decisions');
   const [filter, setFilter] = useState<Partial<ListFilter>>({});
-  const [open, setOpen] = useState<number | null>(null);
-  const views: View[] = actingAs.role === 'procurer' ? ['decisions', 'stats'] : ['decisions', 'stats', 'verify'];
+  const [chosenOpen, setOpen] = useState<number | null>(null);
+  // A cited address (#/register/beslut/N, #/register/rapport/…) decides what is shown.
+  const location = parseRegisterHash(useRegisterHash());
+  const view: View = location.kind === 'report' ? 'reports' : location.kind === 'record' ? 'decisions' : chosenView;
+  const open = location.kind === 'record' ? location.id : chosenOpen;
+  const views: View[] = actingAs.role === 'procurer' ? ['decisions', 'stats', 'reports'] : ['decisions', 'stats', 'verify', 'reports'];
+  const leaveAddress = () => {
+    if (location.kind !== 'other') goTo('#/register');
+  };
+  const choose = (v: View) => {
+    if (v === 'reports') goTo(reportHash(null));
+    else leaveAddress();
+    setView(v);
+  };
+  // An opened record gets its own address, so it can be linked to, bookmarked and reached with Back.
   const openDecision = (id: number) => {
     setView('decisions');
     setOpen(id);
+    goTo(recordHash(id));
   };
 
   return (
@@ -54,7 +72,7 @@ function Register() {
         <ul>
           {views.map((v) => (
             <li key={v}>
-              <button type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+              <button type="button" aria-pressed={view === v} onClick={() => choose(v)}>
                 {t(viewNames[v])}
               </button>
             </li>
@@ -63,16 +81,24 @@ function Register() {
       </nav>
       {view === 'decisions' ? (
         open !== null ? (
-          <DecisionDetail id={open} onClose={() => setOpen(null)} />
+          <DecisionDetail
+            id={open}
+            onClose={() => {
+              leaveAddress();
+              setOpen(null);
+            }}
+          />
         ) : (
           <>
             <DecisionFilters onApply={setFilter} />
-            <DecisionList filter={filter} onOpen={setOpen} />
+            <DecisionList filter={filter} onOpen={openDecision} />
           </>
         )
       ) : view === 'stats' ? (
         <StatsView />
-      ) : views.includes('verify') ? (
+      ) : view === 'reports' && location.kind === 'report' ? (
+        <ReportsView report={location.report} params={location.params} />
+      ) : view === 'verify' && views.includes('verify') ? (
         <VerifyAllView onOpen={openDecision} />
       ) : null}
     </div>

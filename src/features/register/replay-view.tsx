@@ -19,8 +19,8 @@ export function ReplayView({ replay }: { replay: Replay }) {
     <div className="replay">
       <p>
         {t({
-          sv: `Beslutet fattades under regelverk ${replay.stored.version} och prövas nu mot ${replay.current.version}.`,
-          en: `The decision was made under rule set ${replay.stored.version} and is now tried against ${replay.current.version}.`,
+          sv: `Beslutet fattades under regelverk ${replay.stored.version}. Här prövas samma svar med regelverk ${replay.current.version} för samma beslutsdatum – inte som om beslutet fattades i dag.`,
+          en: `The decision was made under rule set ${replay.stored.version}. Here the same answers are tried under rule set ${replay.current.version} for the same decision date – not as if the decision were made today.`,
         })}{' '}
         {replay.sameRuleset ? t({ sv: 'Regelverket är oförändrat.', en: 'The rule set is unchanged.' }) : null}
       </p>

@@ -1,12 +1,27 @@
-import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
 import type { Answers, RouteId } from '../../engine/answers-schema';
 import type { Outcome } from '../../engine/outcome';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
-import type { DecisionRecord, RouteVerdicts } from '../../shared/decision-record';
+import type { DecisionRecord, RouteVerdicts, Role, SaveDecisionRequest, UnaskedAnswers } from '../../shared/decision-record';
+import { deviationOf, needsAcknowledgement, type AcknowledgedVerdict } from '../../shared/deviation';
+import { ActingAsPicker } from './acting-as-picker';
+import { identitiesQuery } from './api/identities';
+import { RegisterApiError } from './api/http';
 import { useSaveDecision } from './api/save-decision';
 import { apiErrorText } from './api-error-text';
+import { roleNames } from './labels';
+import { idempotencyKeyFor, markSaved, saveFingerprint, savedEntry } from './saved-decisions';
+import { useActingAs } from './use-acting-as';
 import { WithQueryClient } from './with-query-client';
+import './save-decision.css';
+
+/** The roles the server lets save (src/server/access.ts, permissions.save; a test keeps the two equal). */
+export const savingRoles: readonly Role[] = ['procurer', 'admin'];
+
+/** The decision's fields the button checks, as the page names them at the field. */
+export type DecisionFieldName = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification';
 
 export type SaveDecisionButtonProps = {
   answers: Answers;
@@ -14,62 +29,153 @@ export type SaveDecisionButtonProps = {
   chosenRoute: RouteId | null;
   justification: string;
   deviationReason?: string | undefined;
+  /** The verdict of the chosen route the procurer acknowledged (not-allowed, needs-info). */
+  acknowledgedVerdict?: AcknowledgedVerdict | undefined;
+  /** Answers to questions that stopped being asked, kept in the record. */
+  unaskedAnswers?: UnaskedAnswers | undefined;
   /** The id of an earlier record this decision corrects. */
   corrects?: number | undefined;
+  /** Told which fields stop the save (checked here or refused by the server), so the page shows the error there. */
+  onInvalid?: ((fields: DecisionFieldName[]) => void) | undefined;
   /** Told the record the register made, so the decision document can carry its number. */
   onSaved?: ((record: DecisionRecord) => void) | undefined;
 };
 
+const missingTexts: Record<DecisionFieldName, Localized> = {
+  chosenRoute: { sv: 'Vald väg saknas: välj väg innan du sparar.', en: 'Chosen route is missing: choose a route before saving.' },
+  acknowledgedVerdict: { sv: 'Bekräftelse saknas: bekräfta att ni avviker från bedömningen av vald väg.', en: 'Acknowledgement is missing: confirm that you depart from the assessment of the chosen route.' },
+  deviationReason: { sv: 'Skäl att avvika saknas: vald väg avviker från bedömningen.', en: 'Reason for deviating is missing: the chosen route departs from the assessment.' },
+  justification: { sv: 'Motivering saknas: skriv varför vägen valdes.', en: 'Justification is missing: write why the route was chosen.' },
+};
+const decisionFields = Object.keys(missingTexts) as DecisionFieldName[];
+
 /**
- * Saves the decision on the recommendation page to the register. The server evaluates the answers
- * again and refuses the record if its verdicts differ, so what is stored is what the engine said.
+ * Saves the decision on the recommendation page to the register. The server evaluates the answers again and refuses
+ * the record if its verdicts differ, so what is stored is what the engine said. A decision filed once is not filed
+ * again until something in it changes, and a retry carries the same Idempotency-Key.
  */
-export function SaveDecisionButton({ answers, outcome, chosenRoute, justification, deviationReason, corrects, onSaved }: SaveDecisionButtonProps) {
+export function SaveDecisionButton(props: SaveDecisionButtonProps) {
+  const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects, onInvalid, onSaved } = props;
   const { t } = useI18n();
   const id = useId();
   const save = useSaveDecision();
+  const actingAs = useActingAs();
+  const identities = useQuery(identitiesQuery());
   const [problem, setProblem] = useState<Localized | null>(null);
+  const [, setSavedTick] = useState(0);
+
+  const verdicts = Object.fromEntries(outcome.routes.map((r) => [r.route, r.verdict])) as RouteVerdicts;
+  const recommended = outcome.recommendation.route;
+  const chosenVerdict = chosenRoute ? verdicts[chosenRoute] : undefined;
+  const request: SaveDecisionRequest | null = useMemo(
+    () =>
+      chosenRoute
+        ? {
+            answers,
+            rulesetHash: outcome.rulesetHash,
+            verdicts,
+            recommendedRoute: recommended,
+            chosenRoute,
+            justification,
+            ...(deviationReason?.trim() ? { deviationReason } : {}),
+            ...(needsAcknowledgement(chosenVerdict) && acknowledgedVerdict === chosenVerdict ? { acknowledgedVerdict } : {}),
+            ...(unaskedAnswers && Object.keys(unaskedAnswers).length > 0 ? { unaskedAnswers } : {}),
+            ...(corrects ? { corrects } : {}),
+          }
+        : null,
+    // verdicts is rebuilt from outcome each render; outcome stands for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [answers, outcome, recommended, chosenRoute, chosenVerdict, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects],
+  );
+  const fingerprint = request ? saveFingerprint(request) : null;
+  const savedId = fingerprint ? savedEntry(fingerprint)?.id : undefined;
+  const mayUseRole = savingRoles.includes(actingAs.role);
+  const unchecked = identities.data?.headerIdentity === true && !actingAs.token;
 
   const onSave = () => {
-    const recommended = outcome.recommendation.route;
-    if (!chosenRoute) return setProblem({ sv: 'Vald väg saknas: välj väg innan du sparar.', en: 'Chosen route is missing: choose a route before saving.' });
-    if (!justification.trim()) return setProblem({ sv: 'Motivering saknas: skriv varför vägen valdes.', en: 'Justification is missing: write why the route was chosen.' });
-    if (recommended && chosenRoute !== recommended && !deviationReason?.trim()) {
-      return setProblem({ sv: 'Skäl att avvika saknas: du har valt en annan väg än den rekommenderade.', en: 'Reason for deviating is missing: you chose another route than the recommended one.' });
+    if (save.isPending || savedId !== undefined) return;
+    if (!mayUseRole) return setProblem(roleProblem(actingAs.role));
+    const missing = decisionFields.filter((field) => {
+      if (field === 'chosenRoute') return !chosenRoute;
+      if (field === 'justification') return !justification.trim();
+      if (field === 'acknowledgedVerdict') return needsAcknowledgement(chosenVerdict) && acknowledgedVerdict !== chosenVerdict;
+      return deviationOf(verdicts, recommended, chosenRoute) !== null && !deviationReason?.trim();
+    });
+    if (missing.length > 0 || !request || !fingerprint) {
+      onInvalid?.(missing);
+      return setProblem({ sv: missing.map((f) => missingTexts[f].sv).join(' '), en: missing.map((f) => missingTexts[f].en).join(' ') });
     }
     setProblem(null);
-    save.mutate({
-      answers,
-      rulesetHash: outcome.rulesetHash,
-      verdicts: Object.fromEntries(outcome.routes.map((r) => [r.route, r.verdict])) as RouteVerdicts,
-      recommendedRoute: recommended,
-      chosenRoute,
-      justification,
-      ...(deviationReason?.trim() ? { deviationReason } : {}),
-      ...(corrects ? { corrects } : {}),
-    }, { onSuccess: (record) => onSaved?.(record) });
+    const idempotencyKey = idempotencyKeyFor(fingerprint);
+    save.mutate(
+      { request, idempotencyKey },
+      {
+        onSuccess: (record) => {
+          markSaved(fingerprint, idempotencyKey, record.id);
+          setSavedTick((n) => n + 1);
+          onSaved?.(record);
+        },
+        onError: (error) => {
+          const field = error instanceof RegisterApiError ? error.body.problems?.[0]?.field : undefined;
+          if (field && (decisionFields as string[]).includes(field)) onInvalid?.([field as DecisionFieldName]);
+        },
+      },
+    );
   };
 
   const error = problem ?? (save.isError ? apiErrorText(save.error) : null);
+  const label =
+    savedId !== undefined
+      ? t({ sv: `Sparat som nr ${savedId}`, en: `Saved as no. ${savedId}` })
+      : save.isPending
+        ? t({ sv: 'Sparar…', en: 'Saving…' })
+        : t({ sv: 'Spara i beslutsregistret', en: 'Save to the decision register' });
   return (
     <div className="save-decision">
-      <button type="button" onClick={onSave} disabled={save.isPending} aria-describedby={`${id}-status`}>
-        {save.isPending ? t({ sv: 'Sparar…', en: 'Saving…' }) : t({ sv: 'Spara i beslutsregistret', en: 'Save to the decision register' })}
-      </button>
+      <div className="save-decision__row">
+        {/* aria-disabled rather than disabled, so that focus stays on the button while it saves and after. */}
+        <button
+          type="button"
+          className="button save-decision__button"
+          onClick={onSave}
+          aria-disabled={save.isPending || savedId !== undefined || !mayUseRole ? true : undefined}
+          aria-describedby={`${id}-who ${id}-status`}
+        >
+          {label}
+        </button>
+        <p id={`${id}-who`} className="save-decision__who">
+          {t({ sv: 'Sparas av', en: 'Saved by' })} <strong>{actingAs.user}</strong> ({t(roleNames[actingAs.role]!)})
+          {unchecked ? <span className="save-decision__unchecked"> – {t({ sv: 'lokalt läge: identiteten är inte kontrollerad', en: 'local mode: the identity is not checked' })}</span> : null}
+        </p>
+      </div>
+      {!mayUseRole ? (
+        <div className="save-decision__role">
+          <p>{t(roleProblem(actingAs.role))}</p>
+          <ActingAsPicker />
+        </div>
+      ) : null}
       <div id={`${id}-status`} aria-live="polite" className="save-decision__status">
         {error ? (
           <p role="alert" className="field__error">
             {t(error)}
           </p>
-        ) : save.isSuccess ? (
+        ) : savedId !== undefined ? (
           <p>
-            {t({ sv: `Sparat som beslut nr ${save.data.id}. `, en: `Saved as decision no. ${save.data.id}. ` })}
-            <a href="#/register">{t({ sv: 'Öppna beslutsregistret', en: 'Open the decision register' })}</a>
+            {t({ sv: `Beslutet är sparat som nr ${savedId}. Det sparas inte igen förrän något i beslutet ändras. `, en: `The decision is saved as no. ${savedId}. It is not saved again until something in it changes. ` })}
+            <a href={`#/register/beslut/${savedId}`}>{t({ sv: `Öppna beslut nr ${savedId} i registret`, en: `Open decision no. ${savedId} in the register` })}</a>
           </p>
         ) : null}
       </div>
     </div>
   );
+}
+
+function roleProblem(role: Role): Localized {
+  const name = roleNames[role]!;
+  return {
+    sv: `Rollen ${name.sv} får inte spara beslut. Välj rollen Upphandlare (eller Administratör) under ”Du arbetar som” för att spara.`,
+    en: `The role ${name.en} may not save decisions. Choose the role Procurer (or Administrator) under "You act as" to save.`,
+  };
 }
 
 /** The button with the register's query client, for pages outside the register. */

@@ -1,3 +1,4 @@
+import type { OrganisationId } from '../../engine/answers-schema';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { Localized } from '../../engine/ruleset-schema';
@@ -8,6 +9,8 @@ import { apiErrorText } from './api-error-text';
 import { OrganisationOptions } from './organisation-options';
 import { formatSek, organisationName, routeName, supplierKindNames } from './labels';
 import { BarChart } from './stats-chart';
+import { statsExcelCsv } from '../../shared/audit-csv';
+import { browserRuleset } from '../../rules-data/browser-ruleset';
 import { statsToCsv, totalsBy } from './stats-csv';
 import { actorKey, useActingAs } from './use-acting-as';
 
@@ -17,8 +20,14 @@ const periodNames: Record<(typeof statsPeriods)[number], Localized> = {
   month: { sv: 'Månad', en: 'Month' },
 };
 
+const excelNames = {
+  route: (r: string) => browserRuleset.routes[r as keyof typeof browserRuleset.routes]?.name.sv ?? r,
+  organisation: (o: string) => organisationName(o as OrganisationId),
+};
+
+/** `text` carries its own byte-order mark where it needs one. */
 function downloadCsv(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -137,8 +146,23 @@ export function StatsView() {
                     </tr>
                   ))}
                 </tbody>
+                <tfoot>
+                  {[
+                    { key: 'purchases', label: { sv: 'Summa köp', en: 'Total purchases' }, list: rows.filter((r) => r.route !== 'iop') },
+                    { key: 'partnerships', label: { sv: 'Summa partnerskap (IOP, inte köp)', en: 'Total partnerships (IOP, not purchases)' }, list: rows.filter((r) => r.route === 'iop') },
+                  ].map((g) => (
+                    <tr key={g.key}>
+                      <th scope="row" colSpan={4}>{t(g.label)}</th>
+                      <td>{g.list.reduce((n, r) => n + r.count, 0)}</td>
+                      <td>{formatSek(g.list.reduce((n, r) => n + r.valueSek, 0), lang)}</td>
+                    </tr>
+                  ))}
+                </tfoot>
               </table>
-              <button type="button" onClick={() => downloadCsv(statsToCsv(rows), `vagval-statistik-${query.period ?? 'year'}.csv`)}>
+              <button type="button" onClick={() => downloadCsv(statsExcelCsv(rows, excelNames), `vagval-statistik-${query.period ?? 'year'}.csv`)}>
+                {t({ sv: 'Ladda ned för Excel (CSV, semikolon)', en: 'Download for Excel (CSV, semicolons)' })}
+              </button>
+              <button type="button" onClick={() => downloadCsv(`\ufeff${statsToCsv(rows)}`, `vagval-statistik-${query.period ?? 'year'}-data.csv`)}>
                 {t({ sv: 'Ladda ner som CSV', en: 'Download as CSV' })}
               </button>
             </div>

@@ -250,13 +250,29 @@ export function DecisionDocument({ sheet, onToggleObligation }: { sheet: Decisio
           </section>
         ) : null}
 
+        <section aria-labelledby="doc-layers">
+          <h3 id="doc-layers">{w.layers}</h3>
+          <ol>
+            <li>{w.lawLayer}</li>
+            {sheet.layers.map((l) => (
+              <li key={`${l.name}|${l.version}`}>
+                {l.name} ({l.owner}
+                {l.shared ? `, ${w.sharedLayer}` : ''}), {w.version} {l.version}
+              </li>
+            ))}
+          </ol>
+        </section>
+
         {sheet.policyNotes.length > 0 ? (
           <section aria-labelledby="doc-policy">
             <h3 id="doc-policy">{w.policy}</h3>
             <ul className="reasons">
               {sheet.policyNotes.map((n) => (
                 <li key={n.id}>
-                  <p>{n.text}</p>
+                  <p>
+                    {n.layer ? <strong>{n.layer}: </strong> : null}
+                    {n.text}
+                  </p>
                   <SheetQuote source={n.source} lang={lang} />
                 </li>
               ))}

@@ -1,75 +1,142 @@
 import { useId, useState } from 'react';
-import { routeIds, type RouteId } from '../../engine/answers-schema';
+import type { RouteId } from '../../engine/answers-schema';
+import type { Localized } from '../../engine/ruleset-schema';
+import { judgeable, type Draft } from '../../guide/draft';
+import { ShownVerdictBadge } from '../../components/verdict-badge';
+import { recommendationStatus, shownVerdict } from '../../guide/recommendation-status';
+import { chosenDeviation, decisionProblems, routeOptions, type DecisionField } from '../../guide/route-choice';
 import { useI18n } from '../../i18n/i18n';
+import { deviationFlags, needsAcknowledgement } from '../../shared/deviation';
 import { SaveDecisionButton } from '../register';
 import { DecisionDocument } from './decision-document';
 import { DocumentDownloads } from './document-downloads';
-import { judgeable } from '../../guide/draft';
+import { RecommendationSummary } from './recommendation-summary';
 import { useDecisionSheet, useSavedRecord } from './use-decision-sheet';
 import { useDecision, useWizard } from './wizard-provider';
 
-/** The recommendation, the procurer's own decision and justification, and the document to print or download. */
+/** An error shown at its field, tied to it with aria-describedby and aria-invalid. */
+function FieldError({ id, text }: { id: string; text: Localized | undefined }) {
+  const { t } = useI18n();
+  return text ? (
+    <p id={id} className="field__error">
+      {t(text)}
+    </p>
+  ) : null;
+}
+
+/**
+ * The recommendation and its reasons first, then the procurer's own decision (route, any deviation acknowledged and
+ * explained, justification) and the save, then the document to print or download (issue 11, items 1 and 9).
+ */
 export function RecommendationPage() {
   const { actor } = useWizard();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const decision = useDecision();
   const { outcome, draft, chosenRoute } = decision;
   const judgedAnswers = judgeable(decision.answers);
   const id = useId();
   const saved = useSavedRecord();
   const sheet = useDecisionSheet(saved.record);
-  const [touched, setTouched] = useState(false);
-  const recommended = outcome?.recommendation.route ?? null;
-  const deviates = chosenRoute !== null && recommended !== null && chosenRoute !== recommended;
-  const deviationMissing = deviates && !draft.decision.deviationReason?.trim();
-  const decide = (decision: Parameters<typeof actor.send>[0] extends infer E ? (E extends { type: 'DECIDE'; decision: infer D } ? D : never) : never) =>
-    actor.send({ type: 'DECIDE', decision });
-  const nameOf = (route: RouteId) => outcome?.routes.find((r) => r.route === route)?.name;
+  const [revealed, setRevealed] = useState<ReadonlySet<DecisionField>>(new Set());
+  const reveal = (...fields: DecisionField[]) => setRevealed((old) => new Set([...old, ...fields]));
+  const decide = (change: Draft['decision']) => actor.send({ type: 'DECIDE', decision: change });
+  const status = outcome ? recommendationStatus(outcome, decision.answers) : 'none';
+  const options = outcome ? routeOptions(outcome, status) : [];
+  const chosen = outcome?.routes.find((r) => r.route === chosenRoute);
+  const deviation = chosenDeviation(outcome, chosenRoute);
+  const problems = decisionProblems(outcome, draft.decision, chosenRoute);
+  const shown = (field: DecisionField) => (revealed.has(field) ? problems[field] : undefined);
+  const describedBy = (field: DecisionField, ...others: string[]) => [...others, shown(field) ? `${id}-${field}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <div className="recommendation-page">
-      <form className="decision-form no-print" onSubmit={(e) => e.preventDefault()} aria-labelledby={`${id}-heading`}>
+      <RecommendationSummary />
+      <form className="decision-form no-print" onSubmit={(e) => e.preventDefault()} aria-labelledby={`${id}-heading`} noValidate>
         <h3 id={`${id}-heading`}>{t({ sv: 'Ert beslut', en: 'Your decision' })}</h3>
-        <div className="field">
+        <div className={`field${shown('chosenRoute') ? ' field--invalid' : ''}`}>
           <label htmlFor={`${id}-route`} className="field__label">
             {t({ sv: 'Vald väg', en: 'Chosen route' })}
           </label>
           <select
             id={`${id}-route`}
             value={chosenRoute ?? ''}
-            onChange={(e) => decide({ chosenRoute: (e.target.value || undefined) as RouteId | undefined })}
+            aria-invalid={shown('chosenRoute') ? true : undefined}
+            aria-describedby={describedBy('chosenRoute', ...(chosen ? [`${id}-route-verdict`] : []))}
+            onChange={(e) => decide({ chosenRoute: (e.target.value || undefined) as RouteId | undefined, acknowledgedVerdict: undefined })}
           >
             <option value="">{t({ sv: 'Välj väg', en: 'Choose route' })}</option>
-            {routeIds.map((route) => (
-              <option key={route} value={route}>
-                {t(nameOf(route) ?? { sv: route, en: route })}
-                {route === recommended ? t({ sv: ' (rekommenderas)', en: ' (recommended)' }) : ''}
+            {options.map((o) => (
+              <option key={o.route} value={o.route} data-verdict={o.verdict}>
+                {t(o.label)}
               </option>
             ))}
           </select>
+          {chosen ? (
+            // A phone's closed picker cuts long option texts; the verdict is said again in full under it.
+            <p id={`${id}-route-verdict`} className="field__help" data-testid="chosen-verdict">
+              {t({ sv: 'Bedömning av vald väg: ', en: 'Assessment of the chosen route: ' })}
+              <ShownVerdictBadge verdict={shownVerdict(chosen.verdict, status)} lang={lang} />
+            </p>
+          ) : null}
+          <FieldError id={`${id}-chosenRoute-error`} text={shown('chosenRoute')} />
         </div>
-        {deviates ? (
-          <div className={`field${touched && deviationMissing ? ' field--invalid' : ''}`}>
+        {deviation && chosen ? (
+          <div className="deviation-warning" data-testid="deviation-warning" data-deviation={deviation}>
+            <p>
+              <strong>{t(deviationFlags[deviation])}.</strong>{' '}
+              {deviation === 'not-recommended'
+                ? t({ sv: 'Skriv nedan varför ni väljer en annan väg än den rekommenderade.', en: 'Write below why you choose another route than the recommended one.' })
+                : t({ sv: 'Vägval bedömer att vägen inte kan väljas på dessa svar:', en: 'Vägval judges that the route cannot be chosen on these answers:' })}
+            </p>
+            {deviation !== 'not-recommended' ? (
+              <ul>
+                {chosen.reasons.map((r) => (
+                  <li key={r.ruleId}>
+                    <strong>{t(r.title)}</strong> ({r.legalBasis}): {t(r.explanation)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        {chosen && needsAcknowledgement(chosen.verdict) ? (
+          <div className={`field field--checkbox${shown('acknowledgedVerdict') ? ' field--invalid' : ''}`}>
+            <label>
+              <input
+                type="checkbox"
+                id={`${id}-acknowledge`}
+                checked={draft.decision.acknowledgedVerdict === chosen.verdict}
+                aria-invalid={shown('acknowledgedVerdict') ? true : undefined}
+                aria-describedby={describedBy('acknowledgedVerdict')}
+                onChange={(e) => decide({ acknowledgedVerdict: e.target.checked && needsAcknowledgement(chosen.verdict) ? chosen.verdict : undefined })}
+              />{' '}
+              {chosen.verdict === 'not-allowed'
+                ? t({ sv: 'Jag vet att vald väg är bedömd som inte tillåten och beslutar ändå, av skälet nedan.', en: 'I know the chosen route is judged not allowed and decide on it anyway, for the reason below.' })
+                : t({ sv: 'Jag vet att vald väg inte har kunnat bedömas fullt ut och beslutar ändå, av skälet nedan.', en: 'I know the chosen route could not be fully judged and decide on it anyway, for the reason below.' })}
+            </label>
+            <FieldError id={`${id}-acknowledgedVerdict-error`} text={shown('acknowledgedVerdict')} />
+          </div>
+        ) : null}
+        {deviation ? (
+          <div className={`field${shown('deviationReason') ? ' field--invalid' : ''}`}>
             <label htmlFor={`${id}-deviation`} className="field__label">
-              {t({ sv: 'Skäl att välja en annan väg än den rekommenderade', en: 'Reason for choosing another route than the recommended one' })}
+              {deviation === 'not-recommended'
+                ? t({ sv: 'Skäl att välja en annan väg än den rekommenderade', en: 'Reason for choosing another route than the recommended one' })
+                : t({ sv: 'Skäl att avvika från bedömningen', en: 'Reason for departing from the assessment' })}
             </label>
             <textarea
               id={`${id}-deviation`}
               rows={3}
               value={draft.decision.deviationReason ?? ''}
-              aria-invalid={touched && deviationMissing ? true : undefined}
-              aria-describedby={touched && deviationMissing ? `${id}-deviation-error` : undefined}
-              onBlur={() => setTouched(true)}
+              aria-invalid={shown('deviationReason') ? true : undefined}
+              aria-describedby={describedBy('deviationReason')}
+              onBlur={() => reveal('deviationReason')}
               onChange={(e) => decide({ deviationReason: e.target.value })}
             />
-            {touched && deviationMissing ? (
-              <p id={`${id}-deviation-error`} className="field__error">
-                {t({ sv: 'Skriv varför ni väljer en annan väg än den rekommenderade.', en: 'Write why you choose another route than the recommended one.' })}
-              </p>
-            ) : null}
+            <FieldError id={`${id}-deviationReason-error`} text={shown('deviationReason')} />
           </div>
         ) : null}
-        <div className="field">
+        <div className={`field${shown('justification') ? ' field--invalid' : ''}`}>
           <label htmlFor={`${id}-justification`} className="field__label">
             {t({ sv: 'Motivering', en: 'Justification' })}
           </label>
@@ -77,18 +144,15 @@ export function RecommendationPage() {
             id={`${id}-justification`}
             rows={4}
             value={draft.decision.justification ?? ''}
-            aria-describedby={`${id}-justification-help`}
+            aria-invalid={shown('justification') ? true : undefined}
+            aria-describedby={describedBy('justification', `${id}-justification-help`)}
+            onBlur={() => reveal('justification')}
             onChange={(e) => decide({ justification: e.target.value })}
           />
           <p id={`${id}-justification-help`} className="field__help">
             {t({ sv: 'Med egna ord: varför detta köp görs på detta sätt. Texten kommer med i beslutsunderlaget.', en: 'In your own words: why this purchase is made this way. The text goes into the decision document.' })}
           </p>
-        </div>
-        <div className="step-actions">
-          <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'BACK' })}>
-            {t({ sv: 'Tillbaka till svaren', en: 'Back to the answers' })}
-          </button>
-          <DocumentDownloads record={saved.record} />
+          <FieldError id={`${id}-justification-error`} text={shown('justification')} />
         </div>
         {judgedAnswers && outcome ? (
           <SaveDecisionButton
@@ -97,9 +161,18 @@ export function RecommendationPage() {
             chosenRoute={chosenRoute}
             justification={draft.decision.justification ?? ''}
             deviationReason={draft.decision.deviationReason}
+            acknowledgedVerdict={draft.decision.acknowledgedVerdict}
+            unaskedAnswers={decision.unaskedAnswers}
+            onInvalid={(fields) => reveal(...fields)}
             onSaved={saved.onSaved}
           />
         ) : null}
+        <div className="step-actions">
+          <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'BACK' })}>
+            {t({ sv: 'Tillbaka till svaren', en: 'Back to the answers' })}
+          </button>
+          <DocumentDownloads record={saved.record} />
+        </div>
       </form>
       <DecisionDocument
         sheet={sheet}

@@ -7,7 +7,7 @@ import { useDecision, useFlow, useWizard } from './wizard-provider';
 export function ReviewStep() {
   const { actor } = useWizard();
   const { t } = useI18n();
-  const { rows } = useDecision();
+  const { rows, unaskedRows } = useDecision();
   const { planned, stale } = useFlow();
   return (
     <div className="review">
@@ -39,6 +39,20 @@ export function ReviewStep() {
             </button>
           </section>
         ))}
+      {unaskedRows.length > 0 ? (
+        <section className="review__section" aria-labelledby="review-unasked" data-testid="review-unasked">
+          <h3 id="review-unasked">{t({ sv: 'Svar på frågor som inte längre behövs', en: 'Answers to questions no longer needed' })}</h3>
+          <p>{t({ sv: 'Ett senare svar gjorde frågorna onödiga. Svaren ingår inte i bedömningen men står kvar i beslutsunderlaget och i registret.', en: 'A later answer made these questions unnecessary. The answers are not part of the assessment but remain in the decision document and the register.' })}</p>
+          <dl>
+            {unaskedRows.map((r) => (
+              <div key={r.path} className="review__row">
+                <dt>{t(r.label)}</dt>
+                <dd>{t(r.value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
       <div className="step-actions">
         <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'BACK' })}>
           {t({ sv: 'Tillbaka', en: 'Back' })}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { BuyerCombobox } from './buyer-combobox';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { ChoiceField, FormField } from '../../components/form-field';
@@ -137,6 +137,27 @@ function errorPaths(errors: FieldErrors, prefix = ''): Set<string> {
   return paths;
 }
 
+/** Questions that come and go while answering, in words: "2 frågor behövs inte längre" (issue 11, item 7). */
+function useFieldChangeAnnouncement(fields: readonly string[]): string {
+  const { t } = useI18n();
+  const [previous, setPrevious] = useState(fields);
+  const [announcement, setAnnouncement] = useState('');
+  const asked = (list: readonly string[]) => list.filter((f) => f !== 'value.totalSek');
+  if (previous !== fields && previous.join('|') !== fields.join('|')) {
+    const gone = asked(previous).filter((f) => !fields.includes(f)).length;
+    const added = asked(fields).filter((f) => !previous.includes(f)).length;
+    const parts: string[] = [];
+    if (gone > 0) parts.push(t(gone === 1 ? { sv: '1 fråga behövs inte längre', en: '1 question is no longer needed' } : { sv: `${gone} frågor behövs inte längre`, en: `${gone} questions are no longer needed` }));
+    if (added > 0) parts.push(t(added === 1 ? { sv: '1 ny fråga behövs', en: '1 new question is needed' } : { sv: `${added} nya frågor behövs`, en: `${added} new questions are needed` }));
+    setPrevious(fields);
+    if (parts.length > 0) {
+      const kept = gone > 0 ? t({ sv: ' Svaren du redan gett finns kvar i granskningen.', en: ' The answers you already gave are kept in the review.' }) : '';
+      setAnnouncement(`${parts.join('; ')}.${kept}`);
+    }
+  }
+  return announcement;
+}
+
 /** One question step: a react-hook-form form checked by the step's zod schema, sending each valid answer live. */
 export function StepForm({ step }: { step: QuestionStepId }) {
   const { ruleset, actor, visibleFields } = useWizard();
@@ -148,6 +169,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   const guidance = useFieldGuidance();
   const fields = visibleFields(step, draft);
   fieldsRef.current = fields;
+  const announcement = useFieldChangeAnnouncement(fields);
 
   // The schema follows the questions on screen, which change as answers come in.
   const resolver = useMemo<Resolver<WizardFormValues>>(
@@ -337,6 +359,9 @@ export function StepForm({ step }: { step: QuestionStepId }) {
             {t({ sv: `Rätta ${errors.size === 1 ? 'felet' : `de ${errors.size} felen`} nedan för att gå vidare. Inget av det du har svarat har försvunnit.`, en: `Correct the ${errors.size === 1 ? 'error' : `${errors.size} errors`} below to go on. Nothing you have answered has been lost.` })}
           </p>
         ) : null}
+        <div role="status" data-testid="questions-changed">
+          {announcement ? <p className="notice notice--warning">{announcement}</p> : null}
+        </div>
         {step === 'value' ? (
           <>
             <ChoiceField

@@ -1,40 +1,46 @@
-import { VerdictBadge } from '../../components/verdict-badge';
+import { ShownVerdictBadge } from '../../components/verdict-badge';
 import type { Outcome } from '../../engine/outcome';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import { fieldLabel } from '../../guide/decision';
+import { recommendationStatus, shownVerdict, type ShownVerdict } from '../../guide/recommendation-status';
+import type { DraftAnswers } from '../../guide/draft';
 import { useDecision, useWizard } from './wizard-provider';
 
-export type PanelRoute = { route: string; name: Localized; verdict: Outcome['routes'][number]['verdict']; deciding: Localized[] };
+export type PanelRoute = { route: string; name: Localized; verdict: Outcome['routes'][number]['verdict']; shown: ShownVerdict; deciding: Localized[] };
 
-/** What the panel shows per route: the verdict and, while undecided, the questions whose answers decide it. */
-export function panelRoutes(ruleset: Ruleset, outcome: Outcome): PanelRoute[] {
-  return outcome.routes.map((r) => ({
-    route: r.route,
-    name: r.name,
-    verdict: r.verdict,
-    deciding: r.verdict === 'needs-info' ? r.missing.map((path) => fieldLabel(ruleset, path)) : [],
-  }));
+/**
+ * What the panel shows per route: the verdict and, while undecided, the questions whose answers decide it. The
+ * recommended route reads "Preliminärt" until the answers that could still change it are in (issue 11, item 6).
+ */
+export function panelRoutes(ruleset: Ruleset, outcome: Outcome, answers: DraftAnswers): PanelRoute[] {
+  const status = recommendationStatus(outcome, answers);
+  const couldChange = [...new Set(outcome.recommendation.couldChange.flatMap((c) => c.missing))];
+  return outcome.routes.map((r) => {
+    const shown = shownVerdict(r.verdict, status);
+    const paths = r.verdict === 'needs-info' ? r.missing : shown === 'preliminary' ? (couldChange.length > 0 ? couldChange : ['value.totalSek']) : [];
+    return { route: r.route, name: r.name, verdict: r.verdict, shown, deciding: paths.map((path) => fieldLabel(ruleset, path)) };
+  });
 }
 
 /** The routes' current verdicts beside the questions, announced politely as they change. */
 export function VerdictPanel() {
   const { ruleset } = useWizard();
   const { t, lang } = useI18n();
-  const { outcome } = useDecision();
+  const { outcome, answers } = useDecision();
   return (
     <aside className="verdict-panel" aria-labelledby="verdict-panel-heading">
-      <h2 id="verdict-panel-heading">{t({ sv: 'Vägarna just nu', en: 'The routes so far' })}</h2>
+      <h2 id="verdict-panel-heading" tabIndex={-1}>{t({ sv: 'Vägarna just nu', en: 'The routes so far' })}</h2>
       <div aria-live="polite" data-testid="verdict-panel">
         {outcome ? (
           <ul className="verdict-panel__routes">
-            {panelRoutes(ruleset, outcome).map((r) => (
-              <li key={r.route} data-route={r.route} data-verdict={r.verdict}>
-                <span className="verdict-panel__name">{t(r.name)}</span> <VerdictBadge verdict={r.verdict} lang={lang} />
+            {panelRoutes(ruleset, outcome, answers).map((r) => (
+              <li key={r.route} data-route={r.route} data-verdict={r.verdict} data-shown={r.shown}>
+                <span className="verdict-panel__name">{t(r.name)}</span> <ShownVerdictBadge verdict={r.shown} lang={lang} />
                 {r.deciding.length > 0 ? (
                   <p className="verdict-panel__missing">
-                    {t({ sv: 'Avgörs av: ', en: 'Decided by: ' })}
+                    {r.shown === 'preliminary' ? t({ sv: 'Kan ändras av: ', en: 'May change with: ' }) : t({ sv: 'Avgörs av: ', en: 'Decided by: ' })}
                     {r.deciding.slice(0, 3).map((l) => t(l)).join('; ')}
                     {r.deciding.length > 3 ? t({ sv: ` och ${r.deciding.length - 3} till`, en: ` and ${r.deciding.length - 3} more` }) : ''}
                   </p>
@@ -47,5 +53,45 @@ export function VerdictPanel() {
         )}
       </div>
     </aside>
+  );
+}
+
+const shortWords: Record<ShownVerdict, Localized> = {
+  recommended: { sv: 'rekommenderas', en: 'recommended' },
+  preliminary: { sv: 'preliminärt', en: 'preliminary' },
+  allowed: { sv: 'tillåten', en: 'allowed' },
+  'not-allowed': { sv: 'inte tillåten', en: 'not allowed' },
+  'needs-info': { sv: 'fler svar behövs', en: 'more answers needed' },
+};
+
+/**
+ * On a phone the panel sits below the questions; this bar keeps the gist at the top while answering: the leading
+ * route and how many are still open, with a link to the panel. Not a live region: the panel announces changes.
+ */
+export function VerdictBar() {
+  const { t } = useI18n();
+  const { outcome, answers } = useDecision();
+  if (!outcome) return null;
+  const status = recommendationStatus(outcome, answers);
+  const recommended = outcome.routes.find((r) => r.route === outcome.recommendation.route);
+  const open = outcome.routes.filter((r) => r.verdict === 'needs-info').length;
+  const shut = outcome.routes.filter((r) => r.verdict === 'not-allowed').length;
+  return (
+    <div className="verdict-bar no-print" data-testid="verdict-bar">
+      <p>
+        {recommended ? (
+          <>
+            <strong>{t(recommended.name)}</strong>: {t(shortWords[shownVerdict(recommended.verdict, status)])}
+          </>
+        ) : (
+          t({ sv: 'Ingen väg rekommenderas ännu', en: 'No route recommended yet' })
+        )}
+        {open > 0 ? t({ sv: ` · ${open} öppna`, en: ` · ${open} open` }) : ''}
+        {shut > 0 ? t({ sv: ` · ${shut} inte tillåtna`, en: ` · ${shut} not allowed` }) : ''}{' '}
+        <button type="button" className="link-button" onClick={() => document.getElementById('verdict-panel-heading')?.focus()}>
+          {t({ sv: 'Alla vägar', en: 'All routes' })}
+        </button>
+      </p>
+    </div>
   );
 }

@@ -7,7 +7,8 @@ import { ReviewStep } from './review-step';
 import { StepForm } from './step-form';
 import { stepTitles } from '../../guide/step-titles';
 import { isQuestionStep, type StepId } from '../../guide/steps';
-import { VerdictPanel } from './verdict-panel';
+import { useStepAddress } from './use-step-address';
+import { VerdictBar, VerdictPanel } from './verdict-panel';
 import { useGeneration, useStep, WizardProvider } from './wizard-provider';
 
 // The recommendation page and the decision document are needed only at the end, so they load then:
@@ -21,6 +22,7 @@ function WizardSteps() {
   const generation = useGeneration();
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
+  useStepAddress();
   // Moving to a new step puts the keyboard and screen-reader focus on its heading (not on first load).
   useEffect(() => {
     if (shownStep.current === step) return;
@@ -32,6 +34,7 @@ function WizardSteps() {
   }, [step]);
   return (
     <div className={`wizard wizard--${step}`}>
+      {step !== 'recommendation' ? <VerdictBar /> : null}
       <ProgressNav />
       <section className="wizard__step" aria-labelledby="step-heading">
         <h2 id="step-heading" ref={heading} tabIndex={-1}>

@@ -1,0 +1,121 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { VerdictBadge } from '../../../components/verdict-badge';
+import { routeIds } from '../../../engine/answers-schema';
+import { formatValue } from '../../../engine/format';
+import type { Localized } from '../../../engine/ruleset-schema';
+import { useI18n } from '../../../i18n/i18n';
+import { browserRuleset } from '../../../rules-data/browser-ruleset';
+import { evidenceNames, exceptionNames } from '../../../shared/audit-labels';
+import type { RecordAudit, TimelineEvent } from '../../../shared/audit-report';
+import type { DecisionRecord } from '../../../shared/decision-record';
+import { apiErrorText } from '../api-error-text';
+import { routeName } from '../labels';
+import { actorKey, useActingAs } from '../use-acting-as';
+import { recordAuditQuery } from './api/reports';
+import { labelledAnswers } from './labelled-answers';
+import { recordHash } from './register-hash';
+import { CiteAddress } from './report-chrome';
+
+const eventNames: Record<TimelineEvent['kind'], Localized> = {
+  decided: { sv: 'Beslutsdatum', en: 'Decision date' },
+  saved: { sv: 'Sparat i registret', en: 'Saved in the register' },
+  corrects: { sv: 'Rättar beslut', en: 'Corrects decision' },
+  'corrected-by': { sv: 'Rättat av beslut', en: 'Corrected by decision' },
+};
+
+/** Replay in words that say what was tried: "Med regelverk X, för beslutsdatumet D, blir bedömningen …". */
+export function judgementSentence(j: RecordAudit['asDecided'], today: boolean, t: (l: Localized) => string, lang: 'sv' | 'en'): string {
+  const verdicts = routeIds.map((r) => `${t(routeName(r))}: ${formatValue(j.verdicts[r], 'enum', lang, [
+    { value: 'recommended', label: { sv: 'rekommenderas', en: 'recommended' } },
+    { value: 'allowed', label: { sv: 'tillåten', en: 'allowed' } },
+    { value: 'not-allowed', label: { sv: 'inte tillåten', en: 'not allowed' } },
+    { value: 'needs-info', label: { sv: 'behöver fler svar', en: 'needs more answers' } },
+  ])}`);
+  const when = today
+    ? t({ sv: `om beslutet fattades i dag (${j.date})`, en: `if the decision were made today (${j.date})` })
+    : t({ sv: `för beslutsdatumet ${j.date}`, en: `for the decision date ${j.date}` });
+  if (j.problem) return t({ sv: `Med regelverk ${j.rulesetVersion}, ${when}, går det inte att bedöma: ${j.problem}`, en: `Under rule set ${j.rulesetVersion}, ${when}, it cannot be judged: ${j.problem}` });
+  return t({ sv: `Med regelverk ${j.rulesetVersion}, ${when}, blir bedömningen: ${verdicts.join('; ')}.`, en: `Under rule set ${j.rulesetVersion}, ${when}, the verdict is: ${verdicts.join('; ')}.` });
+}
+
+/** A record as the auditor reads it: its answers in words, the limits it rested on, its history and its exceptions. */
+export function RecordAuditView({ record, events = [] }: { record: DecisionRecord; events?: Array<{ label: Localized; at: string }> }) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const actor = actorKey(useActingAs());
+  const audit = useQuery(recordAuditQuery(actor, record.id));
+  const answers = labelledAnswers(browserRuleset, record.answers);
+  return (
+    <section aria-labelledby={`${id}-h`} className="record-audit">
+      <h4 id={`${id}-h`}>{t({ sv: 'Granskning av beslutet', en: 'Audit of the decision' })}</h4>
+      <CiteAddress hash={recordHash(record.id)} />
+      <h5>{t({ sv: 'Svaren', en: 'The answers' })}</h5>
+      <dl className="answers">
+        {answers.map((a) => (
+          <div key={a.path}>
+            <dt>{t(a.label)}</dt>
+            <dd>{t(a.value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {audit.isPending ? <p role="status">{t({ sv: 'Hämtar granskningen…', en: 'Loading the audit…' })}</p> : null}
+      {audit.isError ? <p role="alert">{t(apiErrorText(audit.error))}</p> : null}
+      {audit.data ? (
+        <>
+          <p>
+            {t({ sv: 'Den valda vägens bedömning: ', en: "The chosen route's verdict: " })}
+            <VerdictBadge verdict={audit.data.row.chosenVerdict} lang={lang} />
+            {audit.data.row.deviates ? <strong className="deviation-mark"> {t({ sv: '≠ avviker från rekommendationen', en: '≠ deviates from the recommendation' })}</strong> : null}
+          </p>
+          {audit.data.row.exceptions.length > 0 ? (
+            <ul aria-label={t({ sv: 'Avvikelser', en: 'Exceptions' })}>
+              {audit.data.row.exceptions.map((k) => (
+                <li key={k}>{t(exceptionNames[k])}</li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="table-scroll" role="region" aria-labelledby={`${id}-limits`} tabIndex={0}>
+            <table className="register-table">
+              <caption id={`${id}-limits`}>{t({ sv: 'Gränser och värden bedömningen vilade på', en: 'Limits and values the verdict rested on' })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
+                  <th scope="col">{t({ sv: 'Belopp', en: 'Amount' })}</th>
+                  <th scope="col">{t({ sv: 'Gäller från', en: 'In force from' })}</th>
+                  <th scope="col">{t({ sv: 'Källa', en: 'Source' })}</th>
+                  <th scope="col">{t({ sv: 'Status', en: 'Status' })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.data.limits.map((l) => (
+                  <tr key={l.id}>
+                    <th scope="row">{t(l.label)}</th>
+                    <td>{formatValue(l.value, l.unit, lang)}</td>
+                    <td>{l.from}</td>
+                    <td>
+                      {l.source.url ? <a href={l.source.url}>{l.source.title}</a> : l.source.title}, {l.source.section}
+                    </td>
+                    <td>{t(evidenceNames[l.status]!)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h5>{t({ sv: 'Tidslinje', en: 'Timeline' })}</h5>
+          <ol className="timeline">
+            {[...audit.data.timeline.map((e) => ({ key: `${e.kind}-${e.recordId ?? ''}`, at: e.at, text: `${t(eventNames[e.kind])}${e.kind === 'corrects' || e.kind === 'corrected-by' ? ` ${t({ sv: 'nr', en: 'no.' })} ${e.recordId}` : ''}${e.by ? ` (${e.by})` : ''}`, href: e.kind === 'corrects' || e.kind === 'corrected-by' ? recordHash(e.recordId!) : null })),
+              ...events.map((e, i) => ({ key: `event-${i}`, at: e.at, text: t(e.label), href: null }))].map((e) => (
+              <li key={e.key}>
+                <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 16)}</time> {e.href ? <a href={e.href}>{e.text}</a> : e.text}
+              </li>
+            ))}
+          </ol>
+          <h5>{t({ sv: 'Prövad mot gällande regelverk', en: 'Tried against the current rule set' })}</h5>
+          <p>{judgementSentence(audit.data.asDecided, false, t, lang)}</p>
+          <p>{judgementSentence(audit.data.asToday, true, t, lang)}</p>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,229 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import type { OrganisationId, RouteId } from '../../../engine/answers-schema';
+import type { Localized } from '../../../engine/ruleset-schema';
+import { useI18n } from '../../../i18n/i18n';
+import { browserRuleset } from '../../../rules-data/browser-ruleset';
+import type { SocialReport, SocialReportRow } from '../../../shared/audit-report';
+import { apiErrorText } from '../api-error-text';
+import { formatSek, organisationName, routeName, supplierKindNames } from '../labels';
+import { BarChart } from '../stats-chart';
+import { actorKey, useActingAs } from '../use-acting-as';
+import { socialReportQuery } from './api/reports';
+import { goTo, recordHash, reportHash, type ReportId } from './register-hash';
+import { CiteAddress, ReportActions } from './report-chrome';
+
+type Preset = { organisation: OrganisationId; document: string; title: Localized; asks: Localized; from?: string; suppliersFrom?: string };
+
+/** The questions the political documents ask, each a ready report for kommunfullmäktige or regionfullmäktige. */
+export const socialPresets: Record<'lekeberg-sociala-foretag' | 'lekeberg-samarbete-2022' | 'region-orebro-civilsamhallet', Preset> = {
+  'lekeberg-sociala-foretag': {
+    organisation: 'lekeberg',
+    document: 'lekeberg-motion',
+    title: { sv: 'Hur Lekebergs kommun arbetar för att få fler sociala företag', en: 'How Lekeberg municipality works to get more social enterprises' },
+    asks: { sv: 'Motionen ber om en redovisning av hur kommunen arbetar för att få fler sociala företag.', en: 'The motion asks for a report on how the municipality works to get more social enterprises.' },
+  },
+  'lekeberg-samarbete-2022': {
+    organisation: 'lekeberg',
+    document: 'lekeberg-motion',
+    title: { sv: 'Hur samarbetet med det sociala företaget som startade 2022 går', en: 'How the cooperation with the social enterprise started in 2022 goes' },
+    asks: { sv: 'Motionen ber om en redovisning av hur samarbetet med det sociala företag som startade 2022 fortskrider.', en: 'The motion asks for a report on how the cooperation with the social enterprise started in 2022 goes.' },
+    from: '2022-01-01',
+    suppliersFrom: '2022-01-01',
+  },
+  'region-orebro-civilsamhallet': {
+    organisation: 'region-orebro',
+    document: 'region-orebro-handlingsplan-2026-2030',
+    title: { sv: 'Inköp från civilsamhället och den sociala ekonomin i Region Örebro län', en: 'Purchasing from civil society and the social economy in Region Örebro län' },
+    asks: { sv: 'Handlingsplanen vill att regionen köper mer från civilsamhället och den sociala ekonomin.', en: 'The action plan wants the region to buy more from civil society and the social economy.' },
+  },
+};
+export type SocialPresetId = keyof typeof socialPresets;
+
+const social = (r: SocialReportRow) => r.supplierKind === 'social-enterprise' || r.supplierKind === 'ideaburen';
+const sum = (rows: SocialReportRow[]) => rows.reduce((t, r) => ({ count: t.count + r.count, valueSek: t.valueSek + r.valueSek }), { count: 0, valueSek: 0 });
+
+function groupBy<K extends string>(rows: SocialReportRow[], key: (r: SocialReportRow) => K) {
+  const map = new Map<K, SocialReportRow[]>();
+  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  return [...map.entries()].map(([k, list]) => ({ key: k, ...sum(list) }));
+}
+
+/** A printable report: period, organisation, by route, by supplier kind, the trend over years as a chart with a table. */
+export function SocialReportView({ report, params }: { report: SocialPresetId; params: URLSearchParams }) {
+  const { t } = useI18n();
+  const id = useId();
+  const actor = actorKey(useActingAs());
+  const preset = socialPresets[report];
+  const from = params.get('from') ?? preset.from ?? '';
+  const to = params.get('to') ?? '';
+  const [draft, setDraft] = useState({ from, to });
+  const [dateProblem, setDateProblem] = useState(false);
+  const query = { organisation: preset.organisation, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const data = useQuery(socialReportQuery(actor, query));
+  const source = browserRuleset.sources[preset.document];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const bad = Boolean(draft.from && draft.to && draft.from > draft.to);
+    setDateProblem(bad);
+    if (!bad) goTo(reportHash(report as ReportId, draft));
+  };
+  return (
+    <section aria-labelledby={`${id}-h`} className="report social-report">
+      <h3 id={`${id}-h`}>{t(preset.title)}</h3>
+      <p>
+        {t(preset.asks)} {source ? t({ sv: `(${source.title}, ${source.issuer})`, en: `(${source.title}, ${source.issuer})` }) : null}
+      </p>
+      <dl className="decision-summary">
+        <div>
+          <dt>{t({ sv: 'Organisation', en: 'Organisation' })}</dt>
+          <dd>{organisationName(preset.organisation)}</dd>
+        </div>
+        <div>
+          <dt>{t({ sv: 'Period', en: 'Period' })}</dt>
+          <dd>{`${from || t({ sv: 'från början', en: 'from the start' })} – ${to || t({ sv: 'i dag', en: 'today' })}`}</dd>
+        </div>
+      </dl>
+      <form onSubmit={submit} className="register-filters no-print" noValidate aria-label={t({ sv: 'Välj period', en: 'Choose the period' })}>
+        <div className="field">
+          <label htmlFor={`${id}-from`} className="field__label">{t({ sv: 'Beslutsdatum från', en: 'Decision date from' })}</label>
+          <input id={`${id}-from`} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </div>
+        <div className={`field${dateProblem ? ' field--invalid' : ''}`}>
+          <label htmlFor={`${id}-to`} className="field__label">{t({ sv: 'Beslutsdatum till', en: 'Decision date to' })}</label>
+          <input id={`${id}-to`} type="date" value={draft.to} aria-invalid={dateProblem || undefined} aria-describedby={dateProblem ? `${id}-to-error` : undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          {dateProblem ? <p id={`${id}-to-error`} className="field__error">{t({ sv: 'Till datum får inte vara före från datum.', en: 'The to date must not be before the from date.' })}</p> : null}
+        </div>
+        <button type="submit">{t({ sv: 'Visa perioden', en: 'Show the period' })}</button>
+      </form>
+      <CiteAddress hash={reportHash(report as ReportId, { from, to })} />
+      <ReportActions csvPath="/api/reports/social.csv" query={query} fileName={`${report}.csv`} />
+      {data.isPending ? <p role="status">{t({ sv: 'Hämtar rapporten…', en: 'Loading the report…' })}</p> : null}
+      {data.isError ? <p role="alert">{t(apiErrorText(data.error))}</p> : null}
+      {data.data ? <Figures data={data.data} suppliersFrom={preset.suppliersFrom} /> : null}
+    </section>
+  );
+}
+
+function Figures({ data, suppliersFrom }: { data: SocialReport; suppliersFrom?: string | undefined }) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  if (data.rows.length === 0) return <p>{t({ sv: 'Inga beslut under perioden.', en: 'No decisions in the period.' })}</p>;
+  const purchases = data.rows.filter((r) => r.kind === 'purchase');
+  const partnerships = sum(data.rows.filter((r) => r.kind === 'partnership'));
+  const years = groupBy(data.rows.filter(social), (r) => r.year).sort((a, b) => a.key.localeCompare(b.key));
+  const byRoute = groupBy(data.rows, (r) => r.route);
+  const byKind = groupBy(purchases, (r) => r.supplierKind);
+  const allPurchases = sum(purchases);
+  const socialPurchases = sum(purchases.filter(social));
+  const share = allPurchases.valueSek > 0 ? Math.round((socialPurchases.valueSek / allPurchases.valueSek) * 1000) / 10 : 0;
+  const suppliers = suppliersFrom ? data.suppliers.filter((s) => s.firstDecision >= suppliersFrom) : data.suppliers;
+  return (
+    <div>
+      <p>
+        {t({
+          sv: `Köp: ${allPurchases.count} beslut för ${formatSek(allPurchases.valueSek, 'sv')}, varav ${socialPurchases.count} från sociala företag eller idéburna organisationer (${formatSek(socialPurchases.valueSek, 'sv')}, ${String(share).replace('.', ',')} % av värdet). Idéburna offentliga partnerskap, som inte är köp: ${partnerships.count} för ${formatSek(partnerships.valueSek, 'sv')}.`,
+          en: `Purchases: ${allPurchases.count} decisions for ${formatSek(allPurchases.valueSek, 'en')}, of which ${socialPurchases.count} from social enterprises or idéburna organisations (${formatSek(socialPurchases.valueSek, 'en')}, ${share} % of the value). Idéburna offentliga partnerskap, which are not purchases: ${partnerships.count} for ${formatSek(partnerships.valueSek, 'en')}.`,
+        })}
+      </p>
+      <BarChart
+        title={t({ sv: 'Beslut med sociala företag och idéburna organisationer per år (antal)', en: 'Decisions with social enterprises and idéburna organisations per year (count)' })}
+        bars={years.map((y) => ({ label: y.key, value: y.count, text: `${y.count} (${formatSek(y.valueSek, lang)})` }))}
+      />
+      <table className="register-table">
+        <caption>{t({ sv: 'Utvecklingen över åren: beslut med sociala företag och idéburna organisationer', en: 'The trend over the years: decisions with social enterprises and idéburna organisations' })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t({ sv: 'År', en: 'Year' })}</th>
+            <th scope="col">{t({ sv: 'Antal', en: 'Count' })}</th>
+            <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {years.map((y) => (
+            <tr key={y.key}>
+              <th scope="row">{y.key}</th>
+              <td>{y.count}</td>
+              <td>{formatSek(y.valueSek, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="register-table">
+        <caption>{t({ sv: 'Per väg', en: 'By route' })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t({ sv: 'Väg', en: 'Route' })}</th>
+            <th scope="col">{t({ sv: 'Antal', en: 'Count' })}</th>
+            <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {byRoute.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{t(routeName(r.key as RouteId))}</th>
+              <td>{r.count}</td>
+              <td>{formatSek(r.valueSek, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="register-table">
+        <caption>{t({ sv: 'Köp per leverantörstyp (partnerskap räknas inte som köp)', en: 'Purchases by supplier kind (partnerships are not counted as purchases)' })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t({ sv: 'Leverantörstyp', en: 'Supplier kind' })}</th>
+            <th scope="col">{t({ sv: 'Antal', en: 'Count' })}</th>
+            <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {byKind.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{t(supplierKindNames[r.key] ?? { sv: r.key, en: r.key })}</th>
+              <td>{r.count}</td>
+              <td>{formatSek(r.valueSek, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t({ sv: 'Summa köp', en: 'Total purchases' })}</th>
+            <td>{allPurchases.count}</td>
+            <td>{formatSek(allPurchases.valueSek, lang)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      {suppliers.length > 0 ? (
+        <table className="register-table" aria-describedby={`${id}-suppliers`}>
+          <caption id={`${id}-suppliers`}>{t({ sv: 'Sociala företag och idéburna organisationer, år för år', en: 'Social enterprises and idéburna organisations, year by year' })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t({ sv: 'Leverantör', en: 'Supplier' })}</th>
+              <th scope="col">{t({ sv: 'Första beslut', en: 'First decision' })}</th>
+              <th scope="col">{t({ sv: 'Per år', en: 'Per year' })}</th>
+              <th scope="col">{t({ sv: 'Beslut', en: 'Decisions' })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {suppliers.map((s) => (
+              <tr key={s.supplier}>
+                <th scope="row">{s.supplier} ({t(supplierKindNames[s.supplierKind]!)})</th>
+                <td>{s.firstDecision}</td>
+                <td>{s.byYear.map((y) => `${y.year}: ${y.count} (${formatSek(y.valueSek, lang)})`).join('; ')}</td>
+                <td>
+                  {s.records.map((r, i) => (
+                    <span key={r}>
+                      {i > 0 ? ', ' : ''}
+                      <a href={recordHash(r)}>{t({ sv: `nr ${r}`, en: `no. ${r}` })}</a>
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

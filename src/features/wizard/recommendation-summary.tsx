@@ -1,0 +1,54 @@
+import { ShownVerdictBadge } from '../../components/verdict-badge';
+import { fieldLabel } from '../../guide/decision';
+import { recommendationStatus, shownVerdict } from '../../guide/recommendation-status';
+import { useI18n } from '../../i18n/i18n';
+import { useDecision, useWizard } from './wizard-provider';
+
+/**
+ * On screen, before the decision form: what is recommended and why, and each route's verdict with its grounds in
+ * one line, so the procurer reads the assessment before deciding (issue 11, item 9). The full reasons and sources
+ * follow in the decision document below.
+ */
+export function RecommendationSummary() {
+  const { ruleset } = useWizard();
+  const { t, lang } = useI18n();
+  const { outcome, answers } = useDecision();
+  if (!outcome) return null;
+  const status = recommendationStatus(outcome, answers);
+  const recommended = outcome.routes.find((r) => r.route === outcome.recommendation.route);
+  const deciding = [...new Set(outcome.recommendation.couldChange.flatMap((c) => c.missing))];
+  return (
+    <section className="recommendation-summary no-print" aria-labelledby="summary-heading">
+      <h3 id="summary-heading">{t({ sv: 'Rekommendation', en: 'Recommendation' })}</h3>
+      {recommended ? (
+        <p className="recommendation-summary__route" data-testid="summary-recommended" data-route={recommended.route} data-status={status}>
+          <strong>{t(recommended.name)}</strong> <ShownVerdictBadge verdict={shownVerdict(recommended.verdict, status)} lang={lang} />
+        </p>
+      ) : null}
+      <p>{t(outcome.recommendation.rationale)}</p>
+      {status === 'preliminary' && deciding.length > 0 ? (
+        <p className="notice notice--warning">
+          {t({ sv: 'Preliminärt: rekommendationen kan ändras av svaren på ', en: 'Preliminary: the recommendation may change with the answers to ' })}
+          {deciding.map((path) => t(fieldLabel(ruleset, path))).join('; ')}.
+        </p>
+      ) : null}
+      <ul className="recommendation-summary__routes">
+        {outcome.routes.map((route) => (
+          <li key={route.route} data-route={route.route} data-verdict={route.verdict}>
+            <span className="recommendation-summary__name">{t(route.name)}</span> <ShownVerdictBadge verdict={shownVerdict(route.verdict, status)} lang={lang} />
+            {route.reasons.length > 0 ? (
+              <span className="recommendation-summary__why">
+                {' '}
+                {route.verdict === 'not-allowed' ? t({ sv: 'Varför inte: ', en: 'Why not: ' }) : route.verdict === 'needs-info' ? t({ sv: 'Inte avgjort: ', en: 'Not decided: ' }) : t({ sv: 'Varför: ', en: 'Why: ' })}
+                {route.reasons.map((r) => t(r.title)).join('; ')}.
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="#doc-routes">{t({ sv: 'Skälen och källorna för varje väg finns i beslutsunderlaget nedan.', en: 'The reasons and sources for each route are in the decision document below.' })}</a>
+      </p>
+    </section>
+  );
+}

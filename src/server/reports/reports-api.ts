@@ -1,0 +1,195 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { stream } from 'hono/streaming';
+import type { z } from 'zod';
+import { buyerName } from '../../engine/buyers';
+import { evaluate, EvaluationError } from '../../engine/evaluate';
+import { loadRuleset, RulesetLoadError, type Ruleset } from '../../engine/ruleset';
+import { readRulesDir } from '../../rules-data/read-rules-dir';
+import { exceptionsCsv, socialCsv, type Names } from '../../shared/audit-csv';
+import {
+  exceptionQuerySchema,
+  impactQuerySchema,
+  similarQuerySchema,
+  socialReportQuerySchema,
+  type RecordAudit,
+  type TimelineEvent,
+} from '../../shared/audit-report';
+import type { Identity } from '../../shared/decision-record';
+import { visibleOrganisations, type Permission } from '../access';
+import { RegisterError, verdictsOf, type RegisterService } from '../register-service';
+import { AuditIndex } from './audit-index';
+import { diffRulesets } from './ruleset-diff';
+import { impactAnalysis } from './impact-analysis';
+import { similarPurchases } from './similar-purchases';
+import { socialReport } from './social-report';
+
+type Env = { Variables: { identity: Identity } };
+
+export type ReportsOptions = {
+  service: RegisterService;
+  requires: (permission: Permission) => MiddlewareHandler<Env>;
+  badRequest: (c: Context, error: z.ZodError) => Response;
+  /** The rule set in rules/ on disk now, read afresh: the working copy a maintainer is editing. */
+  workingRuleset?: () => Ruleset;
+  today?: () => string;
+};
+
+const csvHeaders = (name: string) => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
+
+/** The auditor's questions across records (issue 13), under /api/reports, on the register's store and access rules. */
+export function createReportsApi(options: ReportsOptions) {
+  const { service, requires, badRequest } = options;
+  const index = new AuditIndex(service);
+  const working = options.workingRuleset ?? (() => loadRuleset(readRulesDir()));
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const api = new Hono<Env>();
+  const scope = (c: Context<Env>) => ({ organisations: visibleOrganisations(c.get('identity')) });
+  const names = (): Names => {
+    const r = service.current();
+    return { route: (id) => r.routes[id as keyof Ruleset['routes']]?.name.sv ?? id, organisation: (id) => buyerName(r, id) };
+  };
+
+  api.get('/exceptions', requires('read'), async (c) => {
+    const parsed = exceptionQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    await index.refresh();
+    return c.json(index.exceptions(parsed.data, scope(c)));
+  });
+
+  api.get('/exceptions.csv', requires('read'), async (c) => {
+    const parsed = exceptionQuerySchema.safeParse({ ...c.req.query(), offset: '0', limit: '1' });
+    if (!parsed.success) return badRequest(c, parsed.error);
+    await index.refresh();
+    const all = index.exceptions({ ...parsed.data, limit: Number.MAX_SAFE_INTEGER }, scope(c)).items;
+    return c.body(exceptionsCsv(all, names()), 200, csvHeaders(`avvikelser-${parsed.data.kind}.csv`));
+  });
+
+  api.get('/records/:id', requires('read'), async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id < 1) throw new RegisterError(400, 'invalid-request', 'the record number must be a whole number from 1', 'id');
+    const record = await service.store.get(id);
+    if (!record) throw new RegisterError(404, 'not-found', `there is no record ${id}`);
+    const visible = visibleOrganisations(c.get('identity'));
+    if (visible && !visible.includes(record.answers.organisation)) throw new RegisterError(403, 'forbidden', `you may not read records of ${record.answers.organisation}`);
+    await index.refresh();
+    const row = index.row(id);
+    if (!row) throw new RegisterError(409, 'not-readable', `record ${id} cannot be read: run the check of the register`);
+    const stored = await service.storedRuleset(record.rulesetHash);
+    let limits: RecordAudit['limits'] = [];
+    if (stored) {
+      try {
+        limits = evaluate(stored, record.answers).parametersUsed.map((p) => ({
+          id: p.id, label: p.label, unit: p.unit, value: p.value, from: p.from, status: p.status,
+          source: { title: p.source.title, section: p.source.section, url: p.source.url },
+        }));
+      } catch {
+        limits = [];
+      }
+    }
+    const timeline: TimelineEvent[] = [
+      { kind: 'decided', at: record.answers.decisionDate, recordId: null, by: null },
+      { kind: 'saved', at: record.recordedAt, recordId: id, by: record.savedBy.user },
+      ...(record.corrects !== null ? [{ kind: 'corrects' as const, at: record.recordedAt, recordId: record.corrects, by: record.savedBy.user }] : []),
+    ];
+    for (const later of index.corrections(id)) {
+      const correction = await service.store.get(later);
+      if (correction) timeline.push({ kind: 'corrected-by', at: correction.recordedAt, recordId: later, by: correction.savedBy.user });
+    }
+    const current = service.current();
+    const judge = (date: string) => {
+      try {
+        const outcome = evaluate(current, { ...record.answers, decisionDate: date });
+        return { rulesetVersion: current.version, date, verdicts: verdictsOf(outcome), recommendedRoute: outcome.recommendation.route, problem: null };
+      } catch (error) {
+        if (!(error instanceof EvaluationError)) throw error;
+        return { rulesetVersion: current.version, date, verdicts: record.verdicts, recommendedRoute: null, problem: error.message };
+      }
+    };
+    const body: RecordAudit = { row, limits, timeline, asDecided: judge(record.answers.decisionDate), asToday: judge(today()) };
+    return c.json(body);
+  });
+
+  api.get('/social', requires('stats'), async (c) => {
+    const parsed = socialReportQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    await index.refresh();
+    return c.json(socialReport(index.currentRows(), parsed.data, scope(c)));
+  });
+
+  api.get('/social.csv', requires('stats'), async (c) => {
+    const parsed = socialReportQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    await index.refresh();
+    return c.body(socialCsv(socialReport(index.currentRows(), parsed.data, scope(c)).rows, names()), 200, csvHeaders('rapport.csv'));
+  });
+
+  api.get('/similar', requires('read'), async (c) => {
+    const parsed = similarQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    const visible = visibleOrganisations(c.get('identity'));
+    if (visible && !visible.includes(parsed.data.organisation)) throw new RegisterError(403, 'forbidden', `you may not read records of ${parsed.data.organisation}`);
+    await index.refresh();
+    return c.json(similarPurchases(index.currentRows(), parsed.data));
+  });
+
+  const resolve = async (ref: string): Promise<Ruleset> => {
+    if (ref === 'working') {
+      try {
+        return working();
+      } catch (error) {
+        if (error instanceof RulesetLoadError) throw new RegisterError(409, 'working-ruleset-invalid', `the working copy of rules/ does not load: ${error.message}`);
+        throw error;
+      }
+    }
+    const stored = ref === service.current().hash ? service.current() : await service.storedRuleset(ref);
+    if (!stored) throw new RegisterError(404, 'not-found', `no rule set ${ref.slice(0, 12)}… is stored`);
+    return stored;
+  };
+
+  api.get('/rulesets', requires('verify'), async (c) => {
+    await index.refresh();
+    let workingInfo = null;
+    let workingProblem = null;
+    try {
+      const w = working();
+      workingInfo = { version: w.version, hash: w.hash };
+    } catch (error) {
+      workingProblem = (error as Error).message;
+    }
+    const current = service.current();
+    return c.json({
+      current: { version: current.version, hash: current.hash },
+      working: workingInfo,
+      workingProblem,
+      stored: index.storedRulesets().map(({ hash, version, records, firstDecision }) => ({ hash, version, records, firstDecision })),
+    });
+  });
+
+  api.get('/rulesets/diff', requires('verify'), async (c) => {
+    const parsed = impactQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    return c.json(diffRulesets(await resolve(parsed.data.from), await resolve(parsed.data.to)));
+  });
+
+  api.get('/impact', requires('verify'), async (c) => {
+    const parsed = impactQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    const from = await resolve(parsed.data.from);
+    const to = await resolve(parsed.data.to);
+    c.header('content-type', 'application/x-ndjson; charset=utf-8');
+    c.header('cache-control', 'no-store');
+    return stream(c, async (s) => {
+      const abort = new AbortController();
+      s.onAbort(() => abort.abort());
+      try {
+        for await (const line of impactAnalysis(service.store, from, to, { organisation: parsed.data.organisation, signal: abort.signal })) {
+          await s.write(`${JSON.stringify(line)}\n`);
+        }
+      } catch (error) {
+        await s.write(`${JSON.stringify({ type: 'error', message: (error as Error).message })}\n`);
+      }
+    });
+  });
+
+  return api;
+}

@@ -1,0 +1,56 @@
+import { canonicalJson } from '../../engine/canonical-hash';
+import type { Ruleset } from '../../engine/ruleset';
+import type { RulesetDiff, RulesetDiffEntry } from '../../shared/audit-report';
+
+type Part = RulesetDiffEntry['part'];
+
+/**
+ * What differs between two rule sets, part by part (rules, parameters, sources, facts, overlays,
+ * the manifest), entry by entry, and within an entry field by field, as canonical JSON so that a
+ * reordering of keys is no change and a changed date or value is one.
+ */
+export function diffRulesets(from: Ruleset, to: Ruleset): RulesetDiff {
+  const entries: RulesetDiffEntry[] = [];
+  const compare = (part: Part, before: Record<string, unknown>, after: Record<string, unknown>, label: (value: unknown, id: string) => string) => {
+    const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    for (const id of ids) {
+      const b = before[id];
+      const a = after[id];
+      if (b === undefined) entries.push({ part, id, change: 'added', label: label(a, id), fields: fieldsOf(undefined, a) });
+      else if (a === undefined) entries.push({ part, id, change: 'removed', label: label(b, id), fields: fieldsOf(b, undefined) });
+      else if (canonicalJson(a) !== canonicalJson(b)) entries.push({ part, id, change: 'changed', label: label(a, id), fields: fieldsOf(b, a) });
+    }
+  };
+  const sv = (value: unknown, fallback: string) => {
+    const v = value as { label?: { sv?: string }; title?: unknown; name?: unknown } | undefined;
+    if (v?.label?.sv) return v.label.sv;
+    if (typeof v?.title === 'string') return v.title;
+    if (v?.title && typeof v.title === 'object' && 'sv' in v.title) return String((v.title as { sv: string }).sv);
+    if (typeof v?.name === 'string') return v.name;
+    return fallback;
+  };
+  const { recommendation: recFrom, ...manifestFrom } = from.manifest;
+  const { recommendation: recTo, ...manifestTo } = to.manifest;
+  compare('manifest', { manifest: manifestFrom, recommendation: recFrom }, { manifest: manifestTo, recommendation: recTo }, (_v, id) => (id === 'manifest' ? 'Regelverkets version och giltighet' : 'Rekommendationsordningen'));
+  compare('rules', rulesById(from), rulesById(to), sv);
+  compare('parameters', from.parameters, to.parameters, sv);
+  compare('sources', from.sources, to.sources, sv);
+  compare('facts', from.facts, to.facts, sv);
+  compare('overlays', from.overlays, to.overlays, sv);
+  return { from: { version: from.version, hash: from.hash }, to: { version: to.version, hash: to.hash }, entries };
+}
+
+function rulesById(ruleset: Ruleset): Record<string, unknown> {
+  return Object.fromEntries(Object.values(ruleset.routes).flatMap((route) => route.rules.map((rule) => [rule.id, { route: route.route, ...rule }])));
+}
+
+function fieldsOf(before: unknown, after: unknown): RulesetDiffEntry['fields'] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+  return keys.flatMap((field) => {
+    const bj = b[field] === undefined ? null : canonicalJson(b[field]);
+    const aj = a[field] === undefined ? null : canonicalJson(a[field]);
+    return bj === aj ? [] : [{ field, before: bj, after: aj }];
+  });
+}

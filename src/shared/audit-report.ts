@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { routeIds, supplierKinds } from '../engine/answers-schema';
+import { evidenceStatuses, verdicts } from '../engine/ruleset-schema';
+import { organisationIdSchema } from './decision-record';
+
+/**
+ * The auditor's reports (issue 13), shared by the server (src/server/reports) and the client
+ * (src/features/register/reports): exception lists, a record's audit view, the reports for
+ * political bodies, the rule-set diff and the rule-change impact analysis.
+ */
+
+const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+const localized = z.strictObject({ sv: z.string(), en: z.string() });
+
+/** What an exception report can look for. */
+export const exceptionKinds = [
+  'deviation',
+  'chosen-not-allowed',
+  'above-documentation-limit',
+  'late-documentation',
+  'weak-basis',
+  'split-purchase',
+] as const;
+export type ExceptionKind = (typeof exceptionKinds)[number];
+
+/** A rule or a value a verdict rested on whose source is weaker than verified. */
+export const weakBasisSchema = z.strictObject({
+  kind: z.enum(['rule', 'parameter']),
+  id: z.string(),
+  label: localized,
+  status: z.enum(evidenceStatuses),
+});
+
+/** One record as an auditor scans it. */
+export const auditRowSchema = z.strictObject({
+  id: z.number().int().positive(),
+  organisation: organisationIdSchema,
+  decisionDate: isoDate,
+  recordedAt: z.string(),
+  rulesetVersion: z.string(),
+  chosenRoute: z.enum(routeIds),
+  recommendedRoute: z.enum(routeIds).nullable(),
+  chosenVerdict: z.enum(verdicts),
+  deviates: z.boolean(),
+  deviationReason: z.string().nullable(),
+  description: z.string().nullable(),
+  supplierName: z.string().nullable(),
+  supplierOrgNumber: z.string().nullable(),
+  supplierKind: z.enum([...supplierKinds, 'unknown']),
+  cpvCode: z.string().nullable(),
+  totalSek: z.number().nullable(),
+  documentationLimitSek: z.number().nullable(),
+  /** Whole days from the decision date to the day the record was saved. */
+  daysToRecord: z.number().int(),
+  weakBasis: z.array(weakBasisSchema),
+  corrects: z.number().int().nullable(),
+  supersededBy: z.number().int().nullable(),
+  /** The exceptions this record is listed under. */
+  exceptions: z.array(z.enum(exceptionKinds)),
+  /** For a split purchase: the other direct awards of the pattern. */
+  related: z.array(z.number().int()),
+});
+export type AuditRow = z.infer<typeof auditRowSchema>;
+
+export const exceptionQuerySchema = z.strictObject({
+  kind: z.enum([...exceptionKinds, 'all']).default('all'),
+  organisation: organisationIdSchema.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  offset: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number({ error: 'must be a number' }).int().min(0).default(0)),
+  limit: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number({ error: 'must be a number' }).int().min(1).max(500).default(50)),
+});
+export type ExceptionQuery = z.infer<typeof exceptionQuerySchema>;
+
+export const exceptionResponseSchema = z.strictObject({
+  /** The records the filter covers (current records: a corrected one counts as its correction). */
+  scanned: z.number().int(),
+  counts: z.record(z.enum(exceptionKinds), z.number().int()),
+  total: z.number().int(),
+  items: z.array(auditRowSchema),
+});
+export type ExceptionResponse = z.infer<typeof exceptionResponseSchema>;
+
+/** A limit or threshold a record's verdicts rested on, as it stood on the decision date. */
+export const usedLimitSchema = z.strictObject({
+  id: z.string(),
+  label: localized,
+  unit: z.enum(['SEK', 'EUR', 'share', 'years']),
+  value: z.number(),
+  from: z.string(),
+  status: z.enum(evidenceStatuses),
+  source: z.strictObject({ title: z.string(), section: z.string(), url: z.string().nullable() }),
+});
+
+export const timelineEventSchema = z.strictObject({
+  kind: z.enum(['decided', 'saved', 'corrects', 'corrected-by']),
+  at: z.string(),
+  recordId: z.number().int().nullable(),
+  by: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+/** Replay in words that say what was tried: the stored decision date, or today's. */
+export const replayTodaySchema = z.strictObject({
+  rulesetVersion: z.string(),
+  date: isoDate,
+  verdicts: z.record(z.enum(routeIds), z.enum(verdicts)),
+  recommendedRoute: z.enum(routeIds).nullable(),
+  problem: z.string().nullable(),
+});
+
+export const recordAuditSchema = z.strictObject({
+  row: auditRowSchema,
+  limits: z.array(usedLimitSchema),
+  timeline: z.array(timelineEventSchema),
+  /** The stored answers judged under the current rule set, once for the decision date and once for today. */
+  asDecided: replayTodaySchema,
+  asToday: replayTodaySchema,
+});
+export type RecordAudit = z.infer<typeof recordAuditSchema>;
+
+/** For the reports to kommunfullmäktige and regionfullmäktige. */
+export const socialReportQuerySchema = z.strictObject({
+  organisation: organisationIdSchema.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type SocialReportQuery = z.infer<typeof socialReportQuerySchema>;
+
+export const socialReportRowSchema = z.strictObject({
+  year: z.string(),
+  route: z.enum(routeIds),
+  supplierKind: z.enum([...supplierKinds, 'unknown']),
+  /** A genuine IOP (chosen and judged allowed) is a partnership, not a purchase. */
+  kind: z.enum(['purchase', 'partnership']),
+  count: z.number().int(),
+  valueSek: z.number(),
+});
+export type SocialReportRow = z.infer<typeof socialReportRowSchema>;
+
+export const socialSupplierRowSchema = z.strictObject({
+  supplier: z.string(),
+  supplierKind: z.enum([...supplierKinds, 'unknown']),
+  firstDecision: isoDate,
+  byYear: z.array(z.strictObject({ year: z.string(), count: z.number().int(), valueSek: z.number() })),
+  records: z.array(z.number().int()),
+});
+export type SocialSupplierRow = z.infer<typeof socialSupplierRowSchema>;
+
+export const socialReportSchema = z.strictObject({
+  rows: z.array(socialReportRowSchema),
+  /** Suppliers that are social enterprises or idéburna, with their decisions per year. */
+  suppliers: z.array(socialSupplierRowSchema),
+});
+export type SocialReport = z.infer<typeof socialReportSchema>;
+
+/** A rule set to compare: a stored one by its hash, or the working copy of rules/ on the server. */
+export const rulesetRefSchema = z.union([z.literal('working'), z.string().regex(/^[0-9a-f]{64}$/, 'must be "working" or a stored rule set\'s hash')]);
+
+export const rulesetListSchema = z.strictObject({
+  current: z.strictObject({ version: z.string(), hash: z.string() }),
+  working: z.strictObject({ version: z.string(), hash: z.string() }).nullable(),
+  workingProblem: z.string().nullable(),
+  stored: z.array(z.strictObject({ version: z.string(), hash: z.string(), records: z.number().int(), firstDecision: z.string().nullable() })),
+});
+export type RulesetList = z.infer<typeof rulesetListSchema>;
+
+export const rulesetDiffEntrySchema = z.strictObject({
+  part: z.enum(['manifest', 'facts', 'sources', 'parameters', 'rules', 'overlays']),
+  id: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  label: z.string(),
+  /** The fields that differ, each as canonical JSON before and after. */
+  fields: z.array(z.strictObject({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+export type RulesetDiffEntry = z.infer<typeof rulesetDiffEntrySchema>;
+
+export const rulesetDiffSchema = z.strictObject({
+  from: z.strictObject({ version: z.string(), hash: z.string() }),
+  to: z.strictObject({ version: z.string(), hash: z.string() }),
+  entries: z.array(rulesetDiffEntrySchema),
+});
+export type RulesetDiff = z.infer<typeof rulesetDiffSchema>;
+
+/** One record whose verdicts or recommendation differ between the two rule sets. */
+export const impactItemSchema = z.strictObject({
+  id: z.number().int(),
+  organisation: organisationIdSchema,
+  decisionDate: isoDate,
+  chosenRoute: z.enum(routeIds),
+  recommendation: z.strictObject({ before: z.enum(routeIds).nullable(), after: z.enum(routeIds).nullable() }),
+  routes: z.array(z.strictObject({ route: z.enum(routeIds), before: z.enum(verdicts).nullable(), after: z.enum(verdicts).nullable() })),
+  /** The rules whose result changed and the values (limits) in force on the decision date that changed. */
+  reasons: z.array(z.strictObject({ ruleId: z.string(), title: localized, before: z.string().nullable(), after: z.string().nullable() })),
+  parameters: z.array(z.strictObject({ id: z.string(), label: localized, before: z.number().nullable(), after: z.number().nullable() })),
+  /** The records that one of the rule sets cannot judge (e.g. a date it does not cover). */
+  problem: z.string().nullable(),
+});
+export type ImpactItem = z.infer<typeof impactItemSchema>;
+
+/** The impact analysis streams one JSON object per line: progress, items, and a summary at the end. */
+export const impactLineSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('start'), from: z.strictObject({ version: z.string(), hash: z.string() }), to: z.strictObject({ version: z.string(), hash: z.string() }), total: z.number().int(), workers: z.number().int() }),
+  z.strictObject({ type: z.literal('progress'), done: z.number().int(), total: z.number().int() }),
+  z.strictObject({ type: z.literal('item'), item: impactItemSchema }),
+  z.strictObject({ type: z.literal('done'), checked: z.number().int(), changed: z.number().int(), ms: z.number() }),
+  z.strictObject({ type: z.literal('error'), message: z.string() }),
+]);
+export type ImpactLine = z.infer<typeof impactLineSchema>;
+
+export const impactQuerySchema = z.strictObject({
+  from: rulesetRefSchema,
+  to: rulesetRefSchema,
+  organisation: organisationIdSchema.optional(),
+});
+
+/** GET /api/reports/similar: earlier or later direct awards that may be one purchase with this one. */
+export const similarQuerySchema = z.strictObject({
+  organisation: organisationIdSchema,
+  decisionDate: isoDate,
+  orgNumber: z.string().optional(),
+  supplierName: z.string().optional(),
+  cpvCode: z.string().optional(),
+  exclude: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number().int().positive().optional()),
+});
+export const similarResponseSchema = z.strictObject({
+  window: z.strictObject({ from: isoDate, to: isoDate }),
+  items: z.array(z.strictObject({ row: auditRowSchema, match: z.array(z.enum(['orgNumber', 'supplierName', 'cpvGroup'])) })),
+});
+export type SimilarResponse = z.infer<typeof similarResponseSchema>;

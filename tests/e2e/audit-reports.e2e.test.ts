@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/engine/answers-schema';
+import { startServer, type RunningServer } from '../../src/server/start-server';
+import { post, saveRequest } from '../server/fixtures';
+import { expectNoAxeViolations } from './support/axe';
+import { launchBrowser, screenshot } from './support/browser';
+
+const root = resolve(import.meta.dirname, '../..');
+let browser: Browser;
+let server: RunningServer;
+let dataDir: string;
+
+const fruit = (date: string, totalSek: number): Answers => ({
+  organisation: 'motala',
+  decisionDate: date,
+  purchase: { kind: 'goods', description: 'Fruktkorgar till förvaltningarna', cpvCode: '03222000-3' },
+  value: { totalSek },
+  supplier: { kind: 'any', name: 'Frukt & Grönt i Motala AB' },
+});
+
+// A register of its own with a planted split purchase (records 1 and 2), a planted deviation (3)
+// and Lekeberg's cooperation with a social enterprise from 2022 (4, 5).
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dataDir = mkdtempSync(join(tmpdir(), 'vagval-e2e-audit-'));
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: resolve(root, 'dist'), accessFile: resolve(root, 'config/access.json'), log: () => {} });
+  const requests = [
+    saveRequest(fruit('2025-03-01', 90_000)),
+    saveRequest(fruit('2025-07-01', 95_000)),
+    saveRequest(
+      { organisation: 'ljungby', decisionDate: '2026-10-01', purchase: { kind: 'services', description: 'Städning av fritidsgårdar' }, value: { totalSek: 300_000 }, supplier: { kind: 'any', name: 'Städbolaget' } },
+      { chosenRoute: 'social-considerations', deviationReason: 'Vi vill pröva marknaden med sociala villkor.' },
+    ),
+    saveRequest({ organisation: 'lekeberg', decisionDate: '2022-05-01', purchase: { kind: 'services', description: 'Vaktmästeri' }, value: { totalSek: 250_000 }, supplier: { kind: 'social-enterprise', name: 'Lekebergs Arbetskooperativ' } }),
+    saveRequest({ organisation: 'lekeberg', decisionDate: '2024-05-01', purchase: { kind: 'services', description: 'Vaktmästeri, år 3' }, value: { totalSek: 300_000 }, supplier: { kind: 'social-enterprise', name: 'Lekebergs Arbetskooperativ' } }),
+  ];
+  for (const request of requests) expect((await post(`${server.url}/api/decisions`, request)).status).toBe(201);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function asAuditor(width: number): Promise<Page> {
+  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width, height: 900 } });
+  await context.addInitScript(() => localStorage.setItem('vagval.register.actingAs', JSON.stringify({ user: 'revisor', role: 'auditor' })));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
+  it('lists the planted split purchase and deviation at citable addresses, and opens a record with its audit', async () => {
+    const page = await asAuditor(width);
+    await page.goto(`${server.url}/#/register/rapport/avvikelser?kind=split-purchase`);
+    const list = page.getByRole('table', { name: /2 beslut, visar 1–2/ });
+    await list.waitFor();
+    expect(await list.innerText()).toMatch(/Frukt & Grönt i Motala AB/);
+    expect(await page.locator('.report-address').innerText()).toContain('#/register/rapport/avvikelser?kind=split-purchase');
+    await expectNoAxeViolations(page, `split purchases at ${width}px`);
+    // The list scrolls inside its own region; the page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await screenshot(page, `audit-split-${width}`);
+
+    await page.getByRole('link', { name: 'Avviker från rekommendationen' }).click();
+    const deviations = page.getByRole('table', { name: /1 beslut, visar 1–1/ });
+    await deviations.waitFor();
+    expect(await deviations.innerText()).toMatch(/Städning av fritidsgårdar[\s\S]*≠ avviker[\s\S]*Vi vill pröva marknaden/);
+    await expectNoAxeViolations(page, `deviations at ${width}px`);
+
+    await page.getByRole('link', { name: 'Beslut nr 3' }).click();
+    await page.getByRole('heading', { name: 'Beslut nr 3' }).waitFor();
+    expect(page.url()).toContain('#/register/beslut/3');
+    await page.getByText(/^Med regelverk .*, för beslutsdatumet 2026-10-01, blir bedömningen/).waitFor();
+    await page.getByText(/om beslutet fattades i dag/).waitFor();
+    expect(await page.locator('.record-audit').innerText()).toMatch(/Uppskattat värde över hela löptiden\s*300\s000 kr/);
+    await expectNoAxeViolations(page, `record audit at ${width}px`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await screenshot(page, `audit-record-${width}`);
+  });
+
+  it('runs the rule-change impact analysis to the end with a progress bar, and shows the rule-set diff', async () => {
+    const page = await asAuditor(width);
+    await page.goto(`${server.url}/#/register/rapport/regelandring`);
+    await page.getByRole('button', { name: 'Jämför alla beslut' }).click();
+    await page.getByRole('status').filter({ hasText: /av 5 beslut skulle bedömas annorlunda/ }).waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Jämförda beslut' }).getAttribute('value')).toBe('5');
+    await expectNoAxeViolations(page, `impact at ${width}px`);
+    await page.getByRole('link', { name: 'Visa skillnaderna mellan regelverken' }).click();
+    await page.getByRole('heading', { name: 'Jämför regelverk' }).waitFor();
+    await page.getByText(/Regelverken är lika|→/).first().waitFor();
+    await expectNoAxeViolations(page, `ruleset diff at ${width}px`);
+  });
+
+  it('gives Lekeberg’s report on the cooperation from 2022 with a chart that has a text alternative', async () => {
+    const page = await asAuditor(width);
+    await page.goto(`${server.url}/#/register/rapport/lekeberg-samarbete-2022`);
+    await page.getByRole('heading', { name: 'Hur samarbetet med det sociala företaget som startade 2022 går' }).waitFor();
+    const chart = page.getByRole('img', { name: /per år \(antal\): 2022 1 .*; 2024 1/ });
+    await chart.waitFor();
+    expect(await page.getByRole('table', { name: /år för år/ }).innerText()).toMatch(/Lekebergs Arbetskooperativ[\s\S]*2022-05-01/);
+    await expectNoAxeViolations(page, `Lekeberg report at ${width}px`);
+    await screenshot(page, `audit-lekeberg-${width}`);
+  });
+});

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/engine/answers-schema';
+import { nodeRuleset } from '../../src/rules-data/node-ruleset';
+import { startServer, type RunningServer } from '../../src/server/start-server';
+import { exceptionResponseSchema, impactLineSchema } from '../../src/shared/audit-report';
+import { auditor, post, saveRequest, tempDir } from './fixtures';
+import { postgresBinDir, startPostgres } from './postgres-server';
+
+// The audit reports read through the store, so PostgreSQL answers as SQLite does (the SQLite
+// cases are in audit-reports.test.ts). Skipped where Debian's postgresql is not installed.
+const bin = postgresBinDir();
+
+const fruit = (date: string, totalSek: number): Answers => ({
+  organisation: 'motala',
+  decisionDate: date,
+  purchase: { kind: 'goods', description: 'Fruktkorgar', cpvCode: '03222000-3' },
+  value: { totalSek },
+  supplier: { kind: 'any', name: 'Frukt & Grönt i Motala AB' },
+});
+
+describe.skipIf(bin === null)('the audit reports on PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof startPostgres>>;
+  let server: RunningServer;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    database = await startPostgres(bin!);
+    server = await startServer({ databaseUrl: database.url, dataDir: dir.path, log: () => {} });
+    for (const request of [
+      saveRequest(fruit('2025-03-01', 90_000)),
+      saveRequest(fruit('2025-07-01', 95_000)),
+      saveRequest(
+        { organisation: 'ljungby', decisionDate: '2026-10-01', purchase: { kind: 'services' }, value: { totalSek: 300_000 }, supplier: { kind: 'any' } },
+        { chosenRoute: 'social-considerations', deviationReason: 'Pröva marknaden.' },
+      ),
+    ]) {
+      expect((await post(`${server.url}/api/decisions`, request)).status).toBe(201);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    database?.stop();
+    dir.remove();
+  }, 60_000);
+
+  const get = async (path: string) => (await fetch(`${server.url}/api${path}`, { headers: auditor })).json();
+
+  it('finds the planted split purchase and the planted deviation', async () => {
+    const split = exceptionResponseSchema.parse(await get('/reports/exceptions?kind=split-purchase'));
+    expect(split.items.map((r) => r.id).sort()).toEqual([1, 2]);
+    const deviation = exceptionResponseSchema.parse(await get('/reports/exceptions?kind=deviation'));
+    expect(deviation.items.map((r) => [r.id, r.deviationReason])).toEqual([[3, 'Pröva marknaden.']]);
+  });
+
+  it('runs the impact analysis over the whole register', { timeout: 60_000 }, async () => {
+    const hash = nodeRuleset().hash;
+    const text = await (await fetch(`${server.url}/api/reports/impact?from=${hash}&to=${hash}`, { headers: auditor })).text();
+    const lines = text.trim().split('\n').map((l) => impactLineSchema.parse(JSON.parse(l)));
+    expect(lines.at(-1)).toMatchObject({ type: 'done', checked: 3, changed: 0 });
+  });
+});

@@ -1,0 +1,265 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTransparency } from '../../src/server/start-server';
+import type { TransparencyLog } from '../../src/server/transparency/transparency-log';
+import type { Answers } from '../../src/engine/answers-schema';
+import { withIdentity, type Ruleset } from '../../src/engine/ruleset';
+import { nodeRuleset } from '../../src/rules-data/node-ruleset';
+import { defaultAccessConfig, type AccessConfig } from '../../src/server/access';
+import { createApp } from '../../src/server/create-app';
+import { rulesetData } from '../../src/server/register-service';
+import { SqliteDecisionStore } from '../../src/server/store/sqlite-store';
+import {
+  exceptionResponseSchema,
+  impactLineSchema,
+  recordAuditSchema,
+  rulesetDiffSchema,
+  rulesetListSchema,
+  similarResponseSchema,
+  socialReportSchema,
+  type ImpactLine,
+} from '../../src/shared/audit-report';
+import { decisionRecordSchema, type SaveDecisionRequest } from '../../src/shared/decision-record';
+import { parseExcelCsv } from '../../src/shared/excel-csv';
+import { auditor, procurer, saveRequest, tempDir } from './fixtures';
+
+let dir: ReturnType<typeof tempDir>;
+let store: SqliteDecisionStore;
+let app: ReturnType<typeof createApp>;
+let working: Ruleset;
+
+const access: AccessConfig = {
+  ...defaultAccessConfig,
+  users: [...defaultAccessConfig.users, { name: 'ljungby-upphandlare', roles: ['procurer'], organisations: ['ljungby'] }],
+};
+const ljungbyProcurer = { 'x-vagval-user': 'ljungby-upphandlare', 'x-vagval-role': 'procurer' };
+
+let transparency: TransparencyLog;
+beforeEach(async () => {
+  dir = tempDir('vagval-audit-');
+  store = new SqliteDecisionStore(`${dir.path}/register.sqlite`);
+  working = nodeRuleset();
+  transparency = await openTransparency(store, { dataDir: dir.path, log: () => {} });
+  app = createApp({ store, transparency, ruleset: nodeRuleset, access, log: () => {}, workingRuleset: () => working });
+});
+afterEach(async () => {
+  await transparency.close();
+  await store.close();
+  dir.remove();
+});
+
+const get = (path: string, headers: Record<string, string> = auditor) => app.request(`/api${path}`, { headers });
+const save = async (request: SaveDecisionRequest) => {
+  const response = await app.request('/api/decisions', { method: 'POST', headers: { 'content-type': 'application/json', ...procurer }, body: JSON.stringify(request) });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return decisionRecordSchema.parse(await response.json());
+};
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+const fruit = (date: string, totalSek: number, extra: Partial<Answers> = {}): Answers => ({
+  organisation: 'motala',
+  decisionDate: date,
+  purchase: { kind: 'goods', description: 'Fruktkorgar till förvaltningarna', cpvCode: '03222000-3' },
+  value: { totalSek },
+  supplier: { kind: 'any', name: 'Frukt & Grönt i Motala AB' },
+  ...extra,
+});
+
+/** A register with a planted split purchase (two fruit direct awards four months apart) and a planted deviation. */
+async function seed() {
+  const ordinary = await save(saveRequest());
+  const firstFruit = await save(saveRequest(fruit('2025-03-01', 90_000)));
+  const secondFruit = await save(saveRequest(fruit('2025-07-01', 95_000, { supplier: { kind: 'any', name: 'FRUKT & GRÖNT I MOTALA' } })));
+  const unrelated = await save(saveRequest(fruit('2023-01-10', 40_000, { organisation: 'lekeberg', purchase: { kind: 'goods', description: 'Kaffe', cpvCode: '15861000-1' }, supplier: { kind: 'any', name: 'Kafferosteriet' } })));
+  const deviating = await save(
+    saveRequest(
+      { organisation: 'ljungby', decisionDate: '2026-10-01', purchase: { kind: 'services', description: 'Städning av fritidsgårdar' }, value: { totalSek: 300_000 }, supplier: { kind: 'any', name: 'Städbolaget' } },
+      { chosenRoute: 'social-considerations', deviationReason: 'Vi vill pröva marknaden med sociala villkor.' },
+    ),
+  );
+  const late = await save(saveRequest(fruit(daysAgo(45), 150_000, { organisation: 'lekeberg', purchase: { kind: 'goods', description: 'Möbler', cpvCode: '39100000-3' }, supplier: { kind: 'any', name: 'Möbelhuset' } })));
+  return { ordinary, firstFruit, secondFruit, unrelated, deviating, late };
+}
+
+describe('the exception reports', () => {
+  it('finds the planted split purchase: the same supplier by name, directly awarded twice within twelve months', async () => {
+    const s = await seed();
+    const report = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=split-purchase')).json());
+    expect(report.items.map((r) => r.id).sort()).toEqual([s.firstFruit.id, s.secondFruit.id]);
+    expect(report.items.find((r) => r.id === s.firstFruit.id)?.related).toEqual([s.secondFruit.id]);
+    expect(report.counts['split-purchase']).toBe(2);
+  });
+
+  it('finds the planted deviation with its reason, the chosen route and its verdict', async () => {
+    const s = await seed();
+    const report = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=deviation')).json());
+    expect(report.items).toHaveLength(1);
+    expect(report.items[0]).toMatchObject({
+      id: s.deviating.id,
+      chosenRoute: 'social-considerations',
+      recommendedRoute: 'direct-award',
+      deviates: true,
+      deviationReason: 'Vi vill pröva marknaden med sociala villkor.',
+      description: 'Städning av fritidsgårdar',
+      supplierName: 'Städbolaget',
+    });
+  });
+
+  it('lists direct awards at or above the documentation limit and those saved more than 30 days after the decision', async () => {
+    const s = await seed();
+    const above = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=above-documentation-limit')).json());
+    expect(above.items.map((r) => r.id)).toContain(s.late.id);
+    expect(above.items.map((r) => r.id)).not.toContain(s.firstFruit.id); // 90 000 kr is under 100 000 kr
+    expect(above.items.every((r) => r.documentationLimitSek === 100_000)).toBe(true);
+    const late = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=late-documentation')).json());
+    // Decisions from 2024 on count (the 2023 coffee does not); the ordinary record was saved nine days after.
+    expect(late.items.map((r) => r.id).sort((a, b) => a - b)).toEqual([s.firstFruit.id, s.secondFruit.id, s.late.id]);
+    expect(late.items.find((r) => r.id === s.late.id)!.daysToRecord).toBe(45);
+  });
+
+  it('names the unverified or constructed rules and values a verdict rested on', async () => {
+    await seed();
+    const weak = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=weak-basis')).json());
+    for (const row of weak.items) {
+      expect(row.weakBasis.length).toBeGreaterThan(0);
+      expect(row.weakBasis.every((w) => w.status === 'unverified' || w.status === 'constructed')).toBe(true);
+    }
+  });
+
+  it('shows a procurer only the records of its own organisations', async () => {
+    await seed();
+    const all = exceptionResponseSchema.parse(await (await get('/reports/exceptions')).json());
+    const own = exceptionResponseSchema.parse(await (await get('/reports/exceptions', ljungbyProcurer)).json());
+    expect(all.items.some((r) => r.organisation !== 'ljungby')).toBe(true);
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((r) => r.organisation === 'ljungby')).toBe(true);
+    expect((await get('/reports/records/2', ljungbyProcurer)).status).toBe(403);
+  });
+
+  it('refuses a bad filter with the field named', async () => {
+    const response = await get('/reports/exceptions?kind=fusk&from=2025-13-01');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { problems: Array<{ field: string }> };
+    expect(body.problems.map((p) => p.field).sort()).toEqual(['from', 'kind']);
+  });
+
+  it('exports CSV that Swedish Excel opens: BOM, semicolons, Swedish headers and names, decimal comma', async () => {
+    const s = await seed();
+    const response = await get('/reports/exceptions.csv?kind=split-purchase');
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const { header, rows } = parseExcelCsv(text);
+    expect(header).toContain('Vald väg');
+    expect(header).toContain('Den valda vägens bedömning');
+    const byId = new Map(rows.map((r) => [Number(r[0]), Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
+    const first = byId.get(s.firstFruit.id)!;
+    expect(first).toMatchObject({ Organisation: 'Motala kommun', 'Vald väg': 'Direktupphandling', 'Värde (kr)': '90000', Leverantör: 'Frukt & Grönt i Motala AB', 'Liknande beslut nr': String(s.secondFruit.id) });
+    expect(first.Avvikelser).toContain('Möjlig uppdelad upphandling');
+  });
+});
+
+describe('a record as the auditor reads it', () => {
+  it('shows the limits it rested on with dates, sources and status, and a timeline with its correction', async () => {
+    const s = await seed();
+    const correction = await save(saveRequest(fruit('2025-07-01', 120_000), { corrects: s.secondFruit.id }));
+    const audit = recordAuditSchema.parse(await (await get(`/reports/records/${s.secondFruit.id}`)).json());
+    const limit = audit.limits.find((l) => l.id === 'direct-award-limit')!;
+    expect(limit).toMatchObject({ value: 700_000, from: '2022-02-01', status: 'verified' });
+    expect(limit.source.title.length).toBeGreaterThan(0);
+    expect(audit.timeline.map((e) => e.kind)).toEqual(['decided', 'saved', 'corrected-by']);
+    expect(audit.timeline[2]).toMatchObject({ recordId: correction.id });
+    expect(audit.row.supersededBy).toBe(correction.id);
+    // The corrected record is no longer current: the split pattern is now the first and the correction.
+    const split = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=split-purchase')).json());
+    expect(split.items.map((r) => r.id).sort()).toEqual([s.firstFruit.id, correction.id]);
+  });
+
+  it('judges the stored answers under the current rule set for the decision date and for today, saying which', async () => {
+    const s = await seed();
+    const audit = recordAuditSchema.parse(await (await get(`/reports/records/${s.firstFruit.id}`)).json());
+    expect(audit.asDecided.date).toBe('2025-03-01');
+    expect(audit.asToday.date).toBe(new Date().toISOString().slice(0, 10));
+    expect(audit.asDecided.verdicts['direct-award']).toBe('recommended');
+  });
+});
+
+describe('split purchases caught before they happen', () => {
+  it('answers the guide with the same supplier’s direct awards in the twelve months around the date', async () => {
+    const s = await seed();
+    const response = await get(`/reports/similar?organisation=motala&decisionDate=2025-10-01&supplierName=${encodeURIComponent('Frukt & grönt i Motala')}`, procurer);
+    const similar = similarResponseSchema.parse(await response.json());
+    expect(similar.window).toEqual({ from: '2024-10-01', to: '2026-10-01' });
+    expect(similar.items.map((i) => i.row.id)).toEqual([s.firstFruit.id, s.secondFruit.id]);
+    expect(similar.items[0]!.match).toEqual(['supplierName']);
+    expect((await get('/reports/similar?organisation=motala&decisionDate=2025-10-01', ljungbyProcurer)).status).toBe(403);
+  });
+});
+
+describe('the reports for kommunfullmäktige and regionfullmäktige', () => {
+  it('counts by year, route and supplier kind, and a genuine IOP as a partnership', async () => {
+    await seed();
+    const iop = await save(
+      saveRequest({
+        organisation: 'lekeberg',
+        decisionDate: '2024-03-01',
+        purchase: { kind: 'services', description: 'Samarbete om fritidsaktiviteter' },
+        value: { totalSek: 200_000 },
+        supplier: { kind: 'ideaburen', name: 'Föreningen Gemenskap' },
+        partnership: { paymentForService: false, ownInitiative: true, ownContribution: true, commonGoal: true, commercialMarket: false },
+      }),
+    );
+    expect(iop.chosenRoute).toBe('iop');
+    const report = socialReportSchema.parse(await (await get('/reports/social?organisation=lekeberg')).json());
+    expect(report.rows.find((r) => r.route === 'iop')).toMatchObject({ year: '2024', kind: 'partnership', count: 1, valueSek: 200_000 });
+    expect(report.suppliers.map((x) => x.supplier)).toEqual(['Föreningen Gemenskap']);
+    const { header, rows } = parseExcelCsv(await (await get('/reports/social.csv?organisation=lekeberg')).text());
+    expect(header).toEqual(['År', 'Väg', 'Leverantörstyp', 'Slag', 'Antal', 'Värde (kr)']);
+    const totals = Object.fromEntries(rows.filter((r) => r[0]!.startsWith('Summa')).map((r) => [r[0], r[4]]));
+    expect(totals).toEqual({ 'Summa köp': '2', 'Summa partnerskap (IOP)': '1', 'Summa totalt': '3' });
+  });
+});
+
+describe('what a rule change would have changed', () => {
+  const lowerLimit = (): Ruleset => {
+    const data = structuredClone(rulesetData(nodeRuleset()));
+    data.manifest.version = '2099.01.1';
+    data.parameters['direct-award-limit']!.values.push({ ...data.parameters['direct-award-limit']!.values.at(-1)!, from: '2025-01-01', value: 100_000 });
+    return withIdentity(data);
+  };
+  const impact = async (query: string): Promise<ImpactLine[]> => {
+    const response = await get(`/reports/impact?${query}`);
+    expect(response.status).toBe(200);
+    return (await response.text()).trim().split('\n').map((line) => impactLineSchema.parse(JSON.parse(line)));
+  };
+
+  it('streams, on worker threads, every record whose verdicts change, with the limit that changed', { timeout: 30_000 }, async () => {
+    const s = await seed();
+    working = lowerLimit();
+    const lines = await impact(`from=${nodeRuleset().hash}&to=working`);
+    expect(lines[0]).toMatchObject({ type: 'start', total: 6, to: { version: '2099.01.1' } });
+    expect(lines.some((l) => l.type === 'progress' && l.done === 6)).toBe(true);
+    const items = lines.flatMap((l) => (l.type === 'item' ? [l.item] : []));
+    // Direct awards from 2025 above 100 000 kr change; the 2023 coffee and the 90 000 kr fruit do not.
+    expect(items.map((i) => i.id).sort((a, b) => a - b)).toEqual([s.ordinary.id, s.deviating.id, s.late.id].sort((a, b) => a - b));
+    const late = items.find((i) => i.id === s.late.id)!;
+    expect(late.routes.find((r) => r.route === 'direct-award')).toMatchObject({ before: 'recommended', after: 'not-allowed' });
+    expect(late.parameters.find((p) => p.id === 'direct-award-limit')).toMatchObject({ before: 700_000, after: 100_000 });
+    expect(lines.at(-1)).toMatchObject({ type: 'done', checked: 6, changed: 3 });
+  });
+
+  it('lists the stored rule sets and the working copy, and diffs them part by part', async () => {
+    await seed();
+    working = lowerLimit();
+    const list = rulesetListSchema.parse(await (await get('/reports/rulesets')).json());
+    expect(list.stored).toEqual([expect.objectContaining({ hash: nodeRuleset().hash, records: 6 })]);
+    expect(list.working?.version).toBe('2099.01.1');
+    const diff = rulesetDiffSchema.parse(await (await get(`/reports/rulesets/diff?from=${nodeRuleset().hash}&to=working`)).json());
+    expect(diff.entries.map((e) => `${e.part}:${e.id}:${e.change}`).sort()).toEqual(['manifest:manifest:changed', 'parameters:direct-award-limit:changed']);
+    expect(diff.entries.find((e) => e.part === 'parameters')!.fields.map((f) => f.field)).toEqual(['values']);
+  });
+
+  it('is for auditors: a procurer is refused', async () => {
+    expect((await get('/reports/impact?from=working&to=working', procurer)).status).toBe(403);
+  });
+});
