@@ -11,6 +11,7 @@ import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from '.
 import { spawnServer, stopServer } from '../tests/server/spawn-server';
 import { benchFirstLoad } from './first-load';
 import { benchReads, recordsOption } from './register-reads';
+import { benchVerify } from './register-verify';
 
 /**
  * The decision register on the embedded database (SQLite, WAL, each commit's WAL fsynced before
@@ -20,7 +21,8 @@ import { benchReads, recordsOption } from './register-reads';
  * this run met it:
  *   saves/s   4,000 saves, 64 in flight at a time; each is parsed, re-evaluated, chained and fsynced
  *   list p95  500 filtered list requests (25 newest matching) over 100,000 stored records
- *   verify    every record's hash, chain link and verdicts checked, in-process
+ *   verify    migration, full and incremental verify over HTTP at --records N and the longest
+ *             request stall meanwhile (bench/register-verify.ts)
  * Issue 12 adds (bench/register-reads.ts, bench/first-load.ts): lists for every filter and the
  * statistics over `--records N` records (default 200,000, a few minutes here; 1,000,000 is the
  * issue's figure), p95 < 50 ms each, and the guide's first load, bytes on the wire and first paint.
@@ -35,7 +37,7 @@ export async function run(): Promise<void> {
     await benchList(listDir.path);
     await benchReads(readsDir.path, recordsOption(200_000));
     await benchFirstLoad();
-    await benchVerifyAll(join(saveDir.path, 'verify'));
+    await benchVerify(join(saveDir.path, 'verify'), recordsOption(200_000), seedRecords);
   } finally {
     saveDir.remove();
     listDir.remove();
@@ -146,20 +148,6 @@ export const listFilters = [
   'supplierKind=social-enterprise&minValue=500000',
   'organisation=ljungby&from=2026-03-01&to=2026-03-31&route=iop',
 ];
-
-/** Verify-all re-evaluates every record under its stored rule set; 10,000 records keep the run short. */
-async function benchVerifyAll(dataDir: string) {
-  mkdirSync(dataDir, { recursive: true });
-  const count = 10_000;
-  await seedRecords(dataDir, count);
-  const store = new SqliteDecisionStore(join(dataDir, 'register.sqlite'));
-  const service = new RegisterService(store, nodeRuleset);
-  const started = performance.now();
-  const result = await service.verifyAll();
-  const seconds = (performance.now() - started) / 1000;
-  await store.close();
-  console.log(`verify all in-process: ${result.checked} records in ${seconds.toFixed(1)} s (${Math.round(result.checked / seconds)} records/s, ok ${result.ok})`);
-}
 
 async function benchList(dataDir: string) {
   const count = 100_000;

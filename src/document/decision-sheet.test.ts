@@ -37,6 +37,9 @@ describe('the decision sheet: page 1 says what was decided', () => {
     expect(withReceipt.record?.receipt).toBe(`leafHash ${'c'.repeat(16)}…, treeSize 12`);
     expect(receiptShortForm('kvitto 12/abc')).toBe('kvitto 12/abc');
     expect(receiptShortForm(undefined)).toBeNull();
+    // The register's receipt prints as its own short form, not every hash of its proof.
+    const included = { status: 'included', recordId: 4, index: 3, leafHash: 'c'.repeat(64), treeSize: 12, rootHash: 'q0X3n1Lm6pZ8i7c5E1YyS0l2mHnHj3Vb4G9r8wqXc0A=', checkpointTime: '2026-12-01T14:00:00Z', checkpoint: 'note', inclusionProof: ['d'.repeat(64)] };
+    expect(receiptShortForm(included)).toBe(`nr 4 · löv ${'c'.repeat(16)} · kontrollpunkt 12 poster, rot ab45f79f52e6ea96, 2026-12-01T14:00:00Z`);
   });
 
   it("names the layer each note comes from and lists the buyer's layers with their versions, above the law", () => {

@@ -8,6 +8,7 @@ import { stepTitles } from '../guide/step-titles';
 import { questionStepIds } from '../guide/steps';
 import { statusWords } from '../components/source-quote';
 import { verdictWords } from '../components/verdict-badge';
+import { receiptSchema, receiptShortForm as registerReceiptShortForm } from '../shared/receipt';
 import { sheetWords } from './sheet-words';
 
 /**
@@ -116,8 +117,11 @@ export function limitsThatBear(outcome: Outcome, chosenRoute: RouteId | null): P
 }
 
 /** A receipt the register issued (a string, or an object of hashes and counts) in a line a reader can compare. */
-export function receiptShortForm(receipt: unknown): string | null {
+export function receiptShortForm(receipt: unknown, lang: Lang = 'sv'): string | null {
   if (typeof receipt === 'string') return receipt || null;
+  // The register's own receipts (src/shared/receipt.ts) have their short form: index, leaf, checkpoint size and root.
+  const registers = receiptSchema.safeParse(receipt);
+  if (registers.success) return registerReceiptShortForm(registers.data, lang);
   if (receipt === null || typeof receipt !== 'object') return null;
   const parts: string[] = [];
   for (const [key, value] of Object.entries(receipt)) {
@@ -182,7 +186,7 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
         savedBy: `${input.record.savedBy.user} (${w.roles[input.record.savedBy.role] ?? input.record.savedBy.role})`,
         recordedAt: input.record.recordedAt,
         hash: input.record.hash,
-        receipt: receiptShortForm(input.record.receipt),
+        receipt: receiptShortForm(input.record.receipt, lang),
       }
     : null;
   const now = input.now ?? new Date();

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Ruleset } from '../engine/ruleset';
 import {
@@ -7,6 +7,7 @@ import {
   statsQuerySchema,
   type ApiError,
   type Identity,
+  type DecisionRecord,
 } from '../shared/decision-record';
 import { identify, permissions, visibleOrganisations, type AccessConfig, type Permission } from './access';
 import { limitBody } from './body-limit';
@@ -19,12 +20,17 @@ import { createReportsApi } from './reports/reports-api';
 import { builtApp, compressResponses } from './static-app';
 import type { DecisionStore } from './store/decision-store';
 import { idempotencyKeyPattern, SaveOutcomeUnknown } from './store/idempotency';
+import { transparencyRoutes } from './transparency/routes';
+import type { TransparencyLog } from './transparency/transparency-log';
+import { inclusionProblems, VerificationRuns } from './transparency/verification-run';
 import { workshopSessionRoutes, type SessionRoutesOptions } from './workshop-sessions/session-routes';
 
 export type AppOptions = {
   store: DecisionStore;
   ruleset: () => Ruleset;
   access: AccessConfig;
+  /** The Merkle tree and signed checkpoints outside the database (src/server/transparency). */
+  transparency: TransparencyLog;
   /** The built app (dist/); served with index.html for every path outside /api. */
   staticDir?: string | undefined;
   log?: (line: string) => void;
@@ -65,6 +71,7 @@ export function createApp(options: AppOptions) {
   const { store, access } = options;
   const log = options.log ?? ((line: string) => console.log(line));
   const service = new RegisterService(store, options.ruleset);
+  const runs = new VerificationRuns(service, options.transparency);
   const app = new Hono<Env>();
 
   const recordRefusal = refusalRecorder({ logAccess: (entry) => store.logAccess(entry), log, ...(options.refusalLimit ? { limit: options.refusalLimit } : {}) });
@@ -170,13 +177,18 @@ export function createApp(options: AppOptions) {
     if (!mayRead(identity, parsed.data.answers.organisation)) {
       return refuse(c, 403, `user "${identity.user}" may not save for ${parsed.data.answers.organisation}`, identity.user, identity.role);
     }
+    // Each saved decision answers with its receipt (pending until a checkpoint covers it).
+    const withReceipt = async (record: DecisionRecord) => {
+      const receipt = await options.transparency.receipt(record.id);
+      return receipt ? { ...record, receipt } : record;
+    };
     const key = c.req.header('idempotency-key');
-    if (key === undefined) return c.json(await service.save(parsed.data, identity), 201);
+    if (key === undefined) return c.json(await withReceipt(await service.save(parsed.data, identity)), 201);
     if (!idempotencyKeyPattern.test(key)) {
       return problem(c, 400, { error: 'invalid-request', message: 'Idempotency-Key: must be a UUID made by the client for this save', problems: [{ field: 'Idempotency-Key', message: 'must be a UUID' }] });
     }
     const { record, replayed } = await service.saveOnce(parsed.data, identity, key);
-    return c.json(record, replayed ? 200 : 201);
+    return c.json(await withReceipt(record), replayed ? 200 : 201);
   });
 
   api.get('/decisions', requires('read'), async (c) => {
@@ -206,13 +218,28 @@ export function createApp(options: AppOptions) {
   api.get('/decisions/:id', requires('read'), async (c) => {
     const found = await withRecord(c);
     if ('response' in found) return found.response;
-    return c.json(await service.trail(found.record.id));
+    const trail = await service.trail(found.record.id);
+    const receipt = await options.transparency.receipt(found.record.id);
+    return c.json(trail && receipt ? { ...trail, record: { ...trail.record, receipt } } : trail);
+  });
+
+  api.get('/decisions/:id/receipt', requires('read'), async (c) => {
+    const found = await withRecord(c);
+    if ('response' in found) return found.response;
+    const receipt = await options.transparency.receipt(found.record.id);
+    if (!receipt) return problem(c, 404, { error: 'not-in-log', message: `record ${found.record.id} is not in the register's transparency log` });
+    return c.json(receipt);
   });
 
   api.get('/decisions/:id/verify', requires('verify'), async (c) => {
     const found = await withRecord(c);
     if ('response' in found) return found.response;
-    return c.json(await service.verifyOne(found.record.id));
+    const result = await service.verifyOne(found.record.id);
+    const row = await store.row(found.record.id);
+    if (!result || !row) return c.json(result);
+    await options.transparency.catchUp();
+    const problems = [...result.problems, ...inclusionProblems(options.transparency, row)];
+    return c.json({ ...result, ok: problems.length === 0, problems });
   });
 
   api.get('/decisions/:id/replay', requires('read'), async (c) => {
@@ -221,7 +248,7 @@ export function createApp(options: AppOptions) {
     return c.json(await service.replay(found.record));
   });
 
-  api.get('/verify', requires('verify'), async (c) => c.json(await service.verifyAll()));
+  api.route('/', transparencyRoutes({ log: options.transparency, runs, requiresVerify: requires('verify') as MiddlewareHandler, badRequest }));
 
   api.get('/stats', requires('stats'), async (c) => {
     const parsed = statsQuerySchema.safeParse(c.req.query());

@@ -4,10 +4,16 @@ import { startServer } from './start-server';
 /**
  * `npm start`: the API under /api and the built app from dist/, on one port. Settings come from
  * the environment (docs/register.md): PORT, HOST, VAGVAL_DATA_DIR, VAGVAL_DATABASE_URL,
- * VAGVAL_ACCESS_FILE, VAGVAL_ALLOWED_HOSTS.
+ * VAGVAL_ACCESS_FILE, VAGVAL_ALLOWED_HOSTS, VAGVAL_SIGNING_KEY_FILE, VAGVAL_LOG_ORIGIN, VAGVAL_CHECKPOINT_EVERY.
  */
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 const accessFile = fileURLToPath(new URL('../../config/access.json', import.meta.url));
+
+const checkpointEvery = process.env.VAGVAL_CHECKPOINT_EVERY;
+if (checkpointEvery !== undefined && !/^[1-9]\d*$/.test(checkpointEvery)) {
+  console.error(`Vägval could not start: VAGVAL_CHECKPOINT_EVERY must be a whole number of saves, 1 or more, not "${checkpointEvery}"`);
+  process.exit(1);
+}
 
 try {
   const server = await startServer({
@@ -17,8 +23,14 @@ try {
     databaseUrl: process.env.VAGVAL_DATABASE_URL,
     accessFile: process.env.VAGVAL_ACCESS_FILE ?? accessFile,
     staticDir: process.env.VAGVAL_STATIC_DIR ?? distDir,
+    signingKeyFile: process.env.VAGVAL_SIGNING_KEY_FILE,
+    logOrigin: process.env.VAGVAL_LOG_ORIGIN,
+    checkpointEvery: checkpointEvery ? Number(checkpointEvery) : undefined,
     allowedHosts: process.env.VAGVAL_ALLOWED_HOSTS,
   });
+  const key = server.transparency.key;
+  if (key.created) console.log(`Vägval made a new checkpoint signing key in ${key.file}: back it up (docs/register.md)`);
+  console.log(`Checkpoints are signed with ${key.vkey} (key file ${key.file}; also at /api/transparency/public-key)`);
   console.log(`Vägval listens on ${server.url}`);
   const stop = () => {
     void server.close().then(() => process.exit(0));

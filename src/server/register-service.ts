@@ -10,7 +10,6 @@ import {
   type RecordContent,
   type RouteVerdicts,
   type SaveDecisionRequest,
-  type VerifyAllResult,
   type VerifyProblem,
   type VerifyRecordResult,
 } from '../shared/decision-record';
@@ -180,29 +179,12 @@ export class RegisterService {
     return this.check(row, expectedPrev);
   }
 
-  /** Walks the whole chain in id order, in pages, so memory stays flat however long it is. */
-  async verifyAll(): Promise<VerifyAllResult> {
-    const failures: VerifyRecordResult[] = [];
-    let prevHash: string | null = genesisHash;
-    let lastId = 0;
-    let checked = 0;
-    for (;;) {
-      const rows = await this.store.rows(lastId, 1000);
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const expected = row.id === lastId + 1 ? prevHash : null;
-        const result = await this.check(row, expected);
-        if (!result.ok) failures.push(result);
-        prevHash = row.hash;
-        lastId = row.id;
-        checked++;
-      }
-    }
-    return { checked, ok: failures.length === 0, headHash: prevHash ?? genesisHash, failures };
-  }
-
-  /** `expectedPrev` null: the record before this one is missing. */
-  private async check(row: StoredRow, expectedPrev: string | null): Promise<VerifyRecordResult> {
+  /**
+   * One stored record's own checks (hash, chain link, columns, rule set, re-evaluation); the
+   * verification runs (src/server/transparency/verification-run.ts) add the log's. `expectedPrev`
+   * null: the record before this one is missing.
+   */
+  async check(row: StoredRow, expectedPrev: string | null): Promise<VerifyRecordResult> {
     const problems: VerifyProblem[] = [];
     if (expectedPrev === null) problems.push({ kind: 'missing-predecessor', detail: `record ${row.id - 1} is missing` });
     else if (row.prevHash !== expectedPrev) problems.push({ kind: 'chain-broken', detail: `the previous-record hash does not match record ${row.id - 1}` });

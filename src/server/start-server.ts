@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Ruleset } from '../engine/ruleset';
 import { nodeRuleset } from '../rules-data/node-ruleset';
@@ -11,6 +11,7 @@ import { allowedHosts } from './security/allowed-hosts';
 import type { DecisionStore } from './store/decision-store';
 import { PostgresDecisionStore } from './store/postgres-store';
 import { SqliteDecisionStore } from './store/sqlite-store';
+import { TransparencyLog } from './transparency/transparency-log';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -25,10 +26,36 @@ export type ServerOptions = {
   staticDir?: string | undefined;
   ruleset?: () => Ruleset;
   log?: (line: string) => void;
+  /** The checkpoint signing key; by default `<data dir>-transparency/signing-key.pem`, beside the data dir. */
+  signingKeyFile?: string | undefined;
+  /** The checkpoints' origin line, naming this register's log. */
+  logOrigin?: string | undefined;
+  /** A signed checkpoint at least every this many saves (default 1,000)… */
+  checkpointEvery?: number | undefined;
+  /** …and every this many milliseconds if anything was saved (default an hour). */
+  checkpointIntervalMs?: number | undefined;
   /** Host names besides localhost, 127.0.0.1, [::1] and the bound address, comma-separated (VAGVAL_ALLOWED_HOSTS). */
   allowedHosts?: string | undefined;
   refusalLimit?: number;
 };
+
+export type RunningServer = { url: string; store: DecisionStore; transparency: TransparencyLog; close: () => Promise<void> };
+
+/** Beside the data dir, not in it: a copy of the data dir then carries no key to sign with. */
+export function defaultSigningKeyFile(dataDir: string): string {
+  const dir = resolve(dataDir);
+  return join(dirname(dir), `${basename(dir)}-transparency`, 'signing-key.pem');
+}
+
+export async function openTransparency(store: DecisionStore, options: ServerOptions): Promise<TransparencyLog> {
+  return TransparencyLog.open(store, {
+    keyFile: options.signingKeyFile ?? defaultSigningKeyFile(options.dataDir ?? 'data'),
+    origin: options.logOrigin ?? 'vagval.local/register',
+    checkpointEvery: options.checkpointEvery ?? 1000,
+    checkpointIntervalMs: options.checkpointIntervalMs ?? 60 * 60 * 1000,
+    log: options.log ?? ((line) => console.log(line)),
+  });
+}
 
 /** The addresses a phone on the local network can use: every external IPv4 address when bound to all of them. */
 export function lanHosts(host: string): string[] {
@@ -42,7 +69,6 @@ export function lanHosts(host: string): string[] {
   return loopback ? [] : [host.includes(':') ? `[${host}]` : host];
 }
 
-export type RunningServer = { url: string; store: DecisionStore; close: () => Promise<void> };
 
 export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>): Promise<DecisionStore> {
   if (options.databaseUrl) {
@@ -57,11 +83,19 @@ export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databa
 /** Opens the store and listens; `close()` stops listening and closes the database. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = await openStore(options);
+  let transparency: TransparencyLog;
+  try {
+    transparency = await openTransparency(store, options);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const host = options.host ?? '127.0.0.1';
   const phoneHosts = lanHosts(host);
   let boundPort = 0;
   const app = createApp({
     store,
+    transparency,
     // Bound to every interface (HOST=0.0.0.0), the machine's own LAN addresses are what the workshop's phones use.
     allowedHosts: allowedHosts(host, [options.allowedHosts, ...phoneHosts].filter(Boolean).join(',')),
     ...(options.refusalLimit ? { refusalLimit: options.refusalLimit } : {}),
@@ -79,6 +113,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
   } catch (error) {
     // The port is taken or the address wrong: leave the database closed, as it was found.
+    await transparency.close();
     await store.close();
     throw error;
   }
@@ -87,10 +122,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     store,
+    transparency,
     close: async () => {
       // Open event streams would hold server.close() forever: end the sessions (and their streams) first.
       app.closeWorkshopSessions();
       await new Promise<void>((done) => server.close(() => done()));
+      await transparency.close();
       await store.close();
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { z as zm } from 'zod/mini';
 import { answersSchema, buyerIdPattern, organisationIds, routeIds, supplierKinds, type OrganisationId } from '../engine/answers-schema';
 import { verdicts } from '../engine/ruleset-schema';
+import { receiptSchema } from './receipt';
 import { acknowledgedVerdicts } from './deviation';
 
 /** A named organisation, any kommun or region by SCB code, or a state agency (src/engine/answers-schema.ts). */
@@ -83,6 +84,8 @@ export const decisionRecordSchema = recordContentSchema.extend({
   hash: hexHash,
   /** The newest record that corrects this one, if any (not part of the hash: it is learnt later). */
   supersededBy: z.number().int().positive().nullable(),
+  /** Its place in the transparency log: on the save answer and on GET /api/decisions/:id (not in lists). */
+  receipt: receiptSchema.optional(),
 });
 export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
 
@@ -125,6 +128,12 @@ export const verifyProblemKinds = [
   'ruleset-tampered',
   'verdicts-differ',
   'evaluation-failed',
+  // From the transparency log (src/server/transparency): the record is not the one the log holds,
+  // is not in the log, was taken into it from the database without being seen saved, or is gone.
+  'leaf-mismatch',
+  'not-in-log',
+  'not-witnessed',
+  'missing',
 ] as const;
 export const verifyProblemSchema = z.strictObject({ kind: z.enum(verifyProblemKinds), detail: z.string() });
 export type VerifyProblem = z.infer<typeof verifyProblemSchema>;
@@ -132,7 +141,8 @@ export type VerifyProblem = z.infer<typeof verifyProblemSchema>;
 export const verifyRecordSchema = z.strictObject({ id: z.number().int(), ok: z.boolean(), problems: z.array(verifyProblemSchema) });
 export type VerifyRecordResult = z.infer<typeof verifyRecordSchema>;
 
-export const verifyAllSchema = z.strictObject({
+/** The core of every verification answer; the full report is `verificationReportSchema` (src/shared/transparency.ts). */
+export const verifyAllSchema = z.object({
   checked: z.number().int(),
   ok: z.boolean(),
   headHash: hexHash,

@@ -10,6 +10,7 @@ import { wizard } from './support/wizard-driver';
 
 const root = resolve(import.meta.dirname, '../..');
 let browser: Browser;
+let tempRoot: string;
 let dataDir: string;
 
 // Its own server on its own data folder (the build comes from the global setup), so the test can
@@ -19,11 +20,13 @@ const serve = (): Promise<RunningServer> =>
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  dataDir = mkdtempSync(join(tmpdir(), 'vagval-e2e-register-'));
+  // The data dir inside a temp folder of its own: the transparency files (signing key, checkpoints) live beside it.
+  tempRoot = mkdtempSync(join(tmpdir(), 'vagval-e2e-register-'));
+  dataDir = join(tempRoot, 'data');
 });
 afterAll(async () => {
   await browser?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(tempRoot, { recursive: true, force: true });
 });
 
 describe('the decision register', () => {
@@ -82,6 +85,25 @@ describe('the decision register', () => {
     await page.getByText('Kontrollen gick igenom').waitFor();
     await expectNoAxeViolations(page, 'register: decision verified');
     await screenshot(page, 'register-verified-after-restart');
+    // The receipt's short form: the decision is in a signed checkpoint (one is made at shutdown).
+    const receipt = page.locator('.decision-summary div', { hasText: 'Kvitto' });
+    expect(await receipt.innerText()).toMatch(new RegExp(`nr ${id} · löv [0-9a-f]{16} · kontrollpunkt \\d+ poster, rot [0-9a-f]{16}`));
+
+    // The whole register verified, then checked against the checkpoint it reached, as next year's auditor would.
+    await page.getByRole('button', { name: 'Kontroll', exact: true }).click();
+    await page.getByRole('button', { name: 'Kontrollera alla beslut' }).click();
+    await page.getByText(/^Godkänd: alla \d+ kontrollerade poster/).waitFor();
+    expect(await page.getByRole('table', { name: 'Vad kontrollen visade' }).innerText()).toMatch(/Kontrollpunkternas signatur\s+Godkänd/);
+    const checkpoint = await page.getByLabel('Signerad kontrollpunkt').innerText();
+    await expectNoAxeViolations(page, 'register: whole register verified');
+    await page.getByLabel('Kontrollpunkt eller kvitto från en tidigare revision').fill(checkpoint);
+    await page.getByRole('button', { name: 'Pröva registret mot den' }).click();
+    await page.getByText('Ja: registret är i dag en ren utökning av det du höll upp.').waitFor();
+    await expectNoAxeViolations(page, 'register: checked against a checkpoint');
+    await screenshot(page, 'register-checked-against-checkpoint');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoAxeViolations(page, 'register: verification report at 390 px');
+    await screenshot(page, 'register-verification-390');
     await context.close();
     await server.close();
   });

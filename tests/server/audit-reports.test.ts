@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTransparency } from '../../src/server/start-server';
+import type { TransparencyLog } from '../../src/server/transparency/transparency-log';
 import type { Answers } from '../../src/engine/answers-schema';
 import { withIdentity, type Ruleset } from '../../src/engine/ruleset';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
@@ -31,13 +33,16 @@ const access: AccessConfig = {
 };
 const ljungbyProcurer = { 'x-vagval-user': 'ljungby-upphandlare', 'x-vagval-role': 'procurer' };
 
-beforeEach(() => {
+let transparency: TransparencyLog;
+beforeEach(async () => {
   dir = tempDir('vagval-audit-');
   store = new SqliteDecisionStore(`${dir.path}/register.sqlite`);
   working = nodeRuleset();
-  app = createApp({ store, ruleset: nodeRuleset, access, log: () => {}, workingRuleset: () => working });
+  transparency = await openTransparency(store, { dataDir: dir.path, log: () => {} });
+  app = createApp({ store, transparency, ruleset: nodeRuleset, access, log: () => {}, workingRuleset: () => working });
 });
 afterEach(async () => {
+  await transparency.close();
   await store.close();
   dir.remove();
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,9 +27,12 @@ export function saveRequest(answers: Answers = ljungbyAnswers, extra: Partial<Sa
   };
 }
 
+/** A data dir in a temp folder of its own, so the transparency files beside it go with it. */
 export function tempDir(prefix = 'vagval-register-'): { path: string; remove: () => void } {
-  const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  const parent = mkdtempSync(join(tmpdir(), prefix));
+  const path = join(parent, 'data');
+  mkdirSync(path);
+  return { path, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
 export const procurer = { 'x-vagval-user': 'upphandlare', 'x-vagval-role': 'procurer' };

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import { defaultAccessConfig } from '../../src/server/access';
 import { createApp } from '../../src/server/create-app';
-import { startServer, type RunningServer } from '../../src/server/start-server';
+import { openTransparency, startServer, type RunningServer } from '../../src/server/start-server';
 import { SqliteDecisionStore } from '../../src/server/store/sqlite-store';
 import { decisionRecordSchema, listResponseSchema } from '../../src/shared/decision-record';
 import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from './fixtures';
@@ -81,7 +81,8 @@ describe('a save whose outcome is not known', () => {
         }
       },
     });
-    const app = createApp({ store, ruleset: nodeRuleset, access: defaultAccessConfig, log: () => {} });
+    const transparency = await openTransparency(store, { dataDir: dir.path, log: () => {} });
+    const app = createApp({ store, transparency, ruleset: nodeRuleset, access: defaultAccessConfig, log: () => {} });
     const key = randomUUID();
     const send = () =>
       app.request('http://localhost/api/decisions', { method: 'POST', headers: { 'content-type': 'application/json', ...procurer, 'idempotency-key': key }, body: JSON.stringify(saveRequest()) });
@@ -104,6 +105,7 @@ describe('a save whose outcome is not known', () => {
       await app.request('http://localhost/api/decisions', { method: 'POST', headers: { 'content-type': 'application/json', ...procurer }, body: JSON.stringify(saveRequest()) });
       expect((await app.request('http://localhost/api/health')).status).toBe(200);
     } finally {
+      await transparency.close();
       await store.close();
     }
   });

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { decisionRecordSchema, listResponseSchema, statsResponseSchema, verifyAllSchema } from '../../src/shared/decision-record';
+import { receiptSchema, verificationReportSchema } from '../../src/shared/transparency';
 import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from './fixtures';
 import { postgresBinDir, startPostgres } from './postgres-server';
 
@@ -76,6 +77,30 @@ describe.skipIf(bin === null)('the register on PostgreSQL', () => {
       await client.end();
     }
     const verify = verifyAllSchema.parse(await (await fetch(`${servers[1]!.url}/api/verify`, { headers: auditor })).json());
-    expect(verify.failures.map((f) => [f.id, f.problems.map((p) => p.kind)])).toEqual([[3, ['hash-mismatch']]]);
+    expect(verify.failures.map((f) => [f.id, f.problems.map((p) => p.kind)])).toEqual([[3, ['hash-mismatch', 'leaf-mismatch']]]);
+  });
+
+  it('keeps one transparency log for both instances, whose receipts prove, and names a tail cut behind the triggers', async () => {
+    // Each instance signs its own checkpoints of the one tree; the instance asked gives its own.
+    await servers[0]!.transparency.checkpoint();
+    const head = await servers[0]!.store.headId();
+    const receipt = receiptSchema.parse(await (await fetch(`${servers[0]!.url}/api/decisions/${head}/receipt`, { headers: auditor })).json());
+    expect(receipt).toMatchObject({ status: 'included', recordId: head, treeSize: head });
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('ALTER TABLE decisions DISABLE TRIGGER decisions_append_only');
+      await client.query('DELETE FROM idempotency_keys WHERE record_id > $1', [head - 2]);
+      await client.query('DELETE FROM decisions WHERE id > $1', [head - 2]);
+      await client.query('ALTER TABLE decisions ENABLE TRIGGER decisions_append_only');
+    } finally {
+      await client.end();
+    }
+    const verify = verificationReportSchema.parse(await (await fetch(`${servers[0]!.url}/api/verify`, { headers: auditor })).json());
+    expect(verify.failures.map((f) => [f.id, f.problems.map((p) => p.kind)])).toEqual([
+      [3, ['hash-mismatch', 'leaf-mismatch']],
+      [head - 1, ['missing']],
+      [head, ['missing']],
+    ]);
   });
 });

@@ -212,7 +212,7 @@ describe('verifying the register', () => {
     const all = verifyAllSchema.parse(await (await get('/api/verify')).json());
     expect(all.ok).toBe(false);
     expect(all.failures.map((f) => f.id)).toEqual([3]);
-    expect(all.failures[0]!.problems.map((p) => p.kind)).toEqual(['hash-mismatch']);
+    expect(all.failures[0]!.problems.map((p) => p.kind)).toEqual(['hash-mismatch', 'leaf-mismatch']);
     const one = verifyRecordSchema.parse(await (await get('/api/decisions/3/verify')).json());
     expect(one.ok).toBe(false);
     expect(verifyRecordSchema.parse(await (await get('/api/decisions/4/verify')).json()).ok).toBe(true);

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import type { VerifyProblem } from '../../shared/decision-record';
+import { receiptShortForm, type Receipt } from '../../shared/receipt';
 import { decisionTrailQuery } from './api/get-decision';
 import { replayDecisionQuery } from './api/replay-decision';
 import { verifyDecisionQuery } from './api/verify-decision';
@@ -26,7 +27,37 @@ export const problemNames: Record<VerifyProblem['kind'], Localized> = {
   'ruleset-tampered': { sv: 'Det sparade regelverket har ändrats', en: 'The stored rule set has been changed' },
   'verdicts-differ': { sv: 'Bedömningarna går inte att återskapa', en: 'The verdicts do not reproduce' },
   'evaluation-failed': { sv: 'Beslutet gick inte att bedöma igen', en: 'The decision could not be evaluated again' },
+  'leaf-mismatch': { sv: 'Posten är inte den som transparensloggen har för numret', en: 'The record is not the one the transparency log holds for its number' },
+  'not-in-log': { sv: 'Posten finns inte i transparensloggen: den har lagts in utanför registret', en: 'The record is not in the transparency log: it was put in outside the register' },
+  'not-witnessed': { sv: 'Posten hittades i databasen utan att ha sparats genom registret', en: 'The record was found in the database without having been saved through the register' },
+  missing: { sv: 'Posten saknas i databasen men finns i transparensloggen', en: 'The record is missing from the database but is in the transparency log' },
 };
+
+/** The receipt's short form, and the whole receipt to keep: with it the register can be asked to prove this decision years later. */
+function ReceiptLine({ receipt }: { receipt: Receipt }) {
+  const { t, lang } = useI18n();
+  const save = () => {
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(receipt, null, 2)}\n`], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `kvitto-beslut-${receipt.recordId}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <div>
+      <dt>{t({ sv: 'Kvitto', en: 'Receipt' })}</dt>
+      <dd>
+        <code>{receiptShortForm(receipt, lang)}</code>{' '}
+        <button type="button" className="link-button" onClick={save}>
+          {t({ sv: 'Spara kvittot', en: 'Save the receipt' })}
+        </button>
+      </dd>
+    </div>
+  );
+}
 
 /** One decision with its full trail, a check of its integrity, and a replay under today's rules. */
 export function DecisionDetail({ id, onClose }: { id: number; onClose: () => void }) {
@@ -112,6 +143,7 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
                 <code>{trail.data.record.hash}</code>
               </dd>
             </div>
+            {trail.data.record.receipt ? <ReceiptLine receipt={trail.data.record.receipt} /> : null}
           </dl>
 
           {trail.data.record.unaskedAnswers ? <UnaskedAnswerList answers={trail.data.record.unaskedAnswers} /> : null}

@@ -1,49 +1,42 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { verifyAllQuery } from './api/verify-all';
+import { useStartVerifyRun } from './api/verify-runs';
+import { AgainstForm } from './against-form';
 import { apiErrorText } from './api-error-text';
-import { problemNames } from './decision-detail';
-import { actorKey, useActingAs } from './use-acting-as';
+import { VerifyRunView } from './verify-run-view';
 
-/** Walks the whole register: every hash, every link of the chain, every verdict re-evaluated. */
+/**
+ * Verifies the register: every record (full), or only what was added since the last passing
+ * run (incremental), optionally against a checkpoint or receipt the auditor kept. The run works
+ * on the server off the request path; this view follows its progress and shows what it proved.
+ */
 export function VerifyAllView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
-  const actor = actorKey(useActingAs());
-  const [asked, setAsked] = useState(false);
-  const verify = useQuery({ ...verifyAllQuery(actor), enabled: asked });
+  const start = useStartVerifyRun();
+  const [runId, setRunId] = useState<string | null>(null);
+  const run = (mode: 'full' | 'incremental', against?: string) =>
+    start.mutate(against === undefined ? { mode } : { mode, against }, { onSuccess: (answer) => setRunId(answer.progress.runId) });
   return (
-    <section aria-labelledby="verify-all-heading">
+    <section aria-labelledby="verify-all-heading" className="verify-all">
       <h3 id="verify-all-heading">{t({ sv: 'Kontrollera hela registret', en: 'Verify the whole register' })}</h3>
-      <button type="button" onClick={() => (asked ? void verify.refetch() : setAsked(true))}>
-        {t({ sv: 'Kontrollera alla beslut', en: 'Verify all decisions' })}
-      </button>
+      <p>
+        {t({
+          sv: 'Varje beslut är ett löv i ett Merkleträd vars rot signeras i kontrollpunkter med en nyckel som inte finns i databasen. Kontrollen visar att posterna är oförändrade, att de finns i den signerade loggen och att loggen bara har växt.',
+          en: 'Each decision is a leaf of a Merkle tree whose root is signed in checkpoints with a key kept outside the database. Verification shows the records are unchanged, that they are in the signed log and that the log has only grown.',
+        })}
+      </p>
+      <div className="decision-actions">
+        <button type="button" disabled={start.isPending} onClick={() => run('full')}>
+          {t({ sv: 'Kontrollera alla beslut', en: 'Verify all decisions' })}
+        </button>
+        <button type="button" disabled={start.isPending} onClick={() => run('incremental')}>
+          {t({ sv: 'Kontrollera det som tillkommit sedan förra kontrollen', en: 'Verify what was added since the last verification' })}
+        </button>
+      </div>
+      <AgainstForm busy={start.isPending} onCheck={(text) => run('full', text)} />
       <div aria-live="polite">
-        {verify.isFetching ? <p>{t({ sv: 'Kontrollerar…', en: 'Verifying…' })}</p> : null}
-        {verify.isError ? <p role="alert">{t(apiErrorText(verify.error))}</p> : null}
-        {verify.data && !verify.isFetching ? (
-          verify.data.ok ? (
-            <p className="verify verify--ok">
-              {t({ sv: `Alla ${verify.data.checked} beslut är oförändrade och kedjan är hel.`, en: `All ${verify.data.checked} decisions are unchanged and the chain is intact.` })}{' '}
-              {t({ sv: 'Kedjans sista kontrollsumma: ', en: "The chain's last hash: " })}
-              <code>{verify.data.headHash}</code>
-            </p>
-          ) : (
-            <div className="verify verify--failed" role="alert">
-              <p>{t({ sv: `${verify.data.failures.length} av ${verify.data.checked} beslut klarar inte kontrollen:`, en: `${verify.data.failures.length} of ${verify.data.checked} decisions fail verification:` })}</p>
-              <ul>
-                {verify.data.failures.map((f) => (
-                  <li key={f.id}>
-                    <button type="button" className="link-button" onClick={() => onOpen(f.id)}>
-                      {t({ sv: `Beslut nr ${f.id}`, en: `Decision no. ${f.id}` })}
-                    </button>
-                    : {f.problems.map((p) => t(problemNames[p.kind])).join('; ')}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )
-        ) : null}
+        {start.isError ? <p role="alert">{t(apiErrorText(start.error))}</p> : null}
+        {runId ? <VerifyRunView key={runId} runId={runId} onOpen={onOpen} /> : null}
       </div>
     </section>
   );

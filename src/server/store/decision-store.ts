@@ -32,6 +32,20 @@ export type AccessLogEntry = {
   reason: string;
 };
 
+/** A record as its store seals it: the id and the exact canonical content the hashes cover. */
+export type SealedEntry = { id: number; contentJson: string };
+
+/**
+ * Who witnesses every append outside the database (the transparency log). The store calls
+ * `beforeCommit` inside its transaction, before committing (a throw aborts the commit), then
+ * `afterCommit`, and waits for `sync` together with its own fsync before a save is acknowledged.
+ */
+export interface AppendWitness {
+  beforeCommit(entries: SealedEntry[]): void;
+  afterCommit(entries: SealedEntry[]): void;
+  sync(): Promise<void>;
+}
+
 /**
  * Where decisions live. Append-only: there is no update and no delete. The store assigns the id,
  * the previous hash and the hash, serialising appends so the chain stays linear.
@@ -61,6 +75,12 @@ export interface DecisionStore {
   row(id: number): Promise<StoredRow | null>;
   stats(query: StatsQuery & { organisations?: string[] | undefined }): Promise<StatsRow[]>;
   logAccess(entry: AccessLogEntry): Promise<void>;
+  /** The id of the last record, 0 if none. */
+  headId(): Promise<number>;
+  /** The append-only triggers that should exist and do not. */
+  missingGuards(): Promise<string[]>;
+  /** From now on every append is also written through `witness`. */
+  setWitness(witness: AppendWitness): void;
   accessLog(limit: number): Promise<AccessLogEntry[]>;
   close(): Promise<void>;
 }

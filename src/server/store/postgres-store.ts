@@ -3,7 +3,7 @@ import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
-import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
+import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
 import { backfillCounts, countsNeedBackfill, countsPostgresSchema, countsStatsSql, whereCounts } from './stats-counters';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
 import { idempotencyPostgresSchema, SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
@@ -77,6 +77,7 @@ export class PostgresDecisionStore implements DecisionStore {
   private readonly knownRulesets = new Set<string>();
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
+  private witness: AppendWitness | null = null;
   /** The last failed write, until a save succeeds again; /api/health reports it. */
   private writeProblem: string | null = null;
   private lastPurge = 0;
@@ -182,6 +183,7 @@ export class PostgresDecisionStore implements DecisionStore {
       const results: DecisionRecord[][] = [];
       const rows: unknown[][] = [];
       const claims: unknown[][] = [];
+      const sealed: SealedEntry[] = [];
       const claimed = new Map<string, IdempotencyHit>();
       for (const pending of batch) {
         if (pending.once) {
@@ -212,6 +214,7 @@ export class PostgresDecisionStore implements DecisionStore {
             content.corrects,
           ]);
           records.push({ ...content, id, prevHash: head.hash, hash, supersededBy: null });
+          sealed.push({ id, contentJson });
           head = { id, hash };
         }
         if (pending.once) {
@@ -240,12 +243,15 @@ export class PostgresDecisionStore implements DecisionStore {
         await client.query('DELETE FROM idempotency_keys WHERE created_at < $1', [batch.find((p) => p.once)!.once!.since]);
         this.lastPurge = Date.now();
       }
+      this.witness?.beforeCommit(sealed);
       try {
         await client.query('COMMIT');
       } catch (error) {
         // The connection broke while COMMIT was on its way: the server may have committed.
         throw new SaveOutcomeUnknown(error);
       }
+      this.witness?.afterCommit(sealed);
+      await this.witness?.sync();
       return results;
     } catch (error) {
       if (!(error instanceof SaveOutcomeUnknown)) await client.query('ROLLBACK').catch(() => {});
@@ -304,6 +310,22 @@ export class PostgresDecisionStore implements DecisionStore {
   async accessLog(limit: number): Promise<AccessLogEntry[]> {
     const result = await this.pool.query<AccessLogEntry>('SELECT at, "user", role, method, path, status, reason FROM access_log ORDER BY id DESC LIMIT $1', [limit]);
     return result.rows;
+  }
+
+  async headId(): Promise<number> {
+    const result = await this.pool.query<{ id: number | null }>('SELECT MAX(id) AS id FROM decisions');
+    return result.rows[0]?.id ?? 0;
+  }
+
+  async missingGuards(): Promise<string[]> {
+    const expected = ['decisions', 'rulesets', 'access_log'].flatMap((t) => [`${t}_append_only`, `${t}_no_truncate`]);
+    const result = await this.pool.query<{ tgname: string }>("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'");
+    const present = new Set(result.rows.map((r) => r.tgname));
+    return expected.filter((name) => !present.has(name));
+  }
+
+  setWitness(witness: AppendWitness): void {
+    this.witness = witness;
   }
 
   async close(): Promise<void> {

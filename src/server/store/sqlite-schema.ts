@@ -65,3 +65,6 @@ BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 `;
+
+/** The triggers above that keep the tables append-only; verify reports any that are gone. */
+export const sqliteGuards = [...sqliteSchema.matchAll(/CREATE TRIGGER IF NOT EXISTS (\w+)/g)].map((m) => m[1]!);

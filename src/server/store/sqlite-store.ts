@@ -6,12 +6,12 @@ import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
-import type { AccessLogEntry, DecisionStore, StoredRow } from './decision-store';
+import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
 import { backfillCounts, countsNeedBackfill, countsSqliteSchema, countsStatsSql, whereCounts } from './stats-counters';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
 import { SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
 import { SqliteIdempotency } from './sqlite-idempotency';
-import { sqliteSchema } from './sqlite-schema';
+import { sqliteGuards, sqliteSchema } from './sqlite-schema';
 
 export type SqliteStoreOptions = {
   /** How the WAL is made durable; replaced in tests to make the fsync fail after a commit. */
@@ -43,6 +43,7 @@ export class SqliteDecisionStore implements DecisionStore {
   private readonly walFile: string;
   private head: { id: number; hash: string };
   private readonly insert: Database.Statement;
+  private witness: AppendWitness | null = null;
   private readonly idempotency: SqliteIdempotency;
   private readonly syncFile: (path: string) => Promise<void>;
   /** The last failed write, until a save succeeds again; /api/health reports it. */
@@ -138,7 +139,7 @@ export class SqliteDecisionStore implements DecisionStore {
         const results = this.commit(batch);
         if (!results) continue;
         try {
-          await this.syncFile(this.walFile);
+          await Promise.all([this.syncFile(this.walFile), this.witness?.sync()]);
         } catch (error) {
           // Committed but perhaps not durable: "not saved" would be a lie, "saved" a promise not kept.
           this.writeProblem = (error as Error).message;
@@ -156,6 +157,7 @@ export class SqliteDecisionStore implements DecisionStore {
   private commit(batch: Pending[]): DecisionRecord[][] | null {
     const results: DecisionRecord[][] = [];
     let head = this.head;
+    const sealed: SealedEntry[] = [];
     try {
       this.db.transaction(() => {
         for (const pending of batch) {
@@ -185,11 +187,13 @@ export class SqliteDecisionStore implements DecisionStore {
               content.corrects,
             );
             records.push({ ...content, id, prevHash: head.hash, hash, supersededBy: null });
+            sealed.push({ id, contentJson });
             head = { id, hash };
           }
           if (pending.once) this.idempotency.claim(pending.once.key, pending.once.requestHash, records[0]!, pending.once.at, pending.once.since);
           results.push(records);
         }
+        this.witness?.beforeCommit(sealed);
       })();
     } catch (error) {
       // The transaction was rolled back: nothing of this batch is stored.
@@ -198,6 +202,7 @@ export class SqliteDecisionStore implements DecisionStore {
       return null;
     }
     this.head = head;
+    this.witness?.afterCommit(sealed);
     return results;
   }
 
@@ -243,6 +248,19 @@ export class SqliteDecisionStore implements DecisionStore {
     return this.db
       .prepare('SELECT at, user, role, method, path, status, reason FROM access_log ORDER BY id DESC LIMIT ?')
       .all(limit) as AccessLogEntry[];
+  }
+
+  async headId(): Promise<number> {
+    return this.head.id;
+  }
+
+  async missingGuards(): Promise<string[]> {
+    const present = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>).map((r) => r.name));
+    return sqliteGuards.filter((name) => !present.has(name));
+  }
+
+  setWitness(witness: AppendWitness): void {
+    this.witness = witness;
   }
 
   async close(): Promise<void> {

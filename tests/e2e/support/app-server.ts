@@ -14,11 +14,12 @@ export type RunningApp = { url: string; close: () => Promise<void> };
  */
 export async function startApp(): Promise<RunningApp> {
   await build({ root, logLevel: 'warn' });
+  // The data dir inside a temp folder of its own: the transparency files (signing key, checkpoints) live beside it.
   const dataDir = mkdtempSync(join(tmpdir(), 'vagval-e2e-'));
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
-    dataDir,
+    dataDir: join(dataDir, 'data'),
     staticDir: resolve(root, 'dist'),
     accessFile: resolve(root, 'config/access.json'),
     log: () => {},
