@@ -5,7 +5,7 @@ import { VerdictBadge } from '../../../components/verdict-badge';
 import type { Answers } from '../../../engine/answers-schema';
 import { formatNumber, formatValue, type Lang } from '../../../engine/format';
 import type { Ruleset } from '../../../engine/ruleset';
-import { useI18n } from '../../../i18n/i18n';
+import { keepAmountsTogether, useI18n } from '../workshop-i18n';
 import { writePath } from '../../../guide/draft';
 import { limitsOnDate, safeEvaluate, sideOf, valueScale, type Limit } from './what-if';
 
@@ -46,13 +46,13 @@ export function ValueScale({ ruleset, answers, onTry }: ValueScaleProps) {
   const scale = useMemo(() => valueScale(limits), [limits]);
   const [value, setValue] = useState(() => answers.value?.totalSek ?? 0);
   const outcome = useMemo(() => safeEvaluate(ruleset, writePath(answers, 'value.totalSek', value)), [ruleset, answers, value]);
-  const shown = formatValue(value, 'SEK', lang);
+  const shown = keepAmountsTogether(formatValue(value, 'SEK', lang));
   const position = scale.toPosition(value);
   const pct = (v: number) => (scale.toPosition(v) / scale.steps) * 100;
 
   const limitText = (limit: Limit) => {
     const flag = limit.status !== 'verified' ? statusWords[limit.status] : undefined;
-    return `${t(limit.label)}: ${formatValue(limit.value, 'SEK', lang)} (${t({ sv: 'gäller från', en: 'in force from' })} ${limit.from})${flag ? ` – ${t(flag)}` : ''}`;
+    return `${t(limit.label)}: ${keepAmountsTogether(formatValue(limit.value, 'SEK', lang))} (${t({ sv: 'gäller från', en: 'in force from' })} ${limit.from})${flag ? ` – ${t(flag)}` : ''}`;
   };
 
   return (

@@ -9,7 +9,7 @@ import { formatValue } from '../../../engine/format';
 import type { ParameterUse, Reason, Truth } from '../../../engine/outcome';
 import type { Ruleset } from '../../../engine/ruleset';
 import type { Localized } from '../../../engine/ruleset-schema';
-import { useI18n } from '../../../i18n/i18n';
+import { keepAmountsTogether, useI18n } from '../workshop-i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
 import { readPath } from '../../../guide/draft';
 import { ValueScale } from './value-scale';
@@ -390,7 +390,7 @@ function RouteChange({ diff }: { diff: RouteDiff }) {
 function parameterText(p: ParameterUse | null, lang: 'sv' | 'en'): string {
   if (!p) return lang === 'sv' ? 'lästes inte' : 'not read';
   const flag = p.status !== 'verified' ? statusWords[p.status] : undefined;
-  return `${formatValue(p.value, p.unit, lang)} (${lang === 'sv' ? 'från' : 'from'} ${p.from}${flag ? `, ${flag[lang]}` : ''})`;
+  return `${keepAmountsTogether(formatValue(p.value, p.unit, lang))} (${lang === 'sv' ? 'från' : 'from'} ${p.from}${flag ? `, ${flag[lang]}` : ''})`;
 }
 
 function ReasonList({ reasons }: { reasons: Reason[] }) {
