@@ -49,7 +49,7 @@ type OwnFieldText = { label: Localized; help?: Localized };
 export const ownFieldTexts: Record<string, OwnFieldText> = {
   organisation: {
     label: { sv: 'Organisation', en: 'Organisation' },
-    help: { sv: 'Den kommun, region eller statliga myndighet som köper. Alla 290 kommuner och 21 regioner finns med; där organisationens egen policy är inlagd visas den som noter vid varje väg, annars gäller lagen ensam.', en: 'The municipality, region or state agency that buys. All 290 municipalities and 21 regions are listed; where the organisation\'s own policy is loaded it is shown as notes on each route, otherwise the law alone applies.' },
+    help: { sv: 'Alla 290 kommuner och 21 regioner finns med, och statliga myndigheter; där organisationens egen policy är inlagd visas den som noter vid varje väg, annars gäller lagen ensam.', en: 'All 290 municipalities and 21 regions are listed, and state agencies; where the organisation\'s own policy is loaded it is shown as notes on each route, otherwise the law alone applies.' },
   },
   decisionDate: {
     label: { sv: 'Beslutsdatum', en: 'Decision date' },
