@@ -87,6 +87,7 @@ export function decisionToMarkdown(sheet: DecisionSheet): string {
   for (const step of sheet.answers) {
     out.push(`#### ${step.step}`, '', ...step.rows.map((r) => `- ${r.label}: ${r.value}`), '');
   }
+  if (sheet.unasked.length > 0) out.push(`#### ${w.unasked}`, '', ...sheet.unasked.map((r) => `- ${r.label}: ${r.value}`), '');
   out.push(`${w.printed} ${sheet.printedAt}. ${sheet.disclaimer}`, '');
   return out.join('\n');
 }

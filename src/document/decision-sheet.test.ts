@@ -5,6 +5,7 @@ import { evaluate } from '../engine/evaluate';
 import { cleaning, cleaningDraft, cleaningSheet, furniture, furnitureSheet, ruleset, savedRecord } from '../../tests/fixtures/decisions';
 import { buildDecision } from '../guide/decision';
 import { createVisibleFields } from '../guide/relevance';
+import { decisionToMarkdown } from './decision-markdown';
 import { buildDecisionSheet, limitsThatBear, receiptShortForm } from './decision-sheet';
 import { sheetForDecision, sheetForRecord } from './sheet-for';
 
@@ -40,6 +41,12 @@ describe('the decision sheet: page 1 says what was decided', () => {
     // The register's receipt prints as its own short form, not every hash of its proof.
     const included = { status: 'included', recordId: 4, index: 3, leafHash: 'c'.repeat(64), treeSize: 12, rootHash: 'q0X3n1Lm6pZ8i7c5E1YyS0l2mHnHj3Vb4G9r8wqXc0A=', checkpointTime: '2026-12-01T14:00:00Z', checkpoint: 'note', inclusionProof: ['d'.repeat(64)] };
     expect(receiptShortForm(included)).toBe(`nr 4 · löv ${'c'.repeat(16)} · kontrollpunkt 12 poster, rot ab45f79f52e6ea96, 2026-12-01T14:00:00Z`);
+  });
+
+  it('keeps every answer given, also one a later answer made irrelevant, with its label and never a raw key', () => {
+    // A common goal answered for a goods purchase from any supplier: no route needs it any more (issue 11, item 7).
+    expect(furnitureSheet.unasked).toEqual([{ path: 'partnership.commonGoal', label: 'Parterna har ett gemensamt formulerat allmännyttigt mål', value: 'ja' }]);
+    expect(decisionToMarkdown(furnitureSheet)).toContain('#### Svar som gavs men inte längre behövdes för bedömningen\n\n- Parterna har ett gemensamt formulerat allmännyttigt mål: ja');
   });
 
   it("names the layer each note comes from and lists the buyer's layers with their versions, above the law", () => {

@@ -44,6 +44,8 @@ export type DecisionSheet = {
   /** Only the limits the verdicts (and the chosen route's obligations) read: the ones that bear on this purchase. */
   limits: SheetLimit[];
   answers: Array<{ step: string; rows: Array<{ path: string; label: string; value: string }> }>;
+  /** Every answer given that a later answer made irrelevant, with its label: the record shows all that was said. */
+  unasked: Array<{ path: string; label: string; value: string }>;
   disclaimer: string;
   printedAt: string;
 };
@@ -74,6 +76,7 @@ export type SheetInput = {
   answers: DraftAnswers;
   outcome: Outcome | null;
   rows: readonly AnswerRow[];
+  unaskedRows?: readonly AnswerRow[] | undefined;
   decision: { chosenRoute?: RouteId | null | undefined; justification?: string | undefined; deviationReason?: string | null | undefined; checked?: readonly string[] | undefined };
   record?: SheetRecord | null | undefined;
   decidedBy?: string | null | undefined;
@@ -250,6 +253,7 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
         rows: rows.filter((r) => r.step === step).map((r) => ({ path: r.path, label: r.label[lang], value: r.value[lang] })),
       }))
       .filter((s) => s.rows.length > 0),
+    unasked: (input.unaskedRows ?? []).map((r) => ({ path: r.path, label: r.label[lang], value: r.value[lang] })),
     disclaimer: w.disclaimer,
     printedAt: printedAt(now),
   };

@@ -44,6 +44,7 @@ export const sheetWords: Record<Lang, {
   noLimits: string;
   inForceFrom: string;
   answers: string;
+  unasked: string;
   source: string;
   summary: string;
   printed: string;
@@ -105,6 +106,7 @@ export const sheetWords: Record<Lang, {
     noLimits: 'Inget gränsvärde avgör bedömningen av detta köp.',
     inForceFrom: 'gäller från',
     answers: 'Svar',
+    unasked: 'Svar som gavs men inte längre behövdes för bedömningen',
     source: 'Källa',
     summary: 'Sammanfattning',
     printed: 'Utskrivet',
@@ -165,6 +167,7 @@ export const sheetWords: Record<Lang, {
     noLimits: 'No limit decides the assessment of this purchase.',
     inForceFrom: 'in force from',
     answers: 'Answers',
+    unasked: 'Answers given that the assessment no longer needed',
     source: 'Source',
     summary: 'Summary',
     printed: 'Printed',

@@ -306,6 +306,16 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
             ))}
           </View>
         ))}
+        {sheet.unasked.length > 0 ? (
+          <View>
+            <T style={s.h4}>{w.unasked}</T>
+            {sheet.unasked.map((r) => (
+              <Fact key={r.path} term={r.label}>
+                <T>{r.value}</T>
+              </Fact>
+            ))}
+          </View>
+        ) : null}
       </Page>
     </Document>
   );

@@ -323,6 +323,19 @@ export function DecisionDocument({ sheet, onToggleObligation }: { sheet: Decisio
               </dl>
             </section>
           ))}
+          {sheet.unasked.length > 0 ? (
+            <section aria-labelledby="doc-unasked">
+              <h4 id="doc-unasked">{w.unasked}</h4>
+              <dl className="answers">
+                {sheet.unasked.map((r) => (
+                  <div key={r.path}>
+                    <dt>{r.label}</dt>
+                    <dd>{r.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ) : null}
         </section>
       </section>
     </article>
