@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { BuyerCombobox } from './buyer-combobox';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { ChoiceField, FormField } from '../../components/form-field';
@@ -7,7 +7,6 @@ import { coveredDates } from '../../engine/covered-dates';
 import { useI18n } from '../../i18n/i18n';
 import { readPath, type Draft } from '../../guide/draft';
 import { fieldLabel } from '../../guide/decision';
-import { CpvDerivation } from './cpv-derivation';
 import { FieldHelp } from './field-help';
 import { fieldKinds, ownFieldTexts, type FieldKind } from '../../guide/field-kinds';
 import { amountSchema, errorMessages, formToAnswers, readForm, stepFormSchema, toText, type FormValues } from '../../guide/form-schema';
@@ -17,6 +16,9 @@ import { stepFields, type QuestionStepId } from '../../guide/steps';
 import { valueSum } from '../../guide/value-sum';
 import { useFieldGuidance } from './use-field-guidance';
 import { useDraft, useWizard } from './wizard-provider';
+
+// The CPV derivation (its checks and lists) loads only when the purchase step is shown, to keep the guide's first load small.
+const CpvDerivation = lazy(() => import('./cpv-derivation').then((m) => ({ default: m.CpvDerivation })));
 import './answers.css';
 
 type WizardFormValues = FormValues & {
@@ -248,17 +250,18 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     if (path === 'purchase.cpvCode') {
       return [
         renderInput(path, kind, label, help, error),
-        <CpvDerivation
-          key="cpv-derivation"
-          ruleset={ruleset}
-          code={readForm(values, path)}
-          decisionDate={draft.answers.decisionDate}
-          fields={fields}
-          formText={(p) => readForm(values, p)}
-          onUse={(answers) => {
-            for (const a of answers) setValue(a.path as never, a.text as never, { shouldDirty: true });
-          }}
-        />,
+        <Suspense key="cpv-derivation" fallback={null}>
+          <CpvDerivation
+            ruleset={ruleset}
+            code={readForm(values, path)}
+            decisionDate={draft.answers.decisionDate}
+            fields={fields}
+            formText={(p) => readForm(values, p)}
+            onUse={(answers) => {
+              for (const a of answers) setValue(a.path as never, a.text as never, { shouldDirty: true });
+            }}
+          />
+        </Suspense>,
       ];
     }
     if (kind === 'boolean') {
