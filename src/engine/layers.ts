@@ -23,35 +23,43 @@ export type LayerUse = { id: string; name: Localized; owner: string; version: st
 
 const isActive = (from: string, to: string | null, date: string) => from <= date && (to === null || date <= to);
 
-const perRuleset = new WeakMap<Ruleset, Map<string, AppliedLayer[]>>();
+// The layers that bind each buyer, worked out once per rule set and buyer; the date only filters them, so the
+// cache stays one entry a buyer however many decision dates a replay or an impact analysis walks.
+type Candidate = { layer: AppliedLayer; validFrom: string; validTo: string | null };
+const perRuleset = new WeakMap<Ruleset, Map<string, Candidate[]>>();
 
 /** The layers that bind a buyer on a date, shared ones first and the buyer's own last. */
 export function layersFor(ruleset: Ruleset, organisation: string, date: string): AppliedLayer[] {
-  let byKey = perRuleset.get(ruleset);
-  if (!byKey) perRuleset.set(ruleset, (byKey = new Map()));
-  const key = `${organisation}|${date}`;
-  let layers = byKey.get(key);
-  if (!layers) {
-    const buyer = findBuyer(ruleset, organisation);
-    const own: AppliedLayer[] = [];
-    const shared: AppliedLayer[] = [];
-    for (const file of Object.values(ruleset.layers ?? {})) {
-      if (!isActive(file.validFrom, file.validTo, date)) continue;
-      // A kommun or region with an overlay is named by its overlay id (ljungby) or by its code (kommun-0781).
-      const byCode = buyer?.code ? `${buyer.kind}-${buyer.code}` : null;
-      const named = file.appliesTo.buyers?.some((b) => b === organisation || b === byCode) ?? false;
-      const inLan = buyer?.kind === 'kommun' && buyer.lan !== null && (file.appliesTo.lanKommuner?.includes(buyer.lan.code) ?? false);
-      if (!named && !inLan) continue;
-      const isShared = inLan || (file.appliesTo.buyers?.length ?? 0) > 1;
-      (isShared ? shared : own).push(fromLayerFile(file, isShared));
-    }
-    const overlay = buyer?.overlay ? ruleset.overlays[buyer.overlay] : undefined;
-    if (overlay && (overlay.documents.length > 0 || overlay.notes.length > 0)) own.push(fromOverlay(ruleset, overlay));
-    const byId = (a: AppliedLayer, b: AppliedLayer) => a.id.localeCompare(b.id);
-    layers = [...shared.sort(byId), ...own.sort(byId)];
-    byKey.set(key, layers);
+  let byBuyer = perRuleset.get(ruleset);
+  if (!byBuyer) perRuleset.set(ruleset, (byBuyer = new Map()));
+  let candidates = byBuyer.get(organisation);
+  if (!candidates) {
+    candidates = bindingLayers(ruleset, organisation);
+    byBuyer.set(organisation, candidates);
   }
-  return layers;
+  return candidates.filter((c) => isActive(c.validFrom, c.validTo, date)).map((c) => c.layer);
+}
+
+function bindingLayers(ruleset: Ruleset, organisation: string): Candidate[] {
+  const buyer = findBuyer(ruleset, organisation);
+  const own: Candidate[] = [];
+  const shared: Candidate[] = [];
+  for (const file of Object.values(ruleset.layers ?? {})) {
+    // A kommun or region with an overlay is named by its overlay id (ljungby) or by its code (kommun-0781).
+    const byCode = buyer?.code ? `${buyer.kind}-${buyer.code}` : null;
+    const named = file.appliesTo.buyers?.some((b) => b === organisation || b === byCode) ?? false;
+    const inLan = buyer?.kind === 'kommun' && buyer.lan !== null && (file.appliesTo.lanKommuner?.includes(buyer.lan.code) ?? false);
+    if (!named && !inLan) continue;
+    const isShared = inLan || (file.appliesTo.buyers?.length ?? 0) > 1;
+    (isShared ? shared : own).push({ layer: fromLayerFile(file, isShared), validFrom: file.validFrom, validTo: file.validTo });
+  }
+  const overlay = buyer?.overlay ? ruleset.overlays[buyer.overlay] : undefined;
+  if (overlay && (overlay.documents.length > 0 || overlay.notes.length > 0)) {
+    // An overlay has no dates of its own: its notes carry them, so it binds on every date.
+    own.push({ layer: fromOverlay(ruleset, overlay), validFrom: '0000-01-01', validTo: null });
+  }
+  const byId = (a: Candidate, b: Candidate) => a.layer.id.localeCompare(b.layer.id);
+  return [...shared.sort(byId), ...own.sort(byId)];
 }
 
 function fromLayerFile(file: LayerFile, shared: boolean): AppliedLayer {
