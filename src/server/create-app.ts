@@ -264,6 +264,11 @@ export function createApp(options: AppOptions) {
 
   // Before /api: the workshop's sessions have their own body limit and Swedish refusals.
   const workshop = workshopSessionRoutes(options.workshop);
+  // No other site's page may open, answer in or close a session either (the phones' own LAN origin is allowed).
+  app.use(
+    '/api/workshop/*',
+    originGuard(hosts, (c, origin) => recordRefusal(c, 403, { error: 'forbidden-origin', message: `a page from ${origin} may not act in a workshop session` }, { user: null, role: null })),
+  );
   app.route('/api/workshop', workshop.app);
   app.route('/api', api);
 

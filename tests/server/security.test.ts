@@ -65,6 +65,14 @@ describe('no web page of another origin may change the register', () => {
     expect((await saveWith({})).status).toBe(201);
   });
 
+  it('refuses a workshop session opened from another origin, and lets the app itself open one', async () => {
+    const open = (headers: Record<string, string>) =>
+      rawRequest(`${server.url}/api/workshop/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ scenarioId: 'fruktkorgar-reserverad' }) });
+    expect((await open({ origin: 'http://evil.example' })).status).toBe(403);
+    expect((await open({ origin: 'null' })).status).toBe(403);
+    expect((await open({ origin: `http://localhost:${port}` })).status).not.toBe(403);
+  });
+
   it('refuses a body that is not application/json with 415, as a cross-site form would send it', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const response = await saveWith({ 'content-type': type });
