@@ -313,31 +313,31 @@ export function DecisionDocument({ sheet, onToggleObligation }: { sheet: Decisio
           {sheet.answers.map((step, i) => (
             <section key={step.step} aria-labelledby={`doc-answers-${i}`}>
               <h4 id={`doc-answers-${i}`}>{step.step}</h4>
-              <dl className="answers">
-                {step.rows.map((r) => (
-                  <div key={r.path}>
-                    <dt>{r.label}</dt>
-                    <dd>{r.value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <AnswerTerms rows={step.rows} />
             </section>
           ))}
           {sheet.unasked.length > 0 ? (
             <section aria-labelledby="doc-unasked">
               <h4 id="doc-unasked">{w.unasked}</h4>
-              <dl className="answers">
-                {sheet.unasked.map((r) => (
-                  <div key={r.path}>
-                    <dt>{r.label}</dt>
-                    <dd>{r.value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <AnswerTerms rows={sheet.unasked} />
             </section>
           ) : null}
         </section>
       </section>
     </article>
+  );
+}
+
+/** Answers as terms and values: each step's, and those a later answer made irrelevant. */
+function AnswerTerms({ rows }: { rows: DecisionSheet['unasked'] }) {
+  return (
+    <dl className="answers">
+      {rows.map((r) => (
+        <div key={r.path}>
+          <dt>{r.label}</dt>
+          <dd>{r.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -11,6 +11,7 @@ import { actorKey, useActingAs } from '../use-acting-as';
 import { exceptionsQuery } from './api/reports';
 import { goTo, recordHash, reportHash } from './register-hash';
 import { CiteAddress, ReportActions } from './report-chrome';
+import { DateRangeFields } from '../date-range-fields';
 import { readSavedViews, writeSavedViews, type SavedView } from './saved-views';
 
 const pageSize = 50;
@@ -80,15 +81,7 @@ export function ExceptionsView({ params }: { params: URLSearchParams }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-from`} className="field__label">{t({ sv: 'Beslutsdatum från', en: 'Decision date from' })}</label>
-          <input id={`${id}-from`} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        </div>
-        <div className={`field${dateProblem ? ' field--invalid' : ''}`}>
-          <label htmlFor={`${id}-to`} className="field__label">{t({ sv: 'Beslutsdatum till', en: 'Decision date to' })}</label>
-          <input id={`${id}-to`} type="date" value={draft.to} aria-invalid={dateProblem || undefined} aria-describedby={dateProblem ? `${id}-to-error` : undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-          {dateProblem ? <p id={`${id}-to-error`} className="field__error">{t({ sv: 'Till datum får inte vara före från datum.', en: 'The to date must not be before the from date.' })}</p> : null}
-        </div>
+        <DateRangeFields id={id} from={draft.from} to={draft.to} problem={dateProblem} onFrom={(from) => setDraft({ ...draft, from })} onTo={(to) => setDraft({ ...draft, to })} />
         <button type="submit">{t({ sv: 'Visa rapporten', en: 'Show the report' })}</button>
       </form>
 

@@ -11,6 +11,7 @@ import { BarChart } from '../stats-chart';
 import { actorKey, useActingAs } from '../use-acting-as';
 import { socialReportQuery } from './api/reports';
 import { goTo, recordHash, reportHash, type ReportId } from './register-hash';
+import { DateRangeFields } from '../date-range-fields';
 import { CiteAddress, ReportActions } from './report-chrome';
 
 type Preset = { organisation: OrganisationId; document: string; title: Localized; asks: Localized; from?: string; suppliersFrom?: string };
@@ -85,15 +86,7 @@ export function SocialReportView({ report, params }: { report: SocialPresetId; p
         </div>
       </dl>
       <form onSubmit={submit} className="register-filters no-print" noValidate aria-label={t({ sv: 'Välj period', en: 'Choose the period' })}>
-        <div className="field">
-          <label htmlFor={`${id}-from`} className="field__label">{t({ sv: 'Beslutsdatum från', en: 'Decision date from' })}</label>
-          <input id={`${id}-from`} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        </div>
-        <div className={`field${dateProblem ? ' field--invalid' : ''}`}>
-          <label htmlFor={`${id}-to`} className="field__label">{t({ sv: 'Beslutsdatum till', en: 'Decision date to' })}</label>
-          <input id={`${id}-to`} type="date" value={draft.to} aria-invalid={dateProblem || undefined} aria-describedby={dateProblem ? `${id}-to-error` : undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-          {dateProblem ? <p id={`${id}-to-error`} className="field__error">{t({ sv: 'Till datum får inte vara före från datum.', en: 'The to date must not be before the from date.' })}</p> : null}
-        </div>
+        <DateRangeFields id={id} from={draft.from} to={draft.to} problem={dateProblem} onFrom={(from) => setDraft({ ...draft, from })} onTo={(to) => setDraft({ ...draft, to })} />
         <button type="submit">{t({ sv: 'Visa perioden', en: 'Show the period' })}</button>
       </form>
       <CiteAddress hash={reportHash(report as ReportId, { from, to })} />
