@@ -1,16 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import { organisationIds, routeIds, supplierKinds, type Answers } from '../src/engine/answers-schema';
-import { evaluate } from '../src/engine/evaluate';
 import { nodeRuleset } from '../src/rules-data/node-ruleset';
-import { RegisterService, rulesetData, verdictsOf } from '../src/server/register-service';
+import { RegisterService } from '../src/server/register-service';
 import { SqliteDecisionStore } from '../src/server/store/sqlite-store';
-import type { RecordContent } from '../src/shared/decision-record';
 import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from '../tests/server/fixtures';
 import { spawnServer, stopServer } from '../tests/server/spawn-server';
 import { benchFirstLoad } from './first-load';
 import { benchReads, recordsOption } from './register-reads';
+import { seedRecords } from './register-seed';
 import { benchVerify } from './register-verify';
 
 /**
@@ -96,46 +94,6 @@ async function benchSaves(dataDir: string) {
   } finally {
     await stopServer(server.child);
   }
-}
-
-/** 100,000 real records in one transaction, drawn from 600 evaluated answer sets. */
-export async function seedRecords(dataDir: string, count = 100_000): Promise<void> {
-  const ruleset = nodeRuleset();
-  // 600 distinct real answer sets, each evaluated once; the records draw from them.
-  const templates = Array.from({ length: 600 }, (_, i) => {
-    const answers: Answers = {
-      organisation: organisationIds[i % organisationIds.length]!,
-      decisionDate: `${2023 + (i % 4)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-      purchase: { kind: i % 3 === 0 ? 'goods' : 'services', annex2Service: i % 5 === 0, reservableServiceCode: i % 4 === 0 },
-      value: { totalSek: 20_000 + ((i * 7919) % 60) * 50_000 },
-      supplier: { kind: supplierKinds[i % supplierKinds.length]!, disadvantagedShare: (i % 10) / 10, mainPurposeIntegration: i % 2 === 0 },
-      contract: { years: 1 + (i % 4) },
-    };
-    const outcome = evaluate(ruleset, answers);
-    return { answers, verdicts: verdictsOf(outcome), recommended: outcome.recommendation.route };
-  });
-  const seedStarted = performance.now();
-  const store = new SqliteDecisionStore(join(dataDir, 'register.sqlite'));
-  await store.saveRuleset(ruleset.hash, ruleset.version, rulesetData(ruleset));
-  const contents: RecordContent[] = Array.from({ length: count }, (_, i) => {
-    const t = templates[i % templates.length]!;
-    return {
-      answers: t.answers,
-      rulesetVersion: ruleset.version,
-      rulesetHash: ruleset.hash,
-      verdicts: t.verdicts,
-      recommendedRoute: t.recommended,
-      chosenRoute: t.recommended ?? routeIds[i % routeIds.length]!,
-      justification: `Beslut ${i}: vägen valdes efter rekommendationen.`,
-      deviationReason: null,
-      corrects: null,
-      savedBy: { user: 'upphandlare', role: 'procurer' },
-      recordedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-    };
-  });
-  await store.append(contents); // one transaction
-  await store.close();
-  console.log(`seeded ${count} chained records in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 }
 
 export const listFilters = [
