@@ -16,6 +16,9 @@ import { refusalRecorder } from './security/refusals';
 import { jsonOnly, originGuard } from './security/request-guards';
 import { securityHeaders } from './security/security-headers';
 import { RegisterError, RegisterService } from './register-service';
+import type { RecordEvent } from '../shared/record-events';
+import { verificationReportSchema } from '../shared/transparency';
+import { replayedEvent, runEvent, verifiedEvent } from './reports/record-timeline';
 import { createReportsApi } from './reports/reports-api';
 import { builtApp, compressResponses } from './static-app';
 import type { DecisionStore } from './store/decision-store';
@@ -73,6 +76,16 @@ export function createApp(options: AppOptions) {
   const service = new RegisterService(store, options.ruleset);
   const runs = new VerificationRuns(service, options.transparency);
   const app = new Hono<Env>();
+  const stamp = (by: Identity) => ({ by, at: new Date(), ruleset: options.ruleset() });
+  // A check or replay that could not be kept in the timeline is still answered: its result stands.
+  const keepEvent = async (event: RecordEvent | null) => {
+    if (!event) return;
+    try {
+      await store.appendEvent(event);
+    } catch (error) {
+      log(`error: the ${event.detail.kind} event of ${event.recordId ? `record ${event.recordId}` : `records ${event.fromId}–${event.toId}`} could not be kept in the timeline: ${(error as Error).message}`);
+    }
+  };
 
   const recordRefusal = refusalRecorder({ logAccess: (entry) => store.logAccess(entry), log, ...(options.refusalLimit ? { limit: options.refusalLimit } : {}) });
   const refuse = (c: Context, status: 401 | 403, reason: string, user: string | null, role: string | null) =>
@@ -239,13 +252,37 @@ export function createApp(options: AppOptions) {
     if (!result || !row) return c.json(result);
     await options.transparency.catchUp();
     const problems = [...result.problems, ...inclusionProblems(options.transparency, row)];
-    return c.json({ ...result, ok: problems.length === 0, problems });
+    const checked = { ...result, ok: problems.length === 0, problems };
+    await keepEvent(verifiedEvent(stamp(c.get('identity')), checked));
+    return c.json(checked);
   });
 
   api.get('/decisions/:id/replay', requires('read'), async (c) => {
     const found = await withRecord(c);
     if ('response' in found) return found.response;
-    return c.json(await service.replay(found.record));
+    const replay = await service.replay(found.record);
+    await keepEvent(replayedEvent(stamp(c.get('identity')), replay));
+    return c.json(replay);
+  });
+
+  // A verification run goes into the timeline of every record it checked once it has finished (the
+  // run itself is src/server/transparency/verification-run.ts): GET /verify answers with the report,
+  // POST /verify/runs with the run's id.
+  api.use('/verify', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' || c.res.status !== 200) return;
+    const report = verificationReportSchema.parse(await c.res.clone().json());
+    await keepEvent(runEvent({ ...stamp(c.get('identity')), at: new Date(report.finishedAt) }, report));
+  });
+  api.use('/verify/runs', async (c, next) => {
+    await next();
+    if (c.req.method !== 'POST' || c.res.status !== 202) return;
+    const by = c.get('identity');
+    const { progress } = (await c.res.clone().json()) as { progress: { runId: string } };
+    runs.get(progress.runId)?.done.then(
+      (report) => keepEvent(runEvent({ ...stamp(by), at: new Date(report.finishedAt) }, report)),
+      () => {},
+    );
   });
 
   api.route('/', transparencyRoutes({ log: options.transparency, runs, requiresVerify: requires('verify') as MiddlewareHandler, badRequest }));

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { routeIds, supplierKinds } from '../engine/answers-schema';
 import { evidenceStatuses, verdicts } from '../engine/ruleset-schema';
-import { organisationIdSchema } from './decision-record';
+import { organisationIdSchema, roles } from './decision-record';
+import { recordEventDetailSchema } from './record-events';
 
 /**
  * The auditor's reports (issue 13), shared by the server (src/server/reports) and the client
@@ -93,10 +94,17 @@ export const usedLimitSchema = z.strictObject({
 });
 
 export const timelineEventSchema = z.strictObject({
-  kind: z.enum(['decided', 'saved', 'corrects', 'corrected-by']),
+  kind: z.enum(['decided', 'saved', 'corrects', 'corrected-by', 'verified', 'verification-run', 'replayed']),
   at: z.string(),
+  /** The other record of a correction. */
   recordId: z.number().int().nullable(),
   by: z.string().nullable(),
+  role: z.enum(roles).nullable(),
+  /** For a check, a run or a replay: what it found for this record. */
+  result: z.enum(['passed', 'failed', 'not-listed', 'unchanged', 'changed']).nullable(),
+  /** Saved: the record's rule set; a check, run or replay: the server's rule set when it ran. */
+  rulesetVersion: z.string().nullable(),
+  detail: recordEventDetailSchema.nullable(),
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers-schema';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import { startServer, type RunningServer } from '../../src/server/start-server';
-import { exceptionResponseSchema, impactLineSchema } from '../../src/shared/audit-report';
+import pg from 'pg';
+import { exceptionResponseSchema, impactLineSchema, recordAuditSchema } from '../../src/shared/audit-report';
+import { verificationReportSchema } from '../../src/shared/transparency';
 import { auditor, post, saveRequest, tempDir } from './fixtures';
 import { postgresBinDir, startPostgres } from './postgres-server';
 
@@ -57,5 +59,27 @@ describe.skipIf(bin === null)('the audit reports on PostgreSQL', () => {
     const text = await (await fetch(`${server.url}/api/reports/impact?from=${hash}&to=${hash}`, { headers: auditor })).text();
     const lines = text.trim().split('\n').map((l) => impactLineSchema.parse(JSON.parse(l)));
     expect(lines.at(-1)).toMatchObject({ type: 'done', checked: 3, changed: 0 });
+  });
+
+  it('keeps checks, runs and replays in the record timeline, in a table that refuses UPDATE and DELETE', { timeout: 60_000 }, async () => {
+    expect((await fetch(`${server.url}/api/decisions/3/verify`, { headers: auditor })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/decisions/3/replay`, { headers: auditor })).status).toBe(200);
+    const report = verificationReportSchema.parse(await get('/verify'));
+    expect(report).toMatchObject({ ok: true, checked: 3, logProblems: [] });
+    const timeline = recordAuditSchema.parse(await get('/reports/records/3')).timeline;
+    expect(timeline.filter((e) => e.detail !== null).map((e) => [e.kind, e.by, e.result])).toEqual([
+      ['verified', 'revisor', 'passed'],
+      ['replayed', 'revisor', 'unchanged'],
+      ['verification-run', 'revisor', 'passed'],
+    ]);
+    expect(recordAuditSchema.parse(await get('/reports/records/1')).timeline.filter((e) => e.detail !== null).map((e) => e.kind)).toEqual(['verification-run']);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await expect(client.query('UPDATE record_events SET ok = false')).rejects.toThrow(/append-only/);
+      await expect(client.query('DELETE FROM record_events')).rejects.toThrow(/append-only/);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
-import type { VerifyProblem } from '../../shared/decision-record';
 import { receiptShortForm, type Receipt } from '../../shared/receipt';
 import { decisionTrailQuery } from './api/get-decision';
 import { replayDecisionQuery } from './api/replay-decision';
@@ -13,25 +11,12 @@ import { deviationFlags, deviationOf } from '../../shared/deviation';
 import { formatSek, organisationName, roleNames, routeName } from './labels';
 import { UnaskedAnswerList } from './unasked-answer-list';
 import { RecordPdfButton } from './record-pdf-button';
+import { recordAuditQuery } from './reports/api/reports';
 import { RecordAuditView } from './reports/record-audit-view';
 import { ReplayView } from './replay-view';
+import { problemNames } from './verify-labels';
 import { actorKey, useActingAs } from './use-acting-as';
 
-export const problemNames: Record<VerifyProblem['kind'], Localized> = {
-  unreadable: { sv: 'Posten går inte att läsa', en: 'The record cannot be read' },
-  'hash-mismatch': { sv: 'Innehållet har ändrats sedan det sparades', en: 'The content has changed since it was saved' },
-  'chain-broken': { sv: 'Kedjan till föregående post är bruten', en: 'The chain to the previous record is broken' },
-  'missing-predecessor': { sv: 'Föregående post saknas', en: 'The previous record is missing' },
-  'index-mismatch': { sv: 'Sökfälten stämmer inte med posten', en: 'The search columns do not match the record' },
-  'ruleset-missing': { sv: 'Regelverket beslutet fattades under saknas', en: 'The rule set the decision was made under is missing' },
-  'ruleset-tampered': { sv: 'Det sparade regelverket har ändrats', en: 'The stored rule set has been changed' },
-  'verdicts-differ': { sv: 'Bedömningarna går inte att återskapa', en: 'The verdicts do not reproduce' },
-  'evaluation-failed': { sv: 'Beslutet gick inte att bedöma igen', en: 'The decision could not be evaluated again' },
-  'leaf-mismatch': { sv: 'Posten är inte den som transparensloggen har för numret', en: 'The record is not the one the transparency log holds for its number' },
-  'not-in-log': { sv: 'Posten finns inte i transparensloggen: den har lagts in utanför registret', en: 'The record is not in the transparency log: it was put in outside the register' },
-  'not-witnessed': { sv: 'Posten hittades i databasen utan att ha sparats genom registret', en: 'The record was found in the database without having been saved through the register' },
-  missing: { sv: 'Posten saknas i databasen men finns i transparensloggen', en: 'The record is missing from the database but is in the transparency log' },
-};
 
 /** The receipt's short form, and the whole receipt to keep: with it the register can be asked to prove this decision years later. */
 function ReceiptLine({ receipt }: { receipt: Receipt }) {
@@ -71,6 +56,11 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
   const verify = useQuery({ ...verifyDecisionQuery(actor, id), enabled: verifyAsked });
   const replay = useQuery({ ...replayDecisionQuery(actor, id), enabled: replayAsked });
   useEffect(() => heading.current?.focus(), [id]);
+  // The server keeps each check and replay in the record's timeline: show it once it is there.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (verify.dataUpdatedAt || replay.dataUpdatedAt) void queryClient.invalidateQueries({ queryKey: recordAuditQuery(actor, id).queryKey });
+  }, [verify.dataUpdatedAt, replay.dataUpdatedAt, queryClient, actor, id]);
 
   return (
     <section className="decision-detail" aria-labelledby="decision-detail-heading">
@@ -183,13 +173,7 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
             {replay.isError ? <p role="alert">{t(apiErrorText(replay.error))}</p> : null}
             {replay.data ? <ReplayView replay={replay.data} /> : null}
           </div>
-          <RecordAuditView
-            record={trail.data.record}
-            events={[
-              ...(verify.data && !verify.isFetching ? [{ label: verify.data.ok ? { sv: 'Kontrollerad: oförändrad, kedjan hel', en: 'Verified: unchanged, chain intact' } : { sv: 'Kontrollerad: fel hittades', en: 'Verified: problems found' }, at: new Date(verify.dataUpdatedAt).toISOString() }] : []),
-              ...(replay.data ? [{ label: { sv: `Prövad mot regelverk ${replay.data.current.version}`, en: `Replayed under rule set ${replay.data.current.version}` }, at: new Date(replay.dataUpdatedAt).toISOString() }] : []),
-            ]}
-          />
+          <RecordAuditView record={trail.data.record} />
           {trail.data.outcome ? (
             <DecisionTrailView answers={trail.data.record.answers} outcome={trail.data.outcome} />
           ) : (

@@ -78,7 +78,10 @@ const recordAudit: RecordAudit = {
     exceptions: ['above-documentation-limit'], related: [],
   },
   limits: [{ id: 'direct-award-limit', label: { sv: 'Direktupphandlingsgränsen', en: 'The direct-award limit' }, unit: 'SEK', value: 700000, from: '2022-02-01', status: 'verified', source: { title: 'Nya regler 2022', section: 'Gränsen', url: null } }],
-  timeline: [{ kind: 'decided', at: answers.decisionDate, recordId: null, by: null }, { kind: 'saved', at: record.recordedAt, recordId: 7, by: 'upphandlare' }],
+  timeline: [
+    { kind: 'decided', at: answers.decisionDate, recordId: null, by: null, role: null, result: null, rulesetVersion: null, detail: null },
+    { kind: 'saved', at: record.recordedAt, recordId: 7, by: 'upphandlare', role: 'procurer', result: null, rulesetVersion: ruleset.version, detail: null },
+  ],
   asDecided: asJudged(answers.decisionDate),
   asToday: asJudged('2027-03-01'),
 };

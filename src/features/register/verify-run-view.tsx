@@ -4,9 +4,8 @@ import { useI18n } from '../../i18n/i18n';
 import type { VerificationReport } from '../../shared/transparency';
 import { downloadReport, verifyRunQuery } from './api/verify-runs';
 import { apiErrorText } from './api-error-text';
-import { problemNames } from './decision-detail';
 import { actorKey, useActingAs } from './use-acting-as';
-import { checkNames, checkStatusNames, logProblemNames } from './verify-labels';
+import { checkNames, checkStatusNames, logProblemNames, problemNames } from './verify-labels';
 
 /** One verification run: its progress while it works, then what it proved, with the report to download or print. */
 export function VerifyRunView({ runId, onOpen }: { runId: string; onOpen: (id: number) => void }) {

@@ -12,7 +12,6 @@ import {
   similarQuerySchema,
   socialReportQuerySchema,
   type RecordAudit,
-  type TimelineEvent,
 } from '../../shared/audit-report';
 import type { Identity } from '../../shared/decision-record';
 import { visibleOrganisations, type Permission } from '../access';
@@ -20,6 +19,7 @@ import { RegisterError, verdictsOf, type RegisterService } from '../register-ser
 import { AuditIndex } from './audit-index';
 import { diffRulesets } from './ruleset-diff';
 import { impactAnalysis } from './impact-analysis';
+import { recordTimeline } from './record-timeline';
 import { similarPurchases } from './similar-purchases';
 import { socialReport } from './social-report';
 
@@ -86,15 +86,7 @@ export function createReportsApi(options: ReportsOptions) {
         limits = [];
       }
     }
-    const timeline: TimelineEvent[] = [
-      { kind: 'decided', at: record.answers.decisionDate, recordId: null, by: null },
-      { kind: 'saved', at: record.recordedAt, recordId: id, by: record.savedBy.user },
-      ...(record.corrects !== null ? [{ kind: 'corrects' as const, at: record.recordedAt, recordId: record.corrects, by: record.savedBy.user }] : []),
-    ];
-    for (const later of index.corrections(id)) {
-      const correction = await service.store.get(later);
-      if (correction) timeline.push({ kind: 'corrected-by', at: correction.recordedAt, recordId: later, by: correction.savedBy.user });
-    }
+    const timeline = await recordTimeline(service.store, record, index.corrections(id));
     const current = service.current();
     const judge = (date: string) => {
       try {

@@ -2,6 +2,7 @@ import type { RulesetData } from '../../engine/ruleset';
 import type { OnceClaim } from './decision-rows';
 import type { IdempotencyHit } from './idempotency';
 import type { DecisionRecord, ListFilter, RecordContent, StatsQuery, StatsRow } from '../../shared/decision-record';
+import type { RecordEvent } from '../../shared/record-events';
 
 /** A record as read back, before verification: the raw stored content and the indexed columns. */
 export type StoredRow = {
@@ -75,6 +76,10 @@ export interface DecisionStore {
   row(id: number): Promise<StoredRow | null>;
   stats(query: StatsQuery & { organisations?: string[] | undefined }): Promise<StatsRow[]>;
   logAccess(entry: AccessLogEntry): Promise<void>;
+  /** Keeps one event of the records' timelines (a check, a run, a replay), durably; never changes a record. */
+  appendEvent(event: RecordEvent): Promise<void>;
+  /** The latest `limit` events touching record `id`, newest first: its own and the runs whose range holds it. */
+  eventsFor(id: number, limit: number): Promise<RecordEvent[]>;
   /** The id of the last record, 0 if none. */
   headId(): Promise<number>;
   /** The append-only triggers that should exist and do not. */

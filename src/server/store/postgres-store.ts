@@ -3,9 +3,11 @@ import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
+import type { RecordEvent } from '../../shared/record-events';
 import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
 import { backfillCounts, countsNeedBackfill, countsPostgresSchema, countsStatsSql, whereCounts } from './stats-counters';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
+import { eventsForSql, insertRecordEventSql, recordEventValues, toRecordEvent, type RecordEventRow } from './record-event-rows';
 import { idempotencyPostgresSchema, SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
 
 /**
@@ -52,6 +54,21 @@ CREATE TABLE IF NOT EXISTS access_log (
   status INTEGER NOT NULL,
   reason TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS record_events (
+  id BIGSERIAL PRIMARY KEY,
+  at TEXT NOT NULL,
+  "user" TEXT NOT NULL,
+  role TEXT NOT NULL,
+  record_id INTEGER,
+  from_id INTEGER,
+  to_id INTEGER,
+  ok BOOLEAN NOT NULL,
+  ruleset_version TEXT NOT NULL,
+  ruleset_hash TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS record_events_record ON record_events (record_id) WHERE record_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS record_events_runs ON record_events (to_id, from_id) WHERE record_id IS NULL;
 CREATE OR REPLACE FUNCTION vagval_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '% is append-only: save a correction that refers to the record instead', TG_TABLE_NAME;
@@ -59,7 +76,7 @@ END $$;
 DO $$
 DECLARE t TEXT;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['decisions', 'rulesets', 'access_log'] LOOP
+  FOREACH t IN ARRAY ARRAY['decisions', 'rulesets', 'access_log', 'record_events'] LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = t || '_append_only') THEN
       EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION vagval_append_only()', t || '_append_only', t);
       EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION vagval_append_only()', t || '_no_truncate', t);
@@ -307,6 +324,16 @@ export class PostgresDecisionStore implements DecisionStore {
     ]);
   }
 
+  async appendEvent(event: RecordEvent): Promise<void> {
+    // synchronous_commit makes the insert durable before it returns.
+    await this.pool.query(insertRecordEventSql((i) => `$${i}`, quoteUser), recordEventValues(event, (ok) => ok));
+  }
+
+  async eventsFor(id: number, limit: number): Promise<RecordEvent[]> {
+    const result = await this.pool.query<RecordEventRow>(eventsForSql('$1', '$2', quoteUser), [id, limit]);
+    return result.rows.map(toRecordEvent);
+  }
+
   async accessLog(limit: number): Promise<AccessLogEntry[]> {
     const result = await this.pool.query<AccessLogEntry>('SELECT at, "user", role, method, path, status, reason FROM access_log ORDER BY id DESC LIMIT $1', [limit]);
     return result.rows;
@@ -318,7 +345,7 @@ export class PostgresDecisionStore implements DecisionStore {
   }
 
   async missingGuards(): Promise<string[]> {
-    const expected = ['decisions', 'rulesets', 'access_log'].flatMap((t) => [`${t}_append_only`, `${t}_no_truncate`]);
+    const expected = ['decisions', 'rulesets', 'access_log', 'record_events'].flatMap((t) => [`${t}_append_only`, `${t}_no_truncate`]);
     const result = await this.pool.query<{ tgname: string }>("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'");
     const present = new Set(result.rows.map((r) => r.tgname));
     return expected.filter((name) => !present.has(name));
@@ -333,6 +360,9 @@ export class PostgresDecisionStore implements DecisionStore {
     await this.pool.end();
   }
 }
+
+/** "user" is a reserved word in PostgreSQL. */
+const quoteUser = (column: string) => (column === 'user' ? '"user"' : column);
 
 async function findKey(db: pg.Pool | pg.PoolClient, key: string, since: string): Promise<IdempotencyHit | null> {
   const result = await db.query<DecisionRow & { request_hash: string }>(

@@ -52,6 +52,24 @@ CREATE TABLE IF NOT EXISTS access_log (
   reason TEXT NOT NULL
 ) STRICT;
 
+-- What happened to a record after it was saved (checks, verification runs, replays): beside the
+-- decisions, never in them, so the records and the transparency log stay as they were.
+CREATE TABLE IF NOT EXISTS record_events (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  role TEXT NOT NULL,
+  record_id INTEGER,
+  from_id INTEGER,
+  to_id INTEGER,
+  ok INTEGER NOT NULL,
+  ruleset_version TEXT NOT NULL,
+  ruleset_hash TEXT NOT NULL,
+  detail TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS record_events_record ON record_events (record_id) WHERE record_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS record_events_runs ON record_events (to_id, from_id) WHERE record_id IS NULL;
+
 CREATE TRIGGER IF NOT EXISTS decisions_no_update BEFORE UPDATE ON decisions
 BEGIN SELECT RAISE(ABORT, 'decisions are append-only: save a correction that refers to the record instead'); END;
 CREATE TRIGGER IF NOT EXISTS decisions_no_delete BEFORE DELETE ON decisions
@@ -64,6 +82,10 @@ CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS record_events_no_update BEFORE UPDATE ON record_events
+BEGIN SELECT RAISE(ABORT, 'the record events are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS record_events_no_delete BEFORE DELETE ON record_events
+BEGIN SELECT RAISE(ABORT, 'the record events are append-only'); END;
 `;
 
 /** The triggers above that keep the tables append-only; verify reports any that are gone. */

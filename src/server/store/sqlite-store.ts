@@ -6,9 +6,11 @@ import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
+import type { RecordEvent } from '../../shared/record-events';
 import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
 import { backfillCounts, countsNeedBackfill, countsSqliteSchema, countsStatsSql, whereCounts } from './stats-counters';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
+import { eventsForSql, insertRecordEventSql, recordEventValues, toRecordEvent, type RecordEventRow } from './record-event-rows';
 import { SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
 import { SqliteIdempotency } from './sqlite-idempotency';
 import { sqliteGuards, sqliteSchema } from './sqlite-schema';
@@ -242,6 +244,17 @@ export class SqliteDecisionStore implements DecisionStore {
     this.db
       .prepare('INSERT INTO access_log (at, user, role, method, path, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(entry.at, entry.user, entry.role, entry.method, entry.path, entry.status, entry.reason);
+  }
+
+  async appendEvent(event: RecordEvent): Promise<void> {
+    this.db.prepare(insertRecordEventSql(() => '?', (c) => c)).run(...recordEventValues(event, (ok) => (ok ? 1 : 0)));
+    // Durable like a save: the WAL is synced before the event is reported as kept.
+    await this.syncFile(this.walFile);
+  }
+
+  async eventsFor(id: number, limit: number): Promise<RecordEvent[]> {
+    const rows = this.db.prepare(eventsForSql('@id', '@limit', (c) => c)).all({ id, limit }) as RecordEventRow[];
+    return rows.map(toRecordEvent);
   }
 
   async accessLog(limit: number): Promise<AccessLogEntry[]> {

@@ -7,22 +7,17 @@ import type { Localized } from '../../../engine/ruleset-schema';
 import { useI18n } from '../../../i18n/i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
 import { evidenceNames, exceptionNames } from '../../../shared/audit-labels';
-import type { RecordAudit, TimelineEvent } from '../../../shared/audit-report';
+import type { RecordAudit } from '../../../shared/audit-report';
 import type { DecisionRecord } from '../../../shared/decision-record';
 import { apiErrorText } from '../api-error-text';
 import { routeName } from '../labels';
 import { actorKey, useActingAs } from '../use-acting-as';
 import { recordAuditQuery } from './api/reports';
 import { labelledAnswers } from './labelled-answers';
+import { RecordTimelineList } from './record-timeline-list';
 import { recordHash } from './register-hash';
 import { CiteAddress } from './report-chrome';
 
-const eventNames: Record<TimelineEvent['kind'], Localized> = {
-  decided: { sv: 'Beslutsdatum', en: 'Decision date' },
-  saved: { sv: 'Sparat i registret', en: 'Saved in the register' },
-  corrects: { sv: 'Rättar beslut', en: 'Corrects decision' },
-  'corrected-by': { sv: 'Rättat av beslut', en: 'Corrected by decision' },
-};
 
 /** Replay in words that say what was tried: "Med regelverk X, för beslutsdatumet D, blir bedömningen …". */
 export function judgementSentence(j: RecordAudit['asDecided'], today: boolean, t: (l: Localized) => string, lang: 'sv' | 'en'): string {
@@ -40,7 +35,7 @@ export function judgementSentence(j: RecordAudit['asDecided'], today: boolean, t
 }
 
 /** A record as the auditor reads it: its answers in words, the limits it rested on, its history and its exceptions. */
-export function RecordAuditView({ record, events = [] }: { record: DecisionRecord; events?: Array<{ label: Localized; at: string }> }) {
+export function RecordAuditView({ record }: { record: DecisionRecord }) {
   const { t, lang } = useI18n();
   const id = useId();
   const actor = actorKey(useActingAs());
@@ -103,14 +98,7 @@ export function RecordAuditView({ record, events = [] }: { record: DecisionRecor
             </table>
           </div>
           <h5>{t({ sv: 'Tidslinje', en: 'Timeline' })}</h5>
-          <ol className="timeline">
-            {[...audit.data.timeline.map((e) => ({ key: `${e.kind}-${e.recordId ?? ''}`, at: e.at, text: `${t(eventNames[e.kind])}${e.kind === 'corrects' || e.kind === 'corrected-by' ? ` ${t({ sv: 'nr', en: 'no.' })} ${e.recordId}` : ''}${e.by ? ` (${e.by})` : ''}`, href: e.kind === 'corrects' || e.kind === 'corrected-by' ? recordHash(e.recordId!) : null })),
-              ...events.map((e, i) => ({ key: `event-${i}`, at: e.at, text: t(e.label), href: null }))].map((e) => (
-              <li key={e.key}>
-                <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 16)}</time> {e.href ? <a href={e.href}>{e.text}</a> : e.text}
-              </li>
-            ))}
-          </ol>
+          <RecordTimelineList timeline={audit.data.timeline} />
           <h5>{t({ sv: 'Prövad mot gällande regelverk', en: 'Tried against the current rule set' })}</h5>
           <p>{judgementSentence(audit.data.asDecided, false, t, lang)}</p>
           <p>{judgementSentence(audit.data.asToday, true, t, lang)}</p>

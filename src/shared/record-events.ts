@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { routeIds } from '../engine/answers-schema';
+import { verdicts } from '../engine/ruleset-schema';
+import { roles } from './decision-record';
+import { verifyModes } from './transparency';
+
+/**
+ * What happened to a record after it was saved (issue 13, item 3): a check of that one record, a
+ * verification run over a range of records, a replay under another rule set. Kept in their own
+ * append-only table beside the decisions, never in them: a decision record does not change when it
+ * is looked at, and the transparency log keeps covering the decisions alone.
+ */
+export const recordEventDetailSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('verified'),
+    /** The kinds of problem the check found; none when it passed. */
+    problems: z.array(z.string()),
+  }),
+  z.strictObject({
+    kind: z.literal('verification-run'),
+    runId: z.string(),
+    mode: z.enum(verifyModes),
+    checked: z.number().int().nonnegative(),
+    failedCount: z.number().int().nonnegative(),
+    /** The records the run listed as failing (a report lists at most 1,000). */
+    failedIds: z.array(z.number().int().positive()),
+    /** Problems of the log itself (checkpoints, triggers), not of one record. */
+    logProblems: z.number().int().nonnegative(),
+  }),
+  z.strictObject({
+    kind: z.literal('replayed'),
+    /** The rule set the decision was made under; the event's own version is the one it was replayed with. */
+    storedVersion: z.string(),
+    changed: z.boolean(),
+    chosenRoute: z.enum(routeIds),
+    chosenBefore: z.enum(verdicts),
+    chosenAfter: z.enum(verdicts),
+    recommendationBefore: z.enum(routeIds).nullable(),
+    recommendationAfter: z.enum(routeIds).nullable(),
+  }),
+]);
+export type RecordEventDetail = z.infer<typeof recordEventDetailSchema>;
+
+/** One event as it is stored: who, when, on which records, the result and the rule set it ran with. */
+export const recordEventSchema = z.strictObject({
+  at: z.string(),
+  user: z.string().min(1),
+  role: z.enum(roles),
+  /** The one record the event concerns; null for a run, which covers `fromId`–`toId`. */
+  recordId: z.number().int().positive().nullable(),
+  fromId: z.number().int().positive().nullable(),
+  toId: z.number().int().nonnegative().nullable(),
+  /** Verified: no problem found; replayed: nothing would differ. */
+  ok: z.boolean(),
+  rulesetVersion: z.string(),
+  rulesetHash: z.string(),
+  detail: recordEventDetailSchema,
+});
+export type RecordEvent = z.infer<typeof recordEventSchema>;
