@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { VerificationReport } from '../../shared/transparency';
 import { downloadReport, verifyRunQuery } from './api/verify-runs';
@@ -12,6 +12,12 @@ export function VerifyRunView({ runId, onOpen }: { runId: string; onOpen: (id: n
   const { t } = useI18n();
   const actor = actorKey(useActingAs());
   const run = useQuery(verifyRunQuery(actor, runId));
+  // A finished run is in the timeline of every record it checked: records opened before it show it too.
+  const queryClient = useQueryClient();
+  const finished = run.data?.report !== null && run.data?.report !== undefined;
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: ['register', 'reports', 'record'] });
+  }, [finished, queryClient]);
   if (run.isError) return <p role="alert">{t(apiErrorText(run.error))}</p>;
   if (!run.data) return <p role="status">{t({ sv: 'Startar kontrollen…', en: 'Starting the verification…' })}</p>;
   const { progress, report } = run.data;
