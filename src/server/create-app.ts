@@ -19,6 +19,8 @@ import { RegisterError, RegisterService } from './register-service';
 import type { RecordEvent } from '../shared/record-events';
 import { verificationReportSchema } from '../shared/transparency';
 import { replayedEvent, runEvent, verifiedEvent } from './reports/record-timeline';
+import { statsExcelCsv } from '../shared/audit-csv';
+import { csvNames } from './reports/csv-names';
 import { createReportsApi } from './reports/reports-api';
 import { builtApp, compressResponses } from './static-app';
 import type { DecisionStore } from './store/decision-store';
@@ -291,6 +293,17 @@ export function createApp(options: AppOptions) {
     const parsed = statsQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return badRequest(c, parsed.error);
     return c.json({ rows: await store.stats({ ...parsed.data, organisations: visibleOrganisations(c.get('identity')) }) });
+  });
+
+  // The same table for Swedish Excel: semicolons, BOM, Swedish headers and names, totals rows (issue 13, item 7).
+  api.get('/stats.csv', requires('stats'), async (c) => {
+    const parsed = statsQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    const rows = await store.stats({ ...parsed.data, organisations: visibleOrganisations(c.get('identity')) });
+    return c.body(statsExcelCsv(rows, csvNames(options.ruleset())), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="vagval-statistik-${parsed.data.period}.csv"`,
+    });
   });
 
   api.get('/access-log', requires('accessLog'), async (c) => c.json({ entries: await store.accessLog(200) }));

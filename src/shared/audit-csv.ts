@@ -2,6 +2,7 @@ import { exceptionNames, supplierKindLabels, verdictNames } from './audit-labels
 import type { AuditRow, ImpactItem, SocialReportRow } from './audit-report';
 import type { StatsRow } from './decision-record';
 import { toExcelCsv, type CsvCell } from './excel-csv';
+import { choseAgainstVerdict, figureKind } from './partnership';
 
 /** How routes and organisations are named in the files: by the rule set, in Swedish. */
 export type Names = { route: (id: string) => string; organisation: (id: string) => string };
@@ -48,16 +49,24 @@ export function socialCsv(rows: SocialReportRow[], names: Names): string {
 }
 
 /**
- * The register's statistics table for Excel: Swedish headers and names, and totals rows; IOP
- * counts as a partnership, not a purchase (a partnership outside LOU is no purchase at all).
+ * The register's statistics table for Excel: Swedish headers and names, and totals rows. A genuine
+ * IOP (chosen and judged allowed) counts as a partnership, not a purchase; an IOP chosen against
+ * its verdict counts as the purchase it is, and every route chosen against its verdict is marked.
  */
 export function statsExcelCsv(rows: StatsRow[], names: Names): string {
-  const header = ['Organisation', 'Period', 'Väg', 'Leverantörstyp', 'Slag', 'Antal', 'Värde (kr)'];
+  const header = ['Organisation', 'Period', 'Väg', 'Leverantörstyp', 'Den valda vägens bedömning', 'Slag', 'Vald mot bedömningen', 'Antal', 'Värde (kr)'];
   const lines: CsvCell[][] = rows.map((r) => [
-    names.organisation(r.organisation), r.period, names.route(r.route), supplierKindLabels[r.supplierKind]!.sv,
-    r.route === 'iop' ? kindNames.partnership : kindNames.purchase, r.count, r.valueSek,
+    names.organisation(r.organisation), r.period, names.route(r.route), supplierKindLabels[r.supplierKind]!.sv, verdictNames[r.chosenVerdict]!.sv,
+    kindNames[figureKind(r.route, r.chosenVerdict)], yesNo(choseAgainstVerdict(r.chosenVerdict)), r.count, r.valueSek,
   ]);
-  return toExcelCsv(header, [...lines, ...totals(rows, (r) => r.route === 'iop', (label, t) => [label, '', '', '', '', t.count, t.valueSek])]);
+  const against = rows.filter((r) => choseAgainstVerdict(r.chosenVerdict));
+  const sum = against.reduce((t, r) => ({ count: t.count + r.count, valueSek: t.valueSek + r.valueSek }), { count: 0, valueSek: 0 });
+  const line = (label: string, t: { count: number; valueSek: number }): CsvCell[] => [label, '', '', '', '', '', '', t.count, t.valueSek];
+  return toExcelCsv(header, [
+    ...lines,
+    ...totals(rows, (r) => figureKind(r.route, r.chosenVerdict) === 'partnership', line),
+    line('Varav vald mot bedömningen (inte tillåten eller behöver fler svar)', sum),
+  ]);
 }
 
 function totals<T extends { count: number; valueSek: number }>(rows: T[], isPartnership: (r: T) => boolean, line: (label: string, t: { count: number; valueSek: number }) => CsvCell[]): CsvCell[][] {

@@ -164,6 +164,8 @@ export const statsRowSchema = z.strictObject({
   period: z.string(),
   route: z.enum(routeIds),
   supplierKind: z.enum([...supplierKinds, 'unknown']),
+  /** How the engine judged the chosen route (recommended counts as allowed): an IOP is a partnership only where allowed. */
+  chosenVerdict: z.enum(['allowed', 'not-allowed', 'needs-info']),
   count: z.number().int(),
   valueSek: z.number(),
 });

@@ -4,6 +4,8 @@ import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import pg from 'pg';
 import { exceptionResponseSchema, impactLineSchema, recordAuditSchema } from '../../src/shared/audit-report';
+import { statsResponseSchema } from '../../src/shared/decision-record';
+import { parseExcelCsv } from '../../src/shared/excel-csv';
 import { verificationReportSchema } from '../../src/shared/transparency';
 import { auditor, post, saveRequest, tempDir } from './fixtures';
 import { postgresBinDir, startPostgres } from './postgres-server';
@@ -52,6 +54,16 @@ describe.skipIf(bin === null)('the audit reports on PostgreSQL', () => {
     expect(split.items.map((r) => r.id).sort()).toEqual([1, 2]);
     const deviation = exceptionResponseSchema.parse(await get('/reports/exceptions?kind=deviation'));
     expect(deviation.items.map((r) => [r.id, r.deviationReason])).toEqual([[3, 'Pröva marknaden.']]);
+  });
+
+  it("counts by the chosen route's verdict in the statistics, and writes them for Excel", async () => {
+    const rows = statsResponseSchema.parse(await get('/stats')).rows;
+    expect(rows.map((r) => [r.organisation, r.route, r.chosenVerdict, r.count])).toEqual([
+      ['ljungby', 'social-considerations', 'allowed', 1],
+      ['motala', 'direct-award', 'allowed', 2],
+    ]);
+    const { header } = parseExcelCsv(await (await fetch(`${server.url}/api/stats.csv`, { headers: auditor })).text());
+    expect(header[4]).toBe('Den valda vägens bedömning');
   });
 
   it('runs the impact analysis over the whole register', { timeout: 60_000 }, async () => {

@@ -48,7 +48,7 @@ describe.skipIf(bin === null)('the register on PostgreSQL', () => {
     expect([...page1.items, ...page2.items].map((r) => r.answers.value?.totalSek).sort((a, b) => a! - b!)).toEqual([5000, 9000, 13000, 17000, 21000, 25000, 29000, 33000, 37000]);
     expect(page2.nextBefore).toBeNull();
     const stats = statsResponseSchema.parse(await (await fetch(`${servers[0]!.url}/api/stats?organisation=motala`, { headers: auditor })).json());
-    expect(stats.rows).toEqual([{ organisation: 'motala', period: '2026', route: expect.any(String), supplierKind: 'social-enterprise', count: 10, valueSek: 190000 }]);
+    expect(stats.rows).toEqual([{ organisation: 'motala', period: '2026', route: expect.any(String), supplierKind: 'social-enterprise', chosenVerdict: 'allowed', count: 10, valueSek: 190000 }]);
   });
 
   it('stores one record for one Idempotency-Key sent to both instances at once, and 422 for the key with another body', { timeout: 30_000 }, async () => {

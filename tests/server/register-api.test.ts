@@ -109,7 +109,7 @@ describe('saving a decision', () => {
     const trail = decisionTrailSchema.parse(await (await get(`/api/decisions/${old.id}`)).json());
     expect(trail.record.supersededBy).toBe(correction.id);
     const stats = statsResponseSchema.parse(await (await get('/api/stats')).json());
-    expect(stats.rows).toEqual([{ organisation: 'ljungby', period: '2026', route: 'direct-award', supplierKind: 'social-enterprise', count: 1, valueSek: 300000 }]);
+    expect(stats.rows).toEqual([{ organisation: 'ljungby', period: '2026', route: 'direct-award', supplierKind: 'social-enterprise', chosenVerdict: 'allowed', count: 1, valueSek: 300000 }]);
   });
 });
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/start-server';
+import { sqliteChosenVerdict } from '../../src/server/store/stats-counters';
 import { decisionRecordSchema, statsResponseSchema } from '../../src/shared/decision-record';
 import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
 
@@ -20,14 +21,15 @@ afterEach(async () => {
 const save = async (answers = ljungbyAnswers, extra = {}) => decisionRecordSchema.parse(await (await post(`${server.url}/api/decisions`, saveRequest(answers, extra))).json());
 const stats = async (query = '') => statsResponseSchema.parse(await (await fetch(`${server.url}/api/stats?${query}`, { headers: auditor })).json()).rows;
 
-/** The statistics as they were computed before the counters: a GROUP BY over every record, each decision as last corrected. */
+/** The statistics as they were computed before the counters: a GROUP BY over every record, each decision as last corrected, by its chosen route's stored verdict. */
 function recomputed(period: 'year' | 'month'): unknown[] {
   const db = new Database(join(dir.path, 'register.sqlite'), { readonly: true });
   const p = period === 'month' ? 'substr(d.decision_date, 1, 7)' : 'substr(d.decision_date, 1, 4)';
   const rows = db
     .prepare(
-      `SELECT d.organisation AS organisation, ${p} AS period, d.chosen_route AS route, d.supplier_kind AS supplierKind, COUNT(*) AS count, COALESCE(SUM(d.total_sek), 0) AS valueSek
-       FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      `SELECT d.organisation AS organisation, ${p} AS period, d.chosen_route AS route, d.supplier_kind AS supplierKind, ${sqliteChosenVerdict('d')} AS chosenVerdict,
+         COUNT(*) AS count, COALESCE(SUM(d.total_sek), 0) AS valueSek
+       FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
     )
     .all();
   db.close();
@@ -59,4 +61,25 @@ it('fills the counters of a register saved before they existed', async () => {
   await start();
   expect(await stats('period=quarter')).toEqual(before);
   expect(before.reduce((n, r) => n + r.count, 0)).toBe(2);
+});
+
+it('rebuilds counters made before they held the chosen route’s verdict', async () => {
+  await save();
+  await save({ ...ljungbyAnswers, organisation: 'motala' }, { chosenRoute: 'social-considerations', deviationReason: 'Vi vill pröva marknaden.' });
+  const before = await stats();
+  await server.close();
+  const db = new Database(join(dir.path, 'register.sqlite'));
+  db.exec(`DROP TRIGGER decisions_count_added; DROP TRIGGER decisions_count_corrected; DROP TABLE decision_counts;
+    CREATE TABLE decision_counts (organisation TEXT NOT NULL, decision_date TEXT NOT NULL, chosen_route TEXT NOT NULL, supplier_kind TEXT NOT NULL,
+      count INTEGER NOT NULL, value_sek REAL NOT NULL, PRIMARY KEY (organisation, decision_date, chosen_route, supplier_kind)) STRICT, WITHOUT ROWID;
+    INSERT INTO decision_counts SELECT organisation, decision_date, chosen_route, supplier_kind, COUNT(*), SUM(total_sek) FROM decisions GROUP BY 1, 2, 3, 4;`);
+  db.close();
+  await start();
+  expect(await stats()).toEqual(before);
+  expect(before.map((r) => [r.organisation, r.route, r.chosenVerdict])).toEqual([
+    ['ljungby', 'direct-award', 'allowed'],
+    ['motala', 'social-considerations', 'allowed'],
+  ]);
+  await save({ ...ljungbyAnswers, value: { totalSek: 20_000 } });
+  expect(await stats()).toEqual(recomputed('year'));
 });

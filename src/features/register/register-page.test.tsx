@@ -65,8 +65,11 @@ const replay: Replay = {
   anyDifference: true,
 };
 const stats: StatsRow[] = [
-  { organisation: 'lekeberg', period: '2026', route: 'reserved-contract', supplierKind: 'social-enterprise', count: 3, valueSek: 1200000 },
-  { organisation: 'lekeberg', period: '2026', route: 'direct-award', supplierKind: 'ideaburen', count: 1, valueSek: 90000 },
+  { organisation: 'lekeberg', period: '2026', route: 'reserved-contract', supplierKind: 'social-enterprise', chosenVerdict: 'allowed', count: 3, valueSek: 1200000 },
+  { organisation: 'lekeberg', period: '2026', route: 'direct-award', supplierKind: 'ideaburen', chosenVerdict: 'allowed', count: 1, valueSek: 90000 },
+  { organisation: 'lekeberg', period: '2026', route: 'iop', supplierKind: 'ideaburen', chosenVerdict: 'allowed', count: 1, valueSek: 400000 },
+  // An IOP the engine judged not allowed (a per-visitor payment): a purchase, chosen against the verdict.
+  { organisation: 'lekeberg', period: '2026', route: 'iop', supplierKind: 'ideaburen', chosenVerdict: 'not-allowed', count: 2, valueSek: 120000 },
 ];
 
 const asJudged = (date: string): RecordAudit['asDecided'] => ({ rulesetVersion: '2027.1.0', date, verdicts: replay.routes.reduce((v, r) => ({ ...v, [r.route]: r.after }), { ...record.verdicts }), recommendedRoute: 'reserved-contract' as const, problem: null });
@@ -188,16 +191,20 @@ describe('the register page', { timeout: 60_000 }, () => {
     expect(within(layers).getByRole('listitem')).toHaveTextContent('Direktupphandling, Ljungby kommun: Policy gällande sociala företag (ny): Ta in tre offerter.');
   });
 
-  it('shows statistics as a chart and a table by supplier kind', async () => {
+  it('shows statistics as a chart and a table, counting only a genuine IOP as a partnership and marking a choice against the verdict', async () => {
     const user = userEvent.setup();
     renderPage();
     await user.click(await screen.findByRole('button', { name: 'Statistik' }));
-    const table = await screen.findByRole('table', { name: 'Inköp per organisation, period, väg och leverantörstyp' });
-    // A header, the two rows, and the totals: purchases, and partnerships (IOP) apart.
-    expect(within(table).getAllByRole('row')).toHaveLength(5);
-    expect(within(table).getByRole('row', { name: /^Summa köp 4 1\s290\s000 kr$/ })).toBeInTheDocument();
-    expect(within(table).getByRole('row', { name: /^Summa partnerskap \(IOP, inte köp\) 0 0 kr$/ })).toBeInTheDocument();
-    expect(screen.getAllByRole('img')[0]).toHaveAccessibleName(/Socialt företag 3; Idéburen organisation 1/);
+    const table = await screen.findByRole('table', { name: 'Beslut per organisation, period, väg, leverantörstyp och den valda vägens bedömning' });
+    // A header, the four rows, and the totals: purchases, partnerships (IOP) apart, all, and the choices against the verdict.
+    expect(within(table).getAllByRole('row')).toHaveLength(9);
+    expect(within(table).getByRole('row', { name: /^Summa köp 6 1\s410\s000 kr$/ })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^Summa partnerskap \(IOP, inte köp\) 1 400\s000 kr$/ })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^Varav vald mot bedömningen .* 2 120\s000 kr$/ })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^Lekebergs kommun 2026 Idéburet offentligt partnerskap \(IOP\) Idéburen organisation Inte tillåten\s+≠ vald mot bedömningen Köp 2 120\s000 kr$/ })).toBeInTheDocument();
+    expect(screen.getAllByRole('img')[0]).toHaveAccessibleName(/Idéburen organisation 4; Socialt företag 3/);
+    await user.click(screen.getByRole('radio', { name: 'Väg' }));
+    expect(screen.getAllByRole('img')[0]).toHaveAccessibleName(/IOP bedömt som köp \(vald mot bedömningen\) 2/);
     expect(screen.getByRole('button', { name: 'Ladda ner som CSV' })).toBeInTheDocument();
   });
 

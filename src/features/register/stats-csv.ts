@@ -1,4 +1,5 @@
 import type { StatsRow } from '../../shared/decision-record';
+import { figureKind } from '../../shared/partnership';
 
 const quote = (value: string | number) => {
   const text = String(value);
@@ -6,24 +7,13 @@ const quote = (value: string | number) => {
 };
 
 /**
- * The statistics as CSV for the political reporting: one line per organisation, period, route
- * and supplier kind. Comma-separated with a header, values in plain kronor (no spaces), so
- * spreadsheets and scripts read it alike.
+ * The statistics as CSV for the political reporting: one line per organisation, period, route,
+ * supplier kind and the chosen route's verdict, with whether the line counts as a purchase or a
+ * partnership. Comma-separated with a header, values in plain kronor (no spaces), so spreadsheets
+ * and scripts read it alike.
  */
 export function statsToCsv(rows: StatsRow[]): string {
-  const header = ['organisation', 'period', 'route', 'supplier_kind', 'count', 'value_sek'];
-  const lines = rows.map((r) => [r.organisation, r.period, r.route, r.supplierKind, r.count, Math.round(r.valueSek)].map(quote).join(','));
+  const header = ['organisation', 'period', 'route', 'supplier_kind', 'chosen_verdict', 'kind', 'count', 'value_sek'];
+  const lines = rows.map((r) => [r.organisation, r.period, r.route, r.supplierKind, r.chosenVerdict, figureKind(r.route, r.chosenVerdict), r.count, Math.round(r.valueSek)].map(quote).join(','));
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
-}
-
-/** Totals per group (route or supplier kind) across the rows. */
-export function totalsBy(rows: StatsRow[], key: 'route' | 'supplierKind'): Array<{ key: string; count: number; valueSek: number }> {
-  const totals = new Map<string, { key: string; count: number; valueSek: number }>();
-  for (const row of rows) {
-    const entry = totals.get(row[key]) ?? { key: row[key], count: 0, valueSek: 0 };
-    entry.count += row.count;
-    entry.valueSek += row.valueSek;
-    totals.set(row[key], entry);
-  }
-  return [...totals.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }

@@ -1,17 +1,19 @@
-import type { OrganisationId } from '../../engine/answers-schema';
+import type { RouteId } from '../../engine/answers-schema';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
-import { statsPeriods, type StatsQuery } from '../../shared/decision-record';
+import { verdictNames } from '../../shared/audit-labels';
+import { statsPeriods, type StatsQuery, type StatsRow } from '../../shared/decision-record';
+import { choseAgainstVerdict, figureKind, type FigureKind } from '../../shared/partnership';
 import { statsQuery } from './api/stats';
 import { apiErrorText } from './api-error-text';
 import { OrganisationOptions } from './organisation-options';
 import { formatSek, organisationName, routeName, supplierKindNames } from './labels';
-import { BarChart } from './stats-chart';
-import { statsExcelCsv } from '../../shared/audit-csv';
-import { browserRuleset } from '../../rules-data/browser-ruleset';
-import { statsToCsv, totalsBy } from './stats-csv';
+import { sumFigures, totalsBy } from './figures';
+import { GroupFigures } from './group-figures';
+import { statsToCsv } from './stats-csv';
+import { fetchCsv, saveBlob } from './reports/api/reports';
 import { DateRangeFields } from './date-range-fields';
 import { actorKey, useActingAs } from './use-acting-as';
 
@@ -21,10 +23,22 @@ const periodNames: Record<(typeof statsPeriods)[number], Localized> = {
   month: { sv: 'Månad', en: 'Month' },
 };
 
-const excelNames = {
-  route: (r: string) => browserRuleset.routes[r as keyof typeof browserRuleset.routes]?.name.sv ?? r,
-  organisation: (o: string) => organisationName(o as OrganisationId),
+const kindNames: Record<FigureKind, Localized> = {
+  purchase: { sv: 'Köp', en: 'Purchase' },
+  partnership: { sv: 'Partnerskap (IOP, inte köp)', en: 'Partnership (IOP, not a purchase)' },
 };
+
+/** The table's foot: purchases, genuine partnerships, all, and the choices made against the engine's verdict. */
+function statsTotals(rows: StatsRow[], t: (l: Localized) => string) {
+  const partnership = (r: StatsRow) => figureKind(r.route, r.chosenVerdict) === 'partnership';
+  return [
+    { label: t({ sv: 'Summa köp', en: 'Total purchases' }), ...sumFigures(rows.filter((r) => !partnership(r))) },
+    { label: t({ sv: 'Summa partnerskap (IOP, inte köp)', en: 'Total partnerships (IOP, not purchases)' }), ...sumFigures(rows.filter(partnership)) },
+    { label: t({ sv: 'Summa totalt', en: 'Total' }), ...sumFigures(rows) },
+    { label: t({ sv: 'Varav vald mot bedömningen (inte tillåten eller behöver fler svar)', en: 'Of which chosen against the verdict (not allowed or needing answers)' }), ...sumFigures(rows.filter((r) => choseAgainstVerdict(r.chosenVerdict))) },
+  ];
+}
+
 
 /** `text` carries its own byte-order mark where it needs one. */
 function downloadCsv(text: string, name: string) {
@@ -49,6 +63,14 @@ export function StatsView() {
   const [dateProblem, setDateProblem] = useState(false);
   const [groupBy, setGroupBy] = useState<'route' | 'supplierKind'>('supplierKind');
   const stats = useQuery(statsQuery(actor, query));
+  const [excelError, setExcelError] = useState<unknown>(null);
+  // The server writes the Excel file (GET /api/stats.csv), as it does the reports' files.
+  const downloadExcel = () => {
+    setExcelError(null);
+    fetchCsv('/api/stats.csv', query)
+      .then((blob) => saveBlob(blob, `vagval-statistik-${query.period ?? 'year'}.csv`))
+      .catch(setExcelError);
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -64,8 +86,16 @@ export function StatsView() {
   };
 
   const rows = stats.data?.rows ?? [];
-  const groupName = (key: string) => (groupBy === 'route' ? t(routeName(key as never)) : t(supplierKindNames[key] ?? { sv: key, en: key }));
-  const totals = totalsBy(rows, groupBy);
+  // By route, an IOP chosen against its verdict stands apart from the partnerships: it is a purchase.
+  const groupKey = (r: StatsRow) => (groupBy === 'route' ? (r.route === 'iop' && figureKind(r.route, r.chosenVerdict) === 'purchase' ? 'iop-purchase' : r.route) : r.supplierKind);
+  const groupName = (key: string) =>
+    groupBy === 'route'
+      ? key === 'iop-purchase'
+        ? t({ sv: 'IOP bedömt som köp (vald mot bedömningen)', en: 'IOP judged a purchase (chosen against the verdict)' })
+        : t(routeName(key as RouteId))
+      : t(supplierKindNames[key] ?? { sv: key, en: key });
+  const groups = totalsBy(rows, groupKey).map((g) => ({ ...g, label: groupName(g.key) }));
+  const sums = statsTotals(rows, t);
 
   return (
     <section aria-labelledby={`${id}-heading`} className="register-stats">
@@ -107,57 +137,61 @@ export function StatsView() {
             <p>{t({ sv: 'Inga beslut i urvalet.', en: 'No decisions in the selection.' })}</p>
           ) : (
             <div className="stats-figures">
-              <BarChart
-                title={t({ sv: 'Antal inköp', en: 'Number of purchases' })}
-                bars={totals.map((x) => ({ label: groupName(x.key), value: x.count, text: String(x.count) }))}
-              />
-              <BarChart
-                title={t({ sv: 'Värde av inköpen', en: 'Value of the purchases' })}
-                bars={totals.map((x) => ({ label: groupName(x.key), value: x.valueSek, text: formatSek(x.valueSek, lang) }))}
+              <GroupFigures
+                title={groupBy === 'route' ? t({ sv: 'Beslut per väg', en: 'Decisions by route' }) : t({ sv: 'Beslut per leverantörstyp', en: 'Decisions by supplier kind' })}
+                keyHeader={groupBy === 'route' ? t({ sv: 'Väg', en: 'Route' }) : t({ sv: 'Leverantörstyp', en: 'Supplier kind' })}
+                groups={groups}
+                totals={sums}
+                charts={['count', 'value']}
               />
               <table className="register-table">
-                <caption>{t({ sv: 'Inköp per organisation, period, väg och leverantörstyp', en: 'Purchases per organisation, period, route and supplier kind' })}</caption>
+                <caption>{t({ sv: 'Beslut per organisation, period, väg, leverantörstyp och den valda vägens bedömning', en: "Decisions per organisation, period, route, supplier kind and the chosen route's verdict" })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t({ sv: 'Organisation', en: 'Organisation' })}</th>
                     <th scope="col">{t({ sv: 'Period', en: 'Period' })}</th>
                     <th scope="col">{t({ sv: 'Väg', en: 'Route' })}</th>
                     <th scope="col">{t({ sv: 'Leverantörstyp', en: 'Supplier kind' })}</th>
+                    <th scope="col">{t({ sv: 'Den valda vägens bedömning', en: "The chosen route's verdict" })}</th>
+                    <th scope="col">{t({ sv: 'Slag', en: 'Kind' })}</th>
                     <th scope="col">{t({ sv: 'Antal', en: 'Number' })}</th>
                     <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((r) => (
-                    <tr key={`${r.organisation}|${r.period}|${r.route}|${r.supplierKind}`}>
+                    <tr key={`${r.organisation}|${r.period}|${r.route}|${r.supplierKind}|${r.chosenVerdict}`}>
                       <td data-label={t({ sv: 'Organisation', en: 'Organisation' })}>{organisationName(r.organisation)}</td>
                       <td data-label={t({ sv: 'Period', en: 'Period' })}>{r.period}</td>
                       <td data-label={t({ sv: 'Väg', en: 'Route' })}>{t(routeName(r.route))}</td>
                       <td data-label={t({ sv: 'Leverantörstyp', en: 'Supplier kind' })}>{t(supplierKindNames[r.supplierKind]!)}</td>
+                      <td data-label={t({ sv: 'Den valda vägens bedömning', en: "The chosen route's verdict" })}>
+                        {t(verdictNames[r.chosenVerdict]!)}
+                        {choseAgainstVerdict(r.chosenVerdict) ? <> <strong className="deviation-mark">{t({ sv: '≠ vald mot bedömningen', en: '≠ chosen against the verdict' })}</strong></> : null}
+                      </td>
+                      <td data-label={t({ sv: 'Slag', en: 'Kind' })}>{t(kindNames[figureKind(r.route, r.chosenVerdict)])}</td>
                       <td data-label={t({ sv: 'Antal', en: 'Number' })}>{r.count}</td>
                       <td data-label={t({ sv: 'Värde', en: 'Value' })}>{formatSek(r.valueSek, lang)}</td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot>
-                  {[
-                    { key: 'purchases', label: { sv: 'Summa köp', en: 'Total purchases' }, list: rows.filter((r) => r.route !== 'iop') },
-                    { key: 'partnerships', label: { sv: 'Summa partnerskap (IOP, inte köp)', en: 'Total partnerships (IOP, not purchases)' }, list: rows.filter((r) => r.route === 'iop') },
-                  ].map((g) => (
-                    <tr key={g.key}>
-                      <th scope="row" colSpan={4}>{t(g.label)}</th>
-                      <td>{g.list.reduce((n, r) => n + r.count, 0)}</td>
-                      <td>{formatSek(g.list.reduce((n, r) => n + r.valueSek, 0), lang)}</td>
+                  {sums.map((g) => (
+                    <tr key={g.label}>
+                      <th scope="row" colSpan={6}>{g.label}</th>
+                      <td data-label={t({ sv: 'Antal', en: 'Number' })}>{g.count}</td>
+                      <td data-label={t({ sv: 'Värde', en: 'Value' })}>{formatSek(g.valueSek, lang)}</td>
                     </tr>
                   ))}
                 </tfoot>
               </table>
-              <button type="button" onClick={() => downloadCsv(statsExcelCsv(rows, excelNames), `vagval-statistik-${query.period ?? 'year'}.csv`)}>
+              <button type="button" onClick={downloadExcel}>
                 {t({ sv: 'Ladda ned för Excel (CSV, semikolon)', en: 'Download for Excel (CSV, semicolons)' })}
               </button>
               <button type="button" onClick={() => downloadCsv(`\ufeff${statsToCsv(rows)}`, `vagval-statistik-${query.period ?? 'year'}-data.csv`)}>
                 {t({ sv: 'Ladda ner som CSV', en: 'Download as CSV' })}
               </button>
+              {excelError ? <p role="alert">{t(apiErrorText(excelError))}</p> : null}
             </div>
           )}
         </div>

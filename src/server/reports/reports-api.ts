@@ -1,7 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import type { z } from 'zod';
-import { buyerName } from '../../engine/buyers';
 import { evaluate, EvaluationError } from '../../engine/evaluate';
 import { loadRuleset, RulesetLoadError, type Ruleset } from '../../engine/ruleset';
 import { readRulesDir } from '../../rules-data/read-rules-dir';
@@ -17,6 +16,7 @@ import type { Identity } from '../../shared/decision-record';
 import { visibleOrganisations, type Permission } from '../access';
 import { RegisterError, verdictsOf, type RegisterService } from '../register-service';
 import { AuditIndex } from './audit-index';
+import { csvNames } from './csv-names';
 import { diffRulesets } from './ruleset-diff';
 import { impactAnalysis } from './impact-analysis';
 import { recordTimeline } from './record-timeline';
@@ -44,10 +44,7 @@ export function createReportsApi(options: ReportsOptions) {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const api = new Hono<Env>();
   const scope = (c: Context<Env>) => ({ organisations: visibleOrganisations(c.get('identity')) });
-  const names = (): Names => {
-    const r = service.current();
-    return { route: (id) => r.routes[id as keyof Ruleset['routes']]?.name.sv ?? id, organisation: (id) => buyerName(r, id) };
-  };
+  const names = (): Names => csvNames(service.current());
 
   api.get('/exceptions', requires('read'), async (c) => {
     const parsed = exceptionQuerySchema.safeParse(c.req.query());

@@ -1,4 +1,5 @@
 import type { AuditRow, SocialReport, SocialReportQuery, SocialReportRow, SocialSupplierRow } from '../../shared/audit-report';
+import { figureKind } from '../../shared/partnership';
 import type { Scope } from './audit-index';
 
 /**
@@ -18,7 +19,7 @@ export function socialReport(rows: AuditRow[], query: SocialReportQuery, scope: 
   const groups = new Map<string, SocialReportRow>();
   for (const r of chosen) {
     const year = r.decisionDate.slice(0, 4);
-    const kind = isGenuineIop(r) ? 'partnership' : 'purchase';
+    const kind = figureKind(r.chosenRoute, r.chosenVerdict);
     const key = `${year}|${r.chosenRoute}|${r.supplierKind}|${kind}`;
     const g = groups.get(key) ?? { year, route: r.chosenRoute, supplierKind: r.supplierKind, kind, count: 0, valueSek: 0 };
     g.count++;
@@ -47,6 +48,3 @@ export function socialReport(rows: AuditRow[], query: SocialReportQuery, scope: 
   };
 }
 
-/** An IOP is outside LOU only where it meets the criteria; one chosen against its verdict is a purchase. */
-export const isGenuineIop = (r: Pick<AuditRow, 'chosenRoute' | 'chosenVerdict'>) =>
-  r.chosenRoute === 'iop' && (r.chosenVerdict === 'allowed' || r.chosenVerdict === 'recommended');

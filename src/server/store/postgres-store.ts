@@ -5,7 +5,7 @@ import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, 
 import { sealRecord } from '../chain';
 import type { RecordEvent } from '../../shared/record-events';
 import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
-import { backfillCounts, countsNeedBackfill, countsPostgresSchema, countsStatsSql, whereCounts } from './stats-counters';
+import { backfillCounts, countsNeedBackfill, countsPostgresOutdated, countsPostgresSchema, countsStatsSql, dropCountsPostgres, postgresChosenVerdict, whereCounts } from './stats-counters';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
 import { eventsForSql, insertRecordEventSql, recordEventValues, toRecordEvent, type RecordEventRow } from './record-event-rows';
 import { idempotencyPostgresSchema, SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
@@ -109,8 +109,9 @@ export class PostgresDecisionStore implements DecisionStore {
       await client.query('SELECT pg_advisory_xact_lock($1)', [appendLock]);
       await client.query(schema);
       await client.query(idempotencyPostgresSchema);
+      if ((await client.query<{ outdated: boolean }>(countsPostgresOutdated)).rows[0]?.outdated) await client.query(dropCountsPostgres);
       await client.query(countsPostgresSchema);
-      if ((await client.query<{ needed: boolean }>(countsNeedBackfill)).rows[0]?.needed) await client.query(backfillCounts);
+      if ((await client.query<{ needed: boolean }>(countsNeedBackfill)).rows[0]?.needed) await client.query(backfillCounts(postgresChosenVerdict));
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});

@@ -8,7 +8,7 @@ import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, 
 import { sealRecord } from '../chain';
 import type { RecordEvent } from '../../shared/record-events';
 import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
-import { backfillCounts, countsNeedBackfill, countsSqliteSchema, countsStatsSql, whereCounts } from './stats-counters';
+import { backfillCounts, countsNeedBackfill, countsSqliteOutdated, countsSqliteSchema, countsStatsSql, dropCountsSqlite, sqliteChosenVerdict, whereCounts } from './stats-counters';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
 import { eventsForSql, insertRecordEventSql, recordEventValues, toRecordEvent, type RecordEventRow } from './record-event-rows';
 import { SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
@@ -67,8 +67,9 @@ export class SqliteDecisionStore implements DecisionStore {
     this.db.exec(sqliteSchema);
     this.idempotency = new SqliteIdempotency(this.db);
     this.db.transaction(() => {
+      if ((this.db.prepare(countsSqliteOutdated).get() as { outdated: number }).outdated) this.db.exec(dropCountsSqlite);
       this.db.exec(countsSqliteSchema);
-      if ((this.db.prepare(countsNeedBackfill).get() as { needed: number }).needed) this.db.exec(backfillCounts);
+      if ((this.db.prepare(countsNeedBackfill).get() as { needed: number }).needed) this.db.exec(backfillCounts(sqliteChosenVerdict));
     })();
     // Fresh statistics let the planner pick the right index for each filter mix; sampled, so quick.
     this.db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
