@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { Figures } from './figures';
 import { formatSek } from './labels';
 import { BarChart } from './stats-chart';
+import { TableHead } from './table-head';
 
 export type FigureGroup = Figures & { key: string; label: string };
 
@@ -14,39 +15,22 @@ export function GroupFigures({ title, keyHeader, groups, totals = [], charts }: 
   const { t, lang } = useI18n();
   const count = t({ sv: 'Antal', en: 'Number' });
   const value = t({ sv: 'Värde', en: 'Value' });
+  const row = (g: Figures & { key: string; label: string }) => (
+    <tr key={g.key}>
+      <th scope="row">{g.label}</th>
+      <td data-label={count}>{g.count}</td>
+      <td data-label={value}>{formatSek(g.valueSek, lang)}</td>
+    </tr>
+  );
   return (
     <div className="group-figures">
       {charts.includes('count') ? <BarChart title={`${title}: ${count.toLowerCase()}`} bars={groups.map((g) => ({ label: g.label, value: g.count, text: String(g.count) }))} /> : null}
       {charts.includes('value') ? <BarChart title={`${title}: ${value.toLowerCase()}`} bars={groups.map((g) => ({ label: g.label, value: g.valueSek, text: formatSek(g.valueSek, lang) }))} /> : null}
       <table className="register-table">
         <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{keyHeader}</th>
-            <th scope="col">{count}</th>
-            <th scope="col">{value}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{g.label}</th>
-              <td data-label={count}>{g.count}</td>
-              <td data-label={value}>{formatSek(g.valueSek, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-        {totals.length > 0 ? (
-          <tfoot>
-            {totals.map((s) => (
-              <tr key={s.label}>
-                <th scope="row">{s.label}</th>
-                <td data-label={count}>{s.count}</td>
-                <td data-label={value}>{formatSek(s.valueSek, lang)}</td>
-              </tr>
-            ))}
-          </tfoot>
-        ) : null}
+        <TableHead columns={[keyHeader, count, value]} />
+        <tbody>{groups.map(row)}</tbody>
+        {totals.length > 0 ? <tfoot>{totals.map((s) => row({ ...s, key: s.label }))}</tfoot> : null}
       </table>
     </div>
   );

@@ -32,3 +32,19 @@ export function OrganisationOptions() {
     </>
   );
 }
+
+/** An organisation filter as the statistics and the exception reports have it: every buyer, or all of them. */
+export function OrganisationField({ id, value, onChange }: { id: string; value: string; onChange: (organisation: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {t({ sv: 'Organisation', en: 'Organisation' })}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t({ sv: 'Alla', en: 'All' })}</option>
+        <OrganisationOptions />
+      </select>
+    </div>
+  );
+}

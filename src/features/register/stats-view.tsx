@@ -8,10 +8,11 @@ import { statsPeriods, type StatsQuery, type StatsRow } from '../../shared/decis
 import { choseAgainstVerdict, figureKind, type FigureKind } from '../../shared/partnership';
 import { statsQuery } from './api/stats';
 import { apiErrorText } from './api-error-text';
-import { OrganisationOptions } from './organisation-options';
+import { OrganisationField } from './organisation-options';
 import { formatSek, organisationName, routeName, supplierKindNames } from './labels';
 import { sumFigures, totalsBy } from './figures';
 import { GroupFigures } from './group-figures';
+import { TableHead } from './table-head';
 import { statsToCsv } from './stats-csv';
 import { fetchCsv, saveBlob } from './reports/api/reports';
 import { DateRangeFields } from './date-range-fields';
@@ -101,13 +102,7 @@ export function StatsView() {
     <section aria-labelledby={`${id}-heading`} className="register-stats">
       <h3 id={`${id}-heading`}>{t({ sv: 'Statistik för politisk rapportering', en: 'Statistics for political reporting' })}</h3>
       <form onSubmit={submit} className="register-filters" noValidate aria-label={t({ sv: 'Välj statistik', en: 'Choose statistics' })}>
-        <div className="field">
-          <label htmlFor={`${id}-org`} className="field__label">{t({ sv: 'Organisation', en: 'Organisation' })}</label>
-          <select id={`${id}-org`} value={draft.organisation} onChange={(e) => setDraft({ ...draft, organisation: e.target.value })}>
-            <option value="">{t({ sv: 'Alla', en: 'All' })}</option>
-            <OrganisationOptions />
-          </select>
-        </div>
+        <OrganisationField id={`${id}-org`} value={draft.organisation} onChange={(organisation) => setDraft({ ...draft, organisation })} />
         <div className="field">
           <label htmlFor={`${id}-period`} className="field__label">{t({ sv: 'Period', en: 'Period' })}</label>
           <select id={`${id}-period`} value={draft.period} onChange={(e) => setDraft({ ...draft, period: e.target.value as StatsQuery['period'] })}>
@@ -146,18 +141,10 @@ export function StatsView() {
               />
               <table className="register-table">
                 <caption>{t({ sv: 'Beslut per organisation, period, väg, leverantörstyp och den valda vägens bedömning', en: "Decisions per organisation, period, route, supplier kind and the chosen route's verdict" })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t({ sv: 'Organisation', en: 'Organisation' })}</th>
-                    <th scope="col">{t({ sv: 'Period', en: 'Period' })}</th>
-                    <th scope="col">{t({ sv: 'Väg', en: 'Route' })}</th>
-                    <th scope="col">{t({ sv: 'Leverantörstyp', en: 'Supplier kind' })}</th>
-                    <th scope="col">{t({ sv: 'Den valda vägens bedömning', en: "The chosen route's verdict" })}</th>
-                    <th scope="col">{t({ sv: 'Slag', en: 'Kind' })}</th>
-                    <th scope="col">{t({ sv: 'Antal', en: 'Number' })}</th>
-                    <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[
+                  t({ sv: 'Organisation', en: 'Organisation' }), t({ sv: 'Period', en: 'Period' }), t({ sv: 'Väg', en: 'Route' }), t({ sv: 'Leverantörstyp', en: 'Supplier kind' }),
+                  t({ sv: 'Den valda vägens bedömning', en: "The chosen route's verdict" }), t({ sv: 'Slag', en: 'Kind' }), t({ sv: 'Antal', en: 'Number' }), t({ sv: 'Värde', en: 'Value' }),
+                ]} />
                 <tbody>
                   {rows.map((r) => (
                     <tr key={`${r.organisation}|${r.period}|${r.route}|${r.supplierKind}|${r.chosenVerdict}`}>

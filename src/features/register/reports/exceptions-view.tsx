@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { VerdictBadge } from '../../../components/verdict-badge';
-import { organisationIds } from '../../../engine/answers-schema';
 import { useI18n } from '../../../i18n/i18n';
 import { exceptionBasis, exceptionNames } from '../../../shared/audit-labels';
 import { exceptionKinds, type ExceptionQuery } from '../../../shared/audit-report';
 import { apiErrorText } from '../api-error-text';
 import { formatSek, organisationName, routeName } from '../labels';
+import { OrganisationField } from '../organisation-options';
 import { actorKey, useActingAs } from '../use-acting-as';
 import { exceptionsQuery } from './api/reports';
 import { goTo, recordHash, reportHash } from './register-hash';
@@ -72,15 +72,7 @@ export function ExceptionsView({ params }: { params: URLSearchParams }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-org`} className="field__label">{t({ sv: 'Organisation', en: 'Organisation' })}</label>
-          <select id={`${id}-org`} value={draft.organisation} onChange={(e) => setDraft({ ...draft, organisation: e.target.value })}>
-            <option value="">{t({ sv: 'Alla', en: 'All' })}</option>
-            {organisationIds.map((o) => (
-              <option key={o} value={o}>{organisationName(o)}</option>
-            ))}
-          </select>
-        </div>
+        <OrganisationField id={`${id}-org`} value={draft.organisation} onChange={(organisation) => setDraft({ ...draft, organisation })} />
         <DateRangeFields id={id} from={draft.from} to={draft.to} problem={dateProblem} onFrom={(from) => setDraft({ ...draft, from })} onTo={(to) => setDraft({ ...draft, to })} />
         <button type="submit">{t({ sv: 'Visa rapporten', en: 'Show the report' })}</button>
       </form>

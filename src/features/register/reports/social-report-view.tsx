@@ -7,7 +7,9 @@ import { browserRuleset } from '../../../rules-data/browser-ruleset';
 import type { SocialReport, SocialReportRow } from '../../../shared/audit-report';
 import { apiErrorText } from '../api-error-text';
 import { formatSek, organisationName, routeName, supplierKindNames } from '../labels';
-import { BarChart } from '../stats-chart';
+import { sumFigures, totalsBy } from '../figures';
+import { GroupFigures } from '../group-figures';
+import { TableHead } from '../table-head';
 import { actorKey, useActingAs } from '../use-acting-as';
 import { socialReportQuery } from './api/reports';
 import { goTo, recordHash, reportHash, type ReportId } from './register-hash';
@@ -42,13 +44,6 @@ export const socialPresets: Record<'lekeberg-sociala-foretag' | 'lekeberg-samarb
 export type SocialPresetId = keyof typeof socialPresets;
 
 const social = (r: SocialReportRow) => r.supplierKind === 'social-enterprise' || r.supplierKind === 'ideaburen';
-const sum = (rows: SocialReportRow[]) => rows.reduce((t, r) => ({ count: t.count + r.count, valueSek: t.valueSek + r.valueSek }), { count: 0, valueSek: 0 });
-
-function groupBy<K extends string>(rows: SocialReportRow[], key: (r: SocialReportRow) => K) {
-  const map = new Map<K, SocialReportRow[]>();
-  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
-  return [...map.entries()].map(([k, list]) => ({ key: k, ...sum(list) }));
-}
 
 /** A printable report: period, organisation, by route, by supplier kind, the trend over years as a chart with a table. */
 export function SocialReportView({ report, params }: { report: SocialPresetId; params: URLSearchParams }) {
@@ -103,12 +98,18 @@ function Figures({ data, suppliersFrom }: { data: SocialReport; suppliersFrom?: 
   const id = useId();
   if (data.rows.length === 0) return <p>{t({ sv: 'Inga beslut under perioden.', en: 'No decisions in the period.' })}</p>;
   const purchases = data.rows.filter((r) => r.kind === 'purchase');
-  const partnerships = sum(data.rows.filter((r) => r.kind === 'partnership'));
-  const years = groupBy(data.rows.filter(social), (r) => r.year).sort((a, b) => a.key.localeCompare(b.key));
-  const byRoute = groupBy(data.rows, (r) => r.route);
-  const byKind = groupBy(purchases, (r) => r.supplierKind);
-  const allPurchases = sum(purchases);
-  const socialPurchases = sum(purchases.filter(social));
+  const partnerships = sumFigures(data.rows.filter((r) => r.kind === 'partnership'));
+  const years = totalsBy(data.rows.filter(social), (r) => r.year)
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((y) => ({ ...y, label: y.key }));
+  // An IOP counted as a purchase (chosen against its verdict) stands apart from the partnerships.
+  const byRoute = totalsBy(data.rows, (r) => (r.route === 'iop' && r.kind === 'purchase' ? 'iop-purchase' : r.route)).map((r) => ({
+    ...r,
+    label: r.key === 'iop-purchase' ? t({ sv: 'IOP bedömt som köp (vald mot bedömningen)', en: 'IOP judged a purchase (chosen against the verdict)' }) : t(routeName(r.key as RouteId)),
+  }));
+  const byKind = totalsBy(purchases, (r) => r.supplierKind).map((r) => ({ ...r, label: t(supplierKindNames[r.key] ?? { sv: r.key, en: r.key }) }));
+  const allPurchases = sumFigures(purchases);
+  const socialPurchases = sumFigures(purchases.filter(social));
   const share = allPurchases.valueSek > 0 ? Math.round((socialPurchases.valueSek / allPurchases.valueSek) * 1000) / 10 : 0;
   const suppliers = suppliersFrom ? data.suppliers.filter((s) => s.firstDecision >= suppliersFrom) : data.suppliers;
   return (
@@ -119,85 +120,22 @@ function Figures({ data, suppliersFrom }: { data: SocialReport; suppliersFrom?: 
           en: `Purchases: ${allPurchases.count} decisions for ${formatSek(allPurchases.valueSek, 'en')}, of which ${socialPurchases.count} from social enterprises or idéburna organisations (${formatSek(socialPurchases.valueSek, 'en')}, ${share} % of the value). Idéburna offentliga partnerskap, which are not purchases: ${partnerships.count} for ${formatSek(partnerships.valueSek, 'en')}.`,
         })}
       </p>
-      <BarChart
-        title={t({ sv: 'Beslut med sociala företag och idéburna organisationer per år (antal)', en: 'Decisions with social enterprises and idéburna organisations per year (count)' })}
-        bars={years.map((y) => ({ label: y.key, value: y.count, text: `${y.count} (${formatSek(y.valueSek, lang)})` }))}
+      <GroupFigures
+        title={t({ sv: 'Utvecklingen över åren: beslut med sociala företag och idéburna organisationer', en: 'The trend over the years: decisions with social enterprises and idéburna organisations' })}
+        keyHeader={t({ sv: 'År', en: 'Year' })}
+        groups={years}
+        charts={['count']}
       />
-      <table className="register-table">
-        <caption>{t({ sv: 'Utvecklingen över åren: beslut med sociala företag och idéburna organisationer', en: 'The trend over the years: decisions with social enterprises and idéburna organisations' })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t({ sv: 'År', en: 'Year' })}</th>
-            <th scope="col">{t({ sv: 'Antal', en: 'Count' })}</th>
-            <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {years.map((y) => (
-            <tr key={y.key}>
-              <th scope="row">{y.key}</th>
-              <td>{y.count}</td>
-              <td>{formatSek(y.valueSek, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="register-table">
-        <caption>{t({ sv: 'Per väg', en: 'By route' })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t({ sv: 'Väg', en: 'Route' })}</th>
-            <th scope="col">{t({ sv: 'Antal', en: 'Count' })}</th>
-            <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {byRoute.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{t(routeName(r.key as RouteId))}</th>
-              <td>{r.count}</td>
-              <td>{formatSek(r.valueSek, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="register-table">
-        <caption>{t({ sv: 'Köp per leverantörstyp (partnerskap räknas inte som köp)', en: 'Purchases by supplier kind (partnerships are not counted as purchases)' })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t({ sv: 'Leverantörstyp', en: 'Supplier kind' })}</th>
-            <th scope="col">{t({ sv: 'Antal', en: 'Count' })}</th>
-            <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {byKind.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{t(supplierKindNames[r.key] ?? { sv: r.key, en: r.key })}</th>
-              <td>{r.count}</td>
-              <td>{formatSek(r.valueSek, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t({ sv: 'Summa köp', en: 'Total purchases' })}</th>
-            <td>{allPurchases.count}</td>
-            <td>{formatSek(allPurchases.valueSek, lang)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      {[
+        { title: { sv: 'Per väg', en: 'By route' }, keyHeader: { sv: 'Väg', en: 'Route' }, groups: byRoute, total: { sv: 'Summa partnerskap (IOP, inte köp)', en: 'Total partnerships (IOP, not purchases)' }, sum: partnerships },
+        { title: { sv: 'Köp per leverantörstyp (partnerskap räknas inte som köp)', en: 'Purchases by supplier kind (partnerships are not counted as purchases)' }, keyHeader: { sv: 'Leverantörstyp', en: 'Supplier kind' }, groups: byKind, total: { sv: 'Summa köp', en: 'Total purchases' }, sum: allPurchases },
+      ].map((table) => (
+        <GroupFigures key={table.title.sv} title={t(table.title)} keyHeader={t(table.keyHeader)} groups={table.groups} totals={[{ label: t(table.total), ...table.sum }]} charts={[]} />
+      ))}
       {suppliers.length > 0 ? (
         <table className="register-table" aria-describedby={`${id}-suppliers`}>
           <caption id={`${id}-suppliers`}>{t({ sv: 'Sociala företag och idéburna organisationer, år för år', en: 'Social enterprises and idéburna organisations, year by year' })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t({ sv: 'Leverantör', en: 'Supplier' })}</th>
-              <th scope="col">{t({ sv: 'Första beslut', en: 'First decision' })}</th>
-              <th scope="col">{t({ sv: 'Per år', en: 'Per year' })}</th>
-              <th scope="col">{t({ sv: 'Beslut', en: 'Decisions' })}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t({ sv: 'Leverantör', en: 'Supplier' }), t({ sv: 'Första beslut', en: 'First decision' }), t({ sv: 'Per år', en: 'Per year' }), t({ sv: 'Beslut', en: 'Decisions' })]} />
           <tbody>
             {suppliers.map((s) => (
               <tr key={s.supplier}>
