@@ -103,7 +103,7 @@ describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
     const page = await asAuditor(width);
     await page.goto(`${server.url}/#/register/rapport/lekeberg-samarbete-2022`);
     await page.getByRole('heading', { name: 'Hur samarbetet med det sociala företaget som startade 2022 går' }).waitFor();
-    const chart = page.getByRole('img', { name: /per år \(antal\): 2022 1 .*; 2024 1/ });
+    const chart = page.getByRole('img', { name: /organisationer \(antal\): 2022 1; 2024 1/ });
     await chart.waitFor();
     expect(await page.getByRole('table', { name: /år för år/ }).innerText()).toMatch(/Lekebergs Arbetskooperativ[\s\S]*2022-05-01/);
     await expectNoAxeViolations(page, `Lekeberg report at ${width}px`);

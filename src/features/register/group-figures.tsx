@@ -24,8 +24,8 @@ export function GroupFigures({ title, keyHeader, groups, totals = [], charts }: 
   );
   return (
     <div className="group-figures">
-      {charts.includes('count') ? <BarChart title={`${title}: ${count.toLowerCase()}`} bars={groups.map((g) => ({ label: g.label, value: g.count, text: String(g.count) }))} /> : null}
-      {charts.includes('value') ? <BarChart title={`${title}: ${value.toLowerCase()}`} bars={groups.map((g) => ({ label: g.label, value: g.valueSek, text: formatSek(g.valueSek, lang) }))} /> : null}
+      {charts.includes('count') ? <BarChart title={`${title} (${count.toLowerCase()})`} bars={groups.map((g) => ({ label: g.label, value: g.count, text: String(g.count) }))} /> : null}
+      {charts.includes('value') ? <BarChart title={`${title} (${value.toLowerCase()})`} bars={groups.map((g) => ({ label: g.label, value: g.valueSek, text: formatSek(g.valueSek, lang) }))} /> : null}
       <table className="register-table">
         <caption>{title}</caption>
         <TableHead columns={[keyHeader, count, value]} />

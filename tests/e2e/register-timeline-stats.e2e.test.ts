@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/engine/answers-schema';
+import { startServer, type RunningServer } from '../../src/server/start-server';
+import { post, saveRequest } from '../server/fixtures';
+import { expectNoAxeViolations } from './support/axe';
+import { launchBrowser, screenshot } from './support/browser';
+
+// Issue 13, items 3 and 7: a record's timeline shows the checks and replays the register kept, and
+// the statistics count a genuine IOP as a partnership and an IOP judged not allowed as a purchase.
+
+const root = resolve(import.meta.dirname, '../..');
+let browser: Browser;
+let server: RunningServer;
+let dataDir: string;
+
+const partnership = (paymentForService: boolean): Answers => ({
+  organisation: 'motala',
+  decisionDate: '2025-04-01',
+  purchase: { kind: 'services', description: paymentForService ? 'Öppen verksamhet, ersättning per besökare' : 'Samverkan om läxhjälp' },
+  value: { totalSek: paymentForService ? 150_000 : 200_000 },
+  supplier: { kind: 'ideaburen', name: paymentForService ? 'Föreningen Träffpunkten' : 'Föreningen Läxhjälpen' },
+  partnership: { paymentForService, ownInitiative: true, ownContribution: true, commonGoal: true, commercialMarket: false },
+});
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dataDir = mkdtempSync(join(tmpdir(), 'vagval-e2e-timeline-'));
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: resolve(root, 'dist'), accessFile: resolve(root, 'config/access.json'), log: () => {} });
+  for (const request of [
+    saveRequest(partnership(false), { chosenRoute: 'iop' }),
+    saveRequest(partnership(true), { chosenRoute: 'iop', acknowledgedVerdict: 'not-allowed', deviationReason: 'Föreningen vill ha IOP; vi ersätter per besökare som tidigare år.' }),
+    saveRequest({ organisation: 'motala', decisionDate: '2025-05-01', purchase: { kind: 'goods', description: 'Kontorsmaterial' }, value: { totalSek: 40_000 }, supplier: { kind: 'any' } }),
+  ]) {
+    expect((await post(`${server.url}/api/decisions`, request)).status).toBe(201);
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function asAuditor(width: number): Promise<Page> {
+  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width, height: 900 } });
+  await context.addInitScript(() => localStorage.setItem('vagval.register.actingAs', JSON.stringify({ user: 'revisor', role: 'auditor' })));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+describe.each([1366, 390])('the register at %i px', (width) => {
+  it('keeps a check and a replay in the record’s timeline, there after a reload', async () => {
+    const page = await asAuditor(width);
+    await page.goto(`${server.url}/#/register/beslut/2`);
+    await page.getByRole('heading', { name: 'Beslut nr 2' }).waitFor();
+    const timeline = page.getByTestId('record-timeline');
+    await timeline.waitFor();
+    const before = await timeline.locator('li').count();
+    await page.getByRole('button', { name: 'Kontrollera beslutet' }).click();
+    await timeline.locator('li[data-kind="verified"][data-result="passed"]').last().waitFor();
+    await page.getByRole('button', { name: 'Pröva mot dagens regelverk' }).click();
+    await timeline.locator('li[data-kind="replayed"]').last().waitFor();
+    expect(await timeline.locator('li[data-kind="verified"]').last().innerText()).toMatch(/Kontrollerat – revisor \(Revisor\): godkänt: oförändrat, kedjan hel, bedömningarna återskapas \(servern med regelverk \d{4}\.\d+\.\d+\)/);
+    expect(await timeline.locator('li[data-kind="replayed"]').last().innerText()).toMatch(/Prövat mot regelverk \S+ \(beslutet fattades under \S+, samma beslutsdatum\) – revisor \(Revisor\): inget skulle bli annorlunda/);
+    await expectNoAxeViolations(page, `timeline at ${width}px`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await screenshot(page, `register-timeline-${width}`);
+    // Kept by the server, not by this tab: a fresh load shows both (and what the other width's run added).
+    await page.reload();
+    await page.getByTestId('record-timeline').waitFor();
+    expect(await page.getByTestId('record-timeline').locator('li').count()).toBeGreaterThanOrEqual(before + 2);
+  });
+
+  it('counts the genuine IOP as a partnership and the IOP judged not allowed as a purchase, marked', async () => {
+    const page = await asAuditor(width);
+    await page.goto(`${server.url}/#/register`);
+    await page.getByRole('button', { name: 'Statistik' }).click();
+    const table = page.getByRole('table', { name: 'Beslut per organisation, period, väg, leverantörstyp och den valda vägens bedömning' });
+    await table.waitFor();
+    // At phone width the cells stack with their column names beside them, so the rows are read by their cells.
+    const cells = (row: RegExp) => table.locator('tr').filter({ hasText: row }).locator('th, td').allInnerTexts();
+    expect((await cells(/Inte tillåten/)).slice(4)).toEqual(['Inte tillåten ≠ vald mot bedömningen', 'Köp', '1', '150\u00a0000 kr']);
+    expect(await cells(/^Summa köp/)).toEqual(['Summa köp', '2', '190\u00a0000 kr']);
+    expect(await cells(/^Summa partnerskap/)).toEqual(['Summa partnerskap (IOP, inte köp)', '1', '200\u00a0000 kr']);
+    await page.getByRole('radio', { name: 'Väg' }).check();
+    await page.getByRole('img', { name: /IOP bedömt som köp \(vald mot bedömningen\) 1/ }).first().waitFor();
+    await expectNoAxeViolations(page, `statistics at ${width}px`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await screenshot(page, `register-stats-iop-${width}`);
+  });
+
+  it('offers every buyer, grouped, in the exception reports’ organisation filter', async () => {
+    const page = await asAuditor(width);
+    await page.goto(`${server.url}/#/register/rapport/avvikelser`);
+    const select = page.getByRole('combobox', { name: 'Organisation' });
+    await select.waitFor();
+    const groups = await select.locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    expect(groups).toEqual(['Med inlagd policy', 'Kommuner', 'Regioner', 'Övriga']);
+    expect(await select.locator('option').count()).toBeGreaterThan(290);
+    await select.selectOption({ label: 'Motala kommun' });
+    await page.getByRole('button', { name: 'Visa rapporten' }).click();
+    await page.waitForURL(/organisation=motala/);
+    const list = page.getByRole('table', { name: /\d+ beslut, visar/ });
+    await list.waitFor();
+    expect(await list.innerText()).toMatch(/Föreningen Träffpunkten/);
+    await expectNoAxeViolations(page, `exception reports filtered at ${width}px`);
+  });
+});
