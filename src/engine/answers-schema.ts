@@ -18,7 +18,7 @@ export const organisationIds = [
   'region-ostergotland',
   'other',
 ] as const;
-/** The five organisations whose policy is loaded (rules/overlays/), and `other` for a buyer not in the list. */
+/** The five seed organisations, whose policy is loaded as their own layer (rules/layers/<id>.yaml), and `other` for a buyer not in the list. */
 export type SeedOrganisationId = (typeof organisationIds)[number];
 
 /**
