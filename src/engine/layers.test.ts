@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { readRulesDir } from '../rules-data/read-rules-dir';
 import { evaluate } from './evaluate';
 import { layersFor } from './layers';
+import { listBuyers } from './buyers';
 import { loadRuleset, RulesetLoadError } from './ruleset';
 import type { Outcome, PolicyNote } from './outcome';
 import { storedBeforeLayers } from '../../tests/fixtures/stored-ruleset';
@@ -86,6 +87,34 @@ describe('a region plan for the kommuner of its län', () => {
     const ruleset = loadRuleset(withLayer(plan, 'lan-plan'));
     expect(layersFor(ruleset, 'kommun-0780', '2026-11-20').map((l) => [l.id, l.shared])).toEqual([['lan-plan', true]]);
     expect(layersFor(ruleset, 'kommun-1471', '2026-11-20').map((l) => l.id)).toEqual(['vastra-skaraborg-v6']);
+  });
+});
+
+describe("every kommun and region (issue 14, 'Done when')", () => {
+  // One plan per län for its kommuner, as a region's plan would be where it says it binds them.
+  const base = loadRuleset(rules);
+  const lanCodes = base.buyers!.lan.map((l) => l.code);
+  const plans = Object.fromEntries(
+    lanCodes.map((code) => [`layers/lan-${code}.yaml`, stringify({ ...goteneOwn, id: `lan-${code}`, appliesTo: { lanKommuner: [code] }, bands: [] })]),
+  );
+  const ruleset = loadRuleset({ ...rules, ...plans });
+  const kommuner = listBuyers(ruleset).filter((b) => b.kind === 'kommun');
+  const regions = listBuyers(ruleset).filter((b) => b.kind === 'region');
+
+  it('can be chosen and is judged by national law, with the same verdicts as a buyer with no layer', () => {
+    expect(kommuner.length + regions.length).toBe(311);
+    const plain = evaluate(base, answers('other', 300000)).routes.map((r) => r.verdict);
+    const differ = [...kommuner, ...regions].filter((b) => JSON.stringify(evaluate(ruleset, answers(b.id, 300000)).routes.map((r) => r.verdict)) !== JSON.stringify(plain));
+    expect(differ.map((b) => b.id)).toEqual([]);
+  });
+
+  it("gets its own län's shared layer, and no other län's, from the day it applies; a region gets none", () => {
+    const wrong = kommuner.filter((k) => {
+      const ids = layersFor(ruleset, k.id, '2026-11-20').map((l) => l.id).filter((id) => id.startsWith('lan-'));
+      return ids.length !== 1 || ids[0] !== `lan-${k.lan!.code}` || layersFor(ruleset, k.id, '2023-12-31').some((l) => l.id.startsWith('lan-'));
+    });
+    expect(wrong.map((k) => k.id)).toEqual([]);
+    expect(regions.filter((r) => layersFor(ruleset, r.id, '2026-11-20').some((l) => l.id.startsWith('lan-'))).map((r) => r.id)).toEqual([]);
   });
 });
 
