@@ -121,7 +121,7 @@ export const partnershipSchema = z.strictObject({
 export const answersSchema = z.strictObject({
   organisation: organisationSchema,
   decisionDate: isoDateSchema,
-  /** A state agency or a kommun/region; for a named organisation its overlay in rules/ says which. */
+  /** A state agency or a kommun/region; for a chosen kommun, region or state agency the rule set knows which. */
   authorityKind: z.optional(z.enum(authorityKinds)),
   purchase: z.optional(purchaseSchema),
   value: z.optional(valueSchema),

@@ -45,7 +45,7 @@ function bindingLayers(ruleset: Ruleset, organisation: string): Candidate[] {
   const own: Candidate[] = [];
   const shared: Candidate[] = [];
   for (const file of Object.values(ruleset.layers ?? {})) {
-    // A kommun or region with an overlay is named by its overlay id (ljungby) or by its code (kommun-0781).
+    // A seed organisation is named by its own id (ljungby) or by its code (kommun-0781).
     const byCode = buyer?.code ? `${buyer.kind}-${buyer.code}` : null;
     const named = file.appliesTo.buyers?.some((b) => b === organisation || b === byCode) ?? false;
     const inLan = buyer?.kind === 'kommun' && buyer.lan !== null && (file.appliesTo.lanKommuner?.includes(buyer.lan.code) ?? false);
