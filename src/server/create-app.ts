@@ -308,7 +308,7 @@ export function createApp(options: AppOptions) {
 
   api.get('/access-log', requires('accessLog'), async (c) => c.json({ entries: await store.accessLog(200) }));
 
-  api.route('/reports', createReportsApi({ service, requires, badRequest, workingRuleset: options.workingRuleset }));
+  api.route('/reports', createReportsApi({ service, requires, badRequest, workingRuleset: options.workingRuleset, keepEvent }));
 
   api.all('*', (c) => problem(c, 404, { error: 'not-found', message: `no such API path: ${c.req.method} ${c.req.path}` }));
 

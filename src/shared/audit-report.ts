@@ -94,7 +94,7 @@ export const usedLimitSchema = z.strictObject({
 });
 
 export const timelineEventSchema = z.strictObject({
-  kind: z.enum(['decided', 'saved', 'corrects', 'corrected-by', 'verified', 'verification-run', 'replayed']),
+  kind: z.enum(['decided', 'saved', 'corrects', 'corrected-by', 'verified', 'verification-run', 'replayed', 'impact-analysis']),
   at: z.string(),
   /** The other record of a correction. */
   recordId: z.number().int().nullable(),
@@ -211,7 +211,8 @@ export const impactLineSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('start'), from: z.strictObject({ version: z.string(), hash: z.string() }), to: z.strictObject({ version: z.string(), hash: z.string() }), total: z.number().int(), workers: z.number().int() }),
   z.strictObject({ type: z.literal('progress'), done: z.number().int(), total: z.number().int() }),
   z.strictObject({ type: z.literal('item'), item: impactItemSchema }),
-  z.strictObject({ type: z.literal('done'), checked: z.number().int(), changed: z.number().int(), ms: z.number() }),
+  /** `lastId`: the last record read, so the analysis covers records 1 to `lastId`. */
+  z.strictObject({ type: z.literal('done'), checked: z.number().int(), changed: z.number().int(), lastId: z.number().int(), ms: z.number() }),
   z.strictObject({ type: z.literal('error'), message: z.string() }),
 ]);
 export type ImpactLine = z.infer<typeof impactLineSchema>;

@@ -38,6 +38,18 @@ export const recordEventDetailSchema = z.discriminatedUnion('kind', [
     recommendationBefore: z.enum(routeIds).nullable(),
     recommendationAfter: z.enum(routeIds).nullable(),
   }),
+  z.strictObject({
+    kind: z.literal('impact-analysis'),
+    /** The two rule sets every record was judged under; `to` may be the working copy of rules/. */
+    from: z.strictObject({ version: z.string(), hash: z.string() }),
+    to: z.strictObject({ version: z.string(), hash: z.string(), working: z.boolean() }),
+    /** Only this organisation's records were judged, when set. */
+    organisation: z.string().nullable(),
+    checked: z.number().int().nonnegative(),
+    changed: z.number().int().nonnegative(),
+    /** The records whose verdicts or recommendation would differ, the first 10,000 by id. */
+    changedIds: z.array(z.number().int().positive()),
+  }),
 ]);
 export type RecordEventDetail = z.infer<typeof recordEventDetailSchema>;
 

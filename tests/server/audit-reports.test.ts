@@ -245,7 +245,11 @@ describe('what a rule change would have changed', () => {
     const late = items.find((i) => i.id === s.late.id)!;
     expect(late.routes.find((r) => r.route === 'direct-award')).toMatchObject({ before: 'recommended', after: 'not-allowed' });
     expect(late.parameters.find((p) => p.id === 'direct-award-limit')).toMatchObject({ before: 700_000, after: 100_000 });
-    expect(lines.at(-1)).toMatchObject({ type: 'done', checked: 6, changed: 3 });
+    expect(lines.at(-1)).toMatchObject({ type: 'done', checked: 6, changed: 3, lastId: 6 });
+    // Each record's timeline says what the analysis found for it.
+    const resultOf = async (id: number) => recordAuditSchema.parse(await (await get(`/reports/records/${id}`)).json()).timeline.find((e) => e.kind === 'impact-analysis');
+    expect(await resultOf(s.late.id)).toMatchObject({ result: 'changed', detail: { to: { version: '2099.01.1', working: true }, changed: 3 } });
+    expect(await resultOf(s.unrelated.id)).toMatchObject({ result: 'unchanged' });
   });
 
   it('lists the stored rule sets and the working copy, and diffs them part by part', async () => {

@@ -99,6 +99,25 @@ describe("a record's timeline", () => {
     ]);
   });
 
+  it('puts an impact analysis that ran to its end into the timeline of every record it judged, with what it found for each', { timeout: 60_000 }, async () => {
+    const hash = nodeRuleset().hash;
+    const text = await (await get(`/reports/impact?from=${hash}&to=${hash}`)).text();
+    expect(text.trim().split('\n').at(-1)).toMatch(/"type":"done","checked":3,"changed":0,"lastId":3/);
+    for (const id of [1, 2, 3]) {
+      expect(later(await timelineOf(id))).toEqual([
+        expect.objectContaining({
+          kind: 'impact-analysis',
+          by: 'revisor',
+          result: 'unchanged',
+          detail: expect.objectContaining({ kind: 'impact-analysis', from: { version: nodeRuleset().version, hash }, to: expect.objectContaining({ working: false }), checked: 3, changed: 0, organisation: null }),
+        }),
+      ]);
+    }
+    // One organisation's analysis does not enter the others' records.
+    await get(`/reports/impact?from=${hash}&to=${hash}&organisation=motala`).then((r) => r.text());
+    expect(later(await timelineOf(1)).map((e) => e.kind)).toEqual(['impact-analysis']);
+  });
+
   it('says which record a run found changed, and that the others passed', async () => {
     await server!.close();
     server = null;

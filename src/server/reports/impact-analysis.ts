@@ -86,7 +86,7 @@ export async function* impactAnalysis(store: DecisionStore, from: Ruleset, to: R
         yield { type: 'progress', done, total };
       }
     }
-    yield { type: 'done', checked, changed, ms: Math.round(performance.now() - started) };
+    yield { type: 'done', checked, changed, lastId, ms: Math.round(performance.now() - started) };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

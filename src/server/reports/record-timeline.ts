@@ -65,10 +65,38 @@ export function runEvent(stamp: Stamp, report: VerificationReport): RecordEvent 
   };
 }
 
+/** How many of an impact analysis's changed records its event names. */
+export const maxListedChanges = 10_000;
+
+/** A rule-change impact analysis that ran to its end over records 1 to `lastId` (GET /api/reports/impact). */
+export function impactEvent(
+  stamp: Stamp,
+  run: { from: Ruleset; to: Ruleset; toWorking: boolean; organisation: string | null; checked: number; changedIds: number[]; changed: number; lastId: number },
+): RecordEvent | null {
+  if (run.lastId < 1) return null;
+  return {
+    ...common(stamp),
+    recordId: null,
+    fromId: 1,
+    toId: run.lastId,
+    ok: run.changed === 0,
+    detail: {
+      kind: 'impact-analysis',
+      from: { version: run.from.version, hash: run.from.hash },
+      to: { version: run.to.version, hash: run.to.hash, working: run.toWorking },
+      organisation: run.organisation,
+      checked: run.checked,
+      changed: run.changed,
+      changedIds: run.changedIds.slice(0, maxListedChanges),
+    },
+  };
+}
+
 /** What a stored event says about this one record. */
 function resultFor(event: RecordEvent, id: number): NonNullable<TimelineEvent['result']> {
   const d = event.detail;
   if (d.kind === 'replayed') return d.changed ? 'changed' : 'unchanged';
+  if (d.kind === 'impact-analysis') return d.changedIds.includes(id) ? 'changed' : d.changed > d.changedIds.length ? 'not-listed' : 'unchanged';
   if (d.kind === 'verified') return event.ok ? 'passed' : 'failed';
   if (d.failedIds.includes(id)) return 'failed';
   // The report lists the first 1,000 failures: past that, a record not listed may have failed too.
@@ -92,6 +120,8 @@ export async function recordTimeline(store: DecisionStore, record: DecisionRecor
   }
   const events = await store.eventsFor(record.id, timelineEventLimit);
   for (const e of events.reverse()) {
+    // An analysis of one organisation's records did not judge the others'.
+    if (e.detail.kind === 'impact-analysis' && e.detail.organisation !== null && e.detail.organisation !== record.answers.organisation) continue;
     timeline.push({ kind: e.detail.kind, at: e.at, recordId: null, by: e.user, role: e.role, result: resultFor(e, record.id), rulesetVersion: e.rulesetVersion, detail: e.detail });
   }
   // The decision date sorts first on its day: it is a date, the rest are instants.

@@ -13,13 +13,14 @@ import {
   type RecordAudit,
 } from '../../shared/audit-report';
 import type { Identity } from '../../shared/decision-record';
+import type { RecordEvent } from '../../shared/record-events';
 import { visibleOrganisations, type Permission } from '../access';
 import { RegisterError, verdictsOf, type RegisterService } from '../register-service';
 import { AuditIndex } from './audit-index';
 import { csvNames } from './csv-names';
 import { diffRulesets } from './ruleset-diff';
 import { impactAnalysis } from './impact-analysis';
-import { recordTimeline } from './record-timeline';
+import { impactEvent, maxListedChanges, recordTimeline } from './record-timeline';
 import { similarPurchases } from './similar-purchases';
 import { socialReport } from './social-report';
 
@@ -32,6 +33,8 @@ export type ReportsOptions = {
   /** The rule set in rules/ on disk now, read afresh: the working copy a maintainer is editing. */
   workingRuleset?: () => Ruleset;
   today?: () => string;
+  /** Keeps an event in the records' timelines (create-app.ts): here, an impact analysis that ran to its end. */
+  keepEvent?: (event: RecordEvent | null) => Promise<void>;
 };
 
 const csvHeaders = (name: string) => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
@@ -170,8 +173,14 @@ export function createReportsApi(options: ReportsOptions) {
     return stream(c, async (s) => {
       const abort = new AbortController();
       s.onAbort(() => abort.abort());
+      const changedIds: number[] = [];
       try {
         for await (const line of impactAnalysis(service.store, from, to, { organisation: parsed.data.organisation, signal: abort.signal })) {
+          if (line.type === 'item' && changedIds.length < maxListedChanges) changedIds.push(line.item.id);
+          if (line.type === 'done') {
+            const run = { from, to, toWorking: parsed.data.to === 'working', organisation: parsed.data.organisation ?? null, checked: line.checked, changed: line.changed, changedIds, lastId: line.lastId };
+            await options.keepEvent?.(impactEvent({ by: c.get('identity'), at: new Date(), ruleset: service.current() }, run));
+          }
           await s.write(`${JSON.stringify(line)}\n`);
         }
       } catch (error) {

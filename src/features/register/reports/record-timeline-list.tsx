@@ -13,6 +13,7 @@ const eventNames: Record<TimelineEvent['kind'], Localized> = {
   verified: { sv: 'Kontrollerat', en: 'Verified' },
   'verification-run': { sv: 'Kontrollerat i en kontrollkörning', en: 'Verified in a verification run' },
   replayed: { sv: 'Prövat mot regelverk', en: 'Replayed under rule set' },
+  'impact-analysis': { sv: 'Ingick i analysen av en regeländring', en: 'Included in a rule-change impact analysis' },
 };
 
 const resultNames: Record<NonNullable<TimelineEvent['result']>, Localized> = {
@@ -58,6 +59,13 @@ function eventText(e: TimelineEvent, t: (l: Localized) => string): string {
           })
         : '';
       return `${t(eventNames.replayed)} ${e.rulesetVersion ?? ''} ${t({ sv: `(beslutet fattades under ${d.storedVersion}, samma beslutsdatum)`, en: `(the decision was made under ${d.storedVersion}, same decision date)` })}${who}: ${t(resultNames[e.result ?? 'unchanged'])}${change}`;
+    }
+    case 'impact-analysis': {
+      if (d?.kind !== 'impact-analysis') return t(eventNames['impact-analysis']);
+      const to = d.to.working ? t({ sv: `arbetskopian av rules/ (${d.to.version})`, en: `the working copy of rules/ (${d.to.version})` }) : d.to.version;
+      const run = t({ sv: `${d.from.version} → ${to}, ${d.checked} beslut jämförda, ${d.changed} ändrade`, en: `${d.from.version} → ${to}, ${d.checked} decisions compared, ${d.changed} changed` });
+      const result = e.result === 'not-listed' ? t({ sv: 'inte bland de listade (analysen namnger de första 10 000)', en: 'not among those listed (the analysis names the first 10,000)' }) : t(resultNames[e.result ?? 'unchanged']);
+      return `${t(eventNames['impact-analysis'])} (${run})${who}: ${result}`;
     }
   }
 }
