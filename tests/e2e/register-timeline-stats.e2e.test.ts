@@ -77,6 +77,18 @@ describe.each([1366, 390])('the register at %i px', (width) => {
     expect(await page.getByTestId('record-timeline').locator('li').count()).toBeGreaterThanOrEqual(before + 2);
   });
 
+  it('shows a rule-change impact analysis in the timeline of the records it judged', async () => {
+    const page = await asAuditor(width);
+    await page.goto(`${server.url}/#/register/rapport/regelandring`);
+    await page.getByRole('button', { name: 'Jämför alla beslut' }).click();
+    await page.getByRole('status').filter({ hasText: /av 3 beslut skulle bedömas annorlunda/ }).waitFor();
+    await page.goto(`${server.url}/#/register/beslut/3`);
+    const line = page.getByTestId('record-timeline').locator('li[data-kind="impact-analysis"]').last();
+    await line.waitFor();
+    expect(await line.innerText()).toMatch(/Ingick i analysen av en regeländring \(\S+ → .*3 beslut jämförda, \d+ ändrade\) – revisor \(Revisor\): /);
+    await expectNoAxeViolations(page, `timeline with an impact analysis at ${width}px`);
+  });
+
   it('counts the genuine IOP as a partnership and the IOP judged not allowed as a purchase, marked', async () => {
     const page = await asAuditor(width);
     await page.goto(`${server.url}/#/register`);
