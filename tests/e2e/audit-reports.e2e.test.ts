@@ -1,18 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers-schema';
-import { startServer, type RunningServer } from '../../src/server/start-server';
-import { post, saveRequest } from '../server/fixtures';
+import { saveRequest } from '../server/fixtures';
 import { expectNoAxeViolations } from './support/axe';
-import { launchBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
+import { openRegisterApp, type RegisterApp } from './support/register-app';
 
-const root = resolve(import.meta.dirname, '../..');
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
+let app: RegisterApp;
 
 const fruit = (date: string, totalSek: number): Answers => ({
   organisation: 'motala',
@@ -25,9 +18,6 @@ const fruit = (date: string, totalSek: number): Answers => ({
 // A register of its own with a planted split purchase (records 1 and 2), a planted deviation (3)
 // and Lekeberg's cooperation with a social enterprise from 2022 (4, 5).
 beforeAll(async () => {
-  browser = await launchBrowser();
-  dataDir = mkdtempSync(join(tmpdir(), 'vagval-e2e-audit-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: resolve(root, 'dist'), accessFile: resolve(root, 'config/access.json'), log: () => {} });
   const requests = [
     saveRequest(fruit('2025-03-01', 90_000)),
     saveRequest(fruit('2025-07-01', 95_000)),
@@ -38,28 +28,16 @@ beforeAll(async () => {
     saveRequest({ organisation: 'lekeberg', decisionDate: '2022-05-01', purchase: { kind: 'services', description: 'Vaktmästeri' }, value: { totalSek: 250_000 }, supplier: { kind: 'social-enterprise', name: 'Lekebergs Arbetskooperativ' } }),
     saveRequest({ organisation: 'lekeberg', decisionDate: '2024-05-01', purchase: { kind: 'services', description: 'Vaktmästeri, år 3' }, value: { totalSek: 300_000 }, supplier: { kind: 'social-enterprise', name: 'Lekebergs Arbetskooperativ' } }),
   ];
-  for (const request of requests) expect((await post(`${server.url}/api/decisions`, request)).status).toBe(201);
+  app = await openRegisterApp('vagval-e2e-audit-', requests);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
-
-async function asAuditor(width: number): Promise<Page> {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width, height: 900 } });
-  await context.addInitScript(() => localStorage.setItem('vagval.register.actingAs', JSON.stringify({ user: 'revisor', role: 'auditor' })));
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
 
 describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
   it('lists the planted split purchase and deviation at citable addresses, and opens a record with its audit', async () => {
-    const page = await asAuditor(width);
-    await page.goto(`${server.url}/#/register/rapport/avvikelser?kind=split-purchase`);
+    const page = await app.asAuditor(width);
+    await page.goto(`${app.url}/#/register/rapport/avvikelser?kind=split-purchase`);
     const list = page.getByRole('table', { name: /2 beslut, visar 1–2/ });
     await list.waitFor();
     expect(await list.innerText()).toMatch(/Frukt & Grönt i Motala AB/);
@@ -87,8 +65,8 @@ describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
   });
 
   it('runs the rule-change impact analysis to the end with a progress bar, and shows the rule-set diff', async () => {
-    const page = await asAuditor(width);
-    await page.goto(`${server.url}/#/register/rapport/regelandring`);
+    const page = await app.asAuditor(width);
+    await page.goto(`${app.url}/#/register/rapport/regelandring`);
     await page.getByRole('button', { name: 'Jämför alla beslut' }).click();
     await page.getByRole('status').filter({ hasText: /av 5 beslut skulle bedömas annorlunda/ }).waitFor();
     expect(await page.getByRole('progressbar', { name: 'Jämförda beslut' }).getAttribute('value')).toBe('5');
@@ -100,8 +78,8 @@ describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
   });
 
   it('gives Lekeberg’s report on the cooperation from 2022 with a chart that has a text alternative', async () => {
-    const page = await asAuditor(width);
-    await page.goto(`${server.url}/#/register/rapport/lekeberg-samarbete-2022`);
+    const page = await app.asAuditor(width);
+    await page.goto(`${app.url}/#/register/rapport/lekeberg-samarbete-2022`);
     await page.getByRole('heading', { name: 'Hur samarbetet med det sociala företaget som startade 2022 går' }).waitFor();
     const chart = page.getByRole('img', { name: /organisationer \(antal\): 2022 1; 2024 1/ });
     await chart.waitFor();

@@ -1,63 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answers } from '../../src/engine/answers-schema';
-import { startServer, type RunningServer } from '../../src/server/start-server';
-import { post, saveRequest } from '../server/fixtures';
+import { iopAnswers, saveRequest } from '../server/fixtures';
 import { expectNoAxeViolations } from './support/axe';
-import { launchBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
+import { openRegisterApp, type RegisterApp } from './support/register-app';
 
 // Issue 13, items 3 and 7: a record's timeline shows the checks and replays the register kept, and
 // the statistics count a genuine IOP as a partnership and an IOP judged not allowed as a purchase.
 
-const root = resolve(import.meta.dirname, '../..');
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
-
-const partnership = (paymentForService: boolean): Answers => ({
-  organisation: 'motala',
-  decisionDate: '2025-04-01',
-  purchase: { kind: 'services', description: paymentForService ? 'Öppen verksamhet, ersättning per besökare' : 'Samverkan om läxhjälp' },
-  value: { totalSek: paymentForService ? 150_000 : 200_000 },
-  supplier: { kind: 'ideaburen', name: paymentForService ? 'Föreningen Träffpunkten' : 'Föreningen Läxhjälpen' },
-  partnership: { paymentForService, ownInitiative: true, ownContribution: true, commonGoal: true, commercialMarket: false },
-});
+let app: RegisterApp;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  dataDir = mkdtempSync(join(tmpdir(), 'vagval-e2e-timeline-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: resolve(root, 'dist'), accessFile: resolve(root, 'config/access.json'), log: () => {} });
-  for (const request of [
-    saveRequest(partnership(false), { chosenRoute: 'iop' }),
-    saveRequest(partnership(true), { chosenRoute: 'iop', acknowledgedVerdict: 'not-allowed', deviationReason: 'Föreningen vill ha IOP; vi ersätter per besökare som tidigare år.' }),
+  app = await openRegisterApp('vagval-e2e-timeline-', [
+    saveRequest(iopAnswers(false), { chosenRoute: 'iop' }),
+    saveRequest(iopAnswers(true), { chosenRoute: 'iop', acknowledgedVerdict: 'not-allowed', deviationReason: 'Föreningen vill ha IOP; vi ersätter per besökare som tidigare år.' }),
     saveRequest({ organisation: 'motala', decisionDate: '2025-05-01', purchase: { kind: 'goods', description: 'Kontorsmaterial' }, value: { totalSek: 40_000 }, supplier: { kind: 'any' } }),
-  ]) {
-    expect((await post(`${server.url}/api/decisions`, request)).status).toBe(201);
-  }
+  ]);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
-
-async function asAuditor(width: number): Promise<Page> {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width, height: 900 } });
-  await context.addInitScript(() => localStorage.setItem('vagval.register.actingAs', JSON.stringify({ user: 'revisor', role: 'auditor' })));
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
 
 describe.each([1366, 390])('the register at %i px', (width) => {
   it('keeps a check and a replay in the record’s timeline, there after a reload', async () => {
-    const page = await asAuditor(width);
-    await page.goto(`${server.url}/#/register/beslut/2`);
+    const page = await app.asAuditor(width);
+    await page.goto(`${app.url}/#/register/beslut/2`);
     await page.getByRole('heading', { name: 'Beslut nr 2' }).waitFor();
     const timeline = page.getByTestId('record-timeline');
     await timeline.waitFor();
@@ -78,11 +44,11 @@ describe.each([1366, 390])('the register at %i px', (width) => {
   });
 
   it('shows a rule-change impact analysis in the timeline of the records it judged', async () => {
-    const page = await asAuditor(width);
-    await page.goto(`${server.url}/#/register/rapport/regelandring`);
+    const page = await app.asAuditor(width);
+    await page.goto(`${app.url}/#/register/rapport/regelandring`);
     await page.getByRole('button', { name: 'Jämför alla beslut' }).click();
     await page.getByRole('status').filter({ hasText: /av 3 beslut skulle bedömas annorlunda/ }).waitFor();
-    await page.goto(`${server.url}/#/register/beslut/3`);
+    await page.goto(`${app.url}/#/register/beslut/3`);
     const line = page.getByTestId('record-timeline').locator('li[data-kind="impact-analysis"]').last();
     await line.waitFor();
     expect(await line.innerText()).toMatch(/Ingick i analysen av en regeländring \(\S+ → .*3 beslut jämförda, \d+ ändrade\) – revisor \(Revisor\): /);
@@ -90,8 +56,8 @@ describe.each([1366, 390])('the register at %i px', (width) => {
   });
 
   it('counts the genuine IOP as a partnership and the IOP judged not allowed as a purchase, marked', async () => {
-    const page = await asAuditor(width);
-    await page.goto(`${server.url}/#/register`);
+    const page = await app.asAuditor(width);
+    await page.goto(`${app.url}/#/register`);
     await page.getByRole('button', { name: 'Statistik' }).click();
     const table = page.getByRole('table', { name: 'Beslut per organisation, period, väg, leverantörstyp och den valda vägens bedömning' });
     await table.waitFor();
@@ -108,8 +74,8 @@ describe.each([1366, 390])('the register at %i px', (width) => {
   });
 
   it('offers every buyer, grouped, in the exception reports’ organisation filter', async () => {
-    const page = await asAuditor(width);
-    await page.goto(`${server.url}/#/register/rapport/avvikelser`);
+    const page = await app.asAuditor(width);
+    await page.goto(`${app.url}/#/register/rapport/avvikelser`);
     const select = page.getByRole('combobox', { name: 'Organisation' });
     await select.waitFor();
     const groups = await select.locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));

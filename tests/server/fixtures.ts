@@ -63,3 +63,16 @@ export function chunkedPost(url: string, body: string): Promise<{ status: number
     req.end();
   });
 }
+
+/**
+ * An idéburet offentligt partnerskap in Motala: a genuine one (the engine judges IOP allowed), or,
+ * with `paymentForService`, one paid per visitor, which is a payment for a service: a purchase.
+ */
+export const iopAnswers = (paymentForService: boolean): Answers => ({
+  organisation: 'motala',
+  decisionDate: '2025-04-01',
+  purchase: { kind: 'services', description: paymentForService ? 'Öppen verksamhet, ersättning per besökare' : 'Samverkan om läxhjälp' },
+  value: { totalSek: paymentForService ? 150_000 : 200_000 },
+  supplier: { kind: 'ideaburen', name: paymentForService ? 'Föreningen Träffpunkten' : 'Föreningen Läxhjälpen' },
+  partnership: { paymentForService, ownInitiative: true, ownContribution: true, commonGoal: true, commercialMarket: false },
+});

@@ -1,32 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answers } from '../../src/engine/answers-schema';
 import { evaluate } from '../../src/engine/evaluate';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { statsResponseSchema } from '../../src/shared/decision-record';
 import { parseExcelCsv } from '../../src/shared/excel-csv';
-import { auditor, post, saveRequest, tempDir } from './fixtures';
+import { auditor, iopAnswers, post, saveRequest, tempDir } from './fixtures';
 
 // Issue 13, item 7: the statistics count a genuine IOP (chosen and judged allowed) as a partnership;
 // an IOP the engine judged not allowed (Motala's per-visitor payment is a payment for a service) is
 // the purchase it is, and shows as a choice against the verdict; the file opens in Swedish Excel.
 
-const partnership = (paymentForService: boolean): Answers => ({
-  organisation: 'motala',
-  decisionDate: '2025-04-01',
-  purchase: { kind: 'services', description: paymentForService ? 'Öppen verksamhet, ersättning per besökare' : 'Samverkan om läxhjälp' },
-  value: { totalSek: paymentForService ? 150_000 : 200_000 },
-  supplier: { kind: 'ideaburen', name: paymentForService ? 'Föreningen Träffpunkten' : 'Föreningen Läxhjälpen' },
-  partnership: { paymentForService, ownInitiative: true, ownContribution: true, commonGoal: true, commercialMarket: false },
-});
-
 let server: RunningServer;
 const dir = tempDir('vagval-stats-iop-');
 beforeAll(async () => {
   server = await startServer({ dataDir: dir.path, port: 0, log: () => {} });
-  const genuine = saveRequest(partnership(false), { chosenRoute: 'iop' });
+  const genuine = saveRequest(iopAnswers(false), { chosenRoute: 'iop' });
   expect(genuine.verdicts.iop === 'allowed' || genuine.verdicts.iop === 'recommended').toBe(true);
-  const disguised = partnership(true);
+  const disguised = iopAnswers(true);
   expect(evaluate(nodeRuleset(), disguised).routes.find((r) => r.route === 'iop')!.verdict).toBe('not-allowed');
   for (const request of [
     genuine,
