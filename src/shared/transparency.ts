@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedSchema } from '../engine/ruleset-schema';
 import { verifyRecordSchema } from './decision-record';
 
 export { receiptSchema, type Receipt } from './receipt';
@@ -84,7 +85,8 @@ export const againstResultSchema = z.strictObject({
   extension: z.boolean(),
   treeSize: z.number().int().nonnegative().nullable(),
   recordId: z.number().int().positive().nullable(),
-  reasons: z.array(z.string()),
+  /** Why yes or no, in Swedish and English (the register page shows the reader's language). */
+  reasons: z.array(localizedSchema),
 });
 export type AgainstResult = z.infer<typeof againstResultSchema>;
 

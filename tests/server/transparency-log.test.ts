@@ -88,7 +88,7 @@ describe('an auditor with last year\'s checkpoint', () => {
     const altered = note.replace(/^([^\n]*\n)4\n/, '$1' + '3\n');
     expect(altered).not.toBe(note);
     const run = await runToEnd({ mode: 'incremental', against: altered });
-    expect(run.against).toMatchObject({ extension: false, reasons: [expect.stringMatching(/signature .* does not match/)] });
+    expect(run.against).toMatchObject({ extension: false, reasons: [{ sv: expect.stringMatching(/signaturen .* stämmer inte/), en: expect.stringMatching(/signature .* does not match/) }] });
     expect(run.ok).toBe(false);
     const other = tempDir();
     const elsewhere = await startServer({ dataDir: other.path, port: 0, log: () => {}, checkpointEvery: 1 });
@@ -97,7 +97,49 @@ describe('an auditor with last year\'s checkpoint', () => {
     const foreign = await (await fetch(`${elsewhere.url}/api/transparency/checkpoint`)).text();
     await elsewhere.close();
     other.remove();
-    expect((await runToEnd({ mode: 'incremental', against: foreign })).against?.reasons).toEqual([expect.stringMatching(/not signed by this register's key/)]);
+    expect((await runToEnd({ mode: 'incremental', against: foreign })).against?.reasons).toEqual([{ sv: expect.stringMatching(/inte signerad med det här registrets nyckel/), en: expect.stringMatching(/not signed by this register's key/) }]);
+  });
+});
+
+describe('the yes/no check of a pasted checkpoint or receipt', () => {
+  it('gives every reason in Swedish, with the English beside it for the English page', async () => {
+    server = await start(2);
+    for (let i = 1; i <= 3; i++) await save(i);
+    await server.transparency.checkpoint();
+    const note = await (await fetch(`${server.url}/api/transparency/checkpoint`)).text();
+    const included = await receiptOf(2);
+    await save(4);
+    const pending = await receiptOf(4);
+    const pasted = [
+      '{ not json',
+      JSON.stringify({ ...included, leafHash: 'zz' }),
+      JSON.stringify(pending),
+      JSON.stringify({ ...included, recordId: 3, index: 2 }),
+      note.replace(/\n3\n/, '\n2\n'),
+      note.split('\n\n')[0]!,
+      `${note.split('\n\n')[0]!}\n\nunderskrift saknas\n`,
+      note.replace(/^\S+\n/, 'annan.logg/register\n'),
+      note,
+    ];
+    const reasons = [];
+    for (const against of pasted) reasons.push(...((await runToEnd({ mode: 'incremental', against })).against?.reasons ?? []));
+    expect(reasons.length).toBeGreaterThanOrEqual(pasted.length);
+    for (const reason of reasons) {
+      expect(reason.sv).not.toBe(reason.en);
+      // None of the English words the reasons are built from is left in the Swedish text.
+      expect(reason.sv).not.toMatch(/\b(the|is|not|of|records?|decision|receipt|checkpoint|signed|changed)\b/);
+    }
+    expect(reasons.map((r) => r.sv)).toEqual(
+      expect.arrayContaining([
+        'kvittot är inte JSON',
+        expect.stringMatching(/^texten är inte ett kvitto: fältet leafHash/),
+        expect.stringMatching(/^kvittot väntar fortfarande på en kontrollpunkt/),
+        expect.stringMatching(/^signaturen av .* stämmer inte med kontrollpunkten/),
+        expect.stringMatching(/^texten har ingen tom rad/),
+        expect.stringMatching(/^signaturraden "underskrift saknas" har inte formen/),
+        expect.stringMatching(/^den senaste kontrollpunkten \(\d+ poster, .*\) är en utökning av den från/),
+      ]),
+    );
   });
 });
 

@@ -98,7 +98,7 @@ export class TransparencyLog implements AppendWitness {
       }
       const opened = openCheckpoint(line.note, this.verifiers);
       if (opened.ok) this.checkpoints.push(opened.checkpoint);
-      else this.badLogLines.push(`a checkpoint in ${this.paths.log}: ${opened.reason}`);
+      else this.badLogLines.push(`a checkpoint in ${this.paths.log}: ${opened.reason.en}`);
     }
     const dbHead = await this.store.headId();
     const latestSize = this.latest()?.size ?? 0;

@@ -177,7 +177,7 @@ export class VerificationRuns {
     if (againstText !== undefined) {
       against = await checkAgainst(againstText, log, service.store);
       count(against.kind === 'receipt' ? 'inclusion' : 'consistency', 1, against.extension ? 0 : 1);
-      if (!against.extension) logProblems.push({ kind: 'not-extension', detail: against.reasons.join('; '), recordId: against.recordId });
+      if (!against.extension) logProblems.push({ kind: 'not-extension', detail: against.reasons.map((reason) => reason.en).join('; '), recordId: against.recordId });
     }
 
     const checks: CheckResult[] = checkIds.map((id) => {
