@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { headOrderPlugin } from './scripts/head-order-plugin';
 import { precompressPlugin } from './scripts/precompress-plugin';
 import { scenariosPlugin } from './src/features/workshop/scenarios/scenarios-plugin';
 import { rulesetPlugin } from './src/rules-data/ruleset-plugin';
@@ -8,7 +9,7 @@ import { rulesetPlugin } from './src/rules-data/ruleset-plugin';
 const apiPort = Number(process.env.VAGVAL_API_PORT ?? 8787);
 
 export default defineConfig({
-  plugins: [react(), rulesetPlugin(), scenariosPlugin(), precompressPlugin()],
+  plugins: [react(), rulesetPlugin(), scenariosPlugin(), headOrderPlugin(), precompressPlugin()],
   server: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
   build: { target: 'es2022', sourcemap: false },
   test: {
