@@ -274,5 +274,5 @@ export function createApp(options: AppOptions) {
 
   const files = options.staticDir ? builtApp(options.staticDir) : null;
   if (files) app.route('/', files);
-  return Object.assign(app, { closeWorkshopSessions: workshop.dispose });
+  return Object.assign(app, { closeWorkshopSessions: workshop.dispose, closeVerifyWorker: () => runs.close() });
 }
