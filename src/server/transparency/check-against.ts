@@ -48,7 +48,8 @@ export async function checkAgainst(text: string, log: TransparencyLog, store: De
     if (!row) reasons.push({ sv: `beslut ${receipt.recordId} finns inte längre i registret`, en: `decision ${receipt.recordId} is no longer in the register` });
     else if (row.id !== receipt.index + 1 || recordLeaf(row.id, row.contentJson).toString('hex') !== receipt.leafHash) reasons.push({ sv: `beslut ${receipt.recordId} i registret i dag är inte det beslut som kvittot gavs för: det har ändrats`, en: `decision ${receipt.recordId} in the register today is not the decision the receipt was given for: it was changed` });
   }
-  await log.catchUp();
+  // Another instance's receipt may name a checkpoint newer than this one has read.
+  await log.catchUp(true);
   const latest = log.latest();
   if (!latest) reasons.push({ sv: 'registret har ingen egen kontrollpunkt', en: 'the register has no checkpoint of its own' });
   else if (theirs.size > latest.size) reasons.push({ sv: `kontrollpunkten omfattar ${theirs.size} poster, registrets senaste bara ${latest.size}: poster har tagits bort`, en: `the checkpoint covers ${theirs.size} records, the register's latest only ${latest.size}: records were removed` });

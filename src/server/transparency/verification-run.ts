@@ -114,8 +114,12 @@ export class VerificationRuns {
   private async execute(progress: VerifyProgress, againstText: string | undefined): Promise<VerificationReport> {
     const started = performance.now();
     const { log, service } = this;
-    // Sign what is there first, so that the run can reach the register's head.
-    await log.checkpoint();
+    // Sign what is there first, so that the run can reach the register's head. A refusal (the tree
+    // no longer extends the latest checkpoint) is for the run to find and name, not to stop it.
+    const unsigned = await log.checkpoint().then(
+      () => null,
+      (error: Error) => error.message,
+    );
     const tree = log.tree;
     const size = tree.size;
     const dbHead = await service.store.headId();
@@ -123,6 +127,7 @@ export class VerificationRuns {
     // An incremental run starts after the checkpoint the last passing run reached, if the log still holds it.
     const start = lastVerified && lastVerified.treeSize <= size && lastVerified.treeSize <= dbHead ? lastVerified.treeSize : 0;
     const notes = [...log.notes];
+    if (unsigned) notes.push(`no checkpoint was signed before the run: ${unsigned}`);
     if (progress.mode === 'incremental' && start === 0) notes.push('no earlier passing run to start from: every record was checked');
     progress.total = Math.max(size, dbHead) - start;
 
@@ -208,6 +213,8 @@ export class VerificationRuns {
     const reached = await this.checkCheckpoints(start, logProblems, count);
     for (const line of log.badLogLines) logProblems.push({ kind: 'checkpoint-signature', detail: line, recordId: null });
     count('checkpoint-signature', log.badLogLines.length, log.badLogLines.length);
+    for (const fork of log.forks) logProblems.push({ kind: 'checkpoint-mismatch', detail: fork, recordId: null });
+    count('consistency', log.forks.length, log.forks.length);
 
     const missingGuards = await service.store.missingGuards();
     count('append-only-guards', missingGuards.length + 1, missingGuards.length > 0 ? 1 : 0);
