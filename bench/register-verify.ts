@@ -20,7 +20,7 @@ export async function benchVerify(dataDir: string, records: number, seed: (dataD
   mkdirSync(dataDir, { recursive: true });
   await seed(dataDir, records);
   await benchMigration(dataDir, records);
-  const server = await spawnServer(dataDir);
+  const server = await spawnServer(dataDir, [], 15 * 60_000);
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   try {
     // The same probes with nothing else running: on a shared machine its own noise is part of every figure.
