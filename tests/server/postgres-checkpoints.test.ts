@@ -103,6 +103,17 @@ describe.skipIf(bin === null)('checkpoints of several instances on one PostgreSQ
     expect(onB.ok).toBe(true);
   });
 
+  it('put the checkpoints back from the file beside the key when the table was emptied behind the triggers', { timeout: 60_000 }, async () => {
+    const before = await query<Row>('SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size');
+    await query('ALTER TABLE transparency_checkpoints DISABLE TRIGGER transparency_checkpoints_no_truncate');
+    await query('TRUNCATE transparency_checkpoints');
+    await query('ALTER TABLE transparency_checkpoints ENABLE TRIGGER transparency_checkpoints_no_truncate');
+    await servers[1]!.close();
+    servers[1] = await start();
+    expect(await query<Row>('SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size')).toEqual(before);
+    expect(await run(servers[1]!)).toMatchObject({ ok: true, logProblems: [] });
+  });
+
   it('believe a row of the table only under the key outside the database, and name a forged row and a fork', { timeout: 60_000 }, async () => {
     const head = await servers[0]!.store.headId();
     await query('ALTER TABLE transparency_checkpoints DISABLE TRIGGER transparency_checkpoints_append_only');

@@ -215,6 +215,31 @@ describe('verification runs', () => {
   });
 });
 
+describe('the signed log', () => {
+  it('names a fork: a second root signed for a size fails the consistency line of the verify', async () => {
+    server = await start(1000);
+    for (let i = 1; i <= 3; i++) await save(i);
+    const first = (await server.transparency.checkpoint())!;
+    const keyName = server.transparency.key.name;
+    await server.close();
+    // Someone with the key signs another root for the same three records and slips it into the log.
+    const { appendLogLine, evidencePaths } = await import('../../src/server/transparency/evidence-files');
+    const { signCheckpoint } = await import('../../src/server/transparency/checkpoint-note');
+    const { loadOrCreateSigningKey } = await import('../../src/server/transparency/signing-key');
+    const { leafHash } = await import('../../src/server/transparency/merkle');
+    const keyFile = defaultSigningKeyFile(dir.path);
+    const key = loadOrCreateSigningKey(keyFile, keyName, () => {});
+    const forked = signCheckpoint({ origin: first.origin, size: 3, rootHash: leafHash('another register'), time: '2026-12-01T00:00:00Z' }, key);
+    await appendLogLine(evidencePaths(keyFile).log, { note: forked.note });
+    server = await start(1000);
+    expect(server.transparency.forks).toEqual([expect.stringMatching(/two checkpoints for 3 records, signed .* name different roots: the log forked/)]);
+    const report = await runToEnd({ mode: 'full' });
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((c) => c.id === 'consistency')).toMatchObject({ status: 'failed' });
+    expect(report.logProblems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'checkpoint-mismatch', detail: expect.stringMatching(/the log forked/) })]));
+  });
+});
+
 describe('an old register without a tree', () => {
   it('gets its tree built over the existing records on start, and verifies', async () => {
     const store = new SqliteDecisionStore(join(dir.path, 'register.sqlite'));

@@ -230,8 +230,10 @@ export class TransparencyLog implements AppendWitness {
     const shared = this.store.sharedCheckpoints;
     if (!shared) return;
     await shared.withLock(async (tx) => {
-      this.takeShared(await tx.since(0));
-      for (const c of [...this.checkpoints].sort((a, b) => a.size - b.size)) await tx.insert(stored(c));
+      const rows = await tx.since(0);
+      this.takeShared(rows);
+      const inTable = new Set(rows.map((r) => r.size));
+      for (const c of [...this.checkpoints].sort((a, b) => a.size - b.size)) if (!inTable.has(c.size)) await tx.insert(stored(c));
     });
     this.sharedReadAt = performance.now();
   }
