@@ -4,6 +4,7 @@ import { answersSchema, buyerIdPattern, organisationIds, routeIds, supplierKinds
 import { verdicts } from '../engine/ruleset-terms';
 import { receiptSchema } from './receipt';
 import { acknowledgedVerdicts } from './deviation';
+import { decidedBySchema, diarienummerSchema } from './decision-maker';
 
 /** A named organisation, any kommun or region by SCB code, or a state agency (src/engine/answers-schema.ts). */
 export const organisationIdSchema = z.union([
@@ -51,6 +52,9 @@ export const saveDecisionRequestSchema = z.strictObject({
   /** Required, with deviationReason, when the chosen route is judged not-allowed or needs-info. */
   acknowledgedVerdict: z.optional(acknowledgedVerdictSchema),
   unaskedAnswers: z.optional(unaskedAnswersSchema),
+  /** Who took the decision, by name and title (not necessarily who saves it), and the diarium's number for it. */
+  decidedBy: z.optional(decidedBySchema),
+  diarienummer: z.optional(diarienummerSchema),
   /** The id of an earlier record this one corrects (records are never changed in place). */
   corrects: z.optional(z.number().check(z.int(), z.positive())),
 });
@@ -75,6 +79,8 @@ export const recordContentSchema = z.strictObject({
   // that the canonical JSON, and with it the hash, of every record saved before them is unchanged.
   acknowledgedVerdict: z.optional(acknowledgedVerdictSchema),
   unaskedAnswers: z.optional(unaskedAnswersSchema),
+  decidedBy: z.optional(decidedBySchema),
+  diarienummer: z.optional(diarienummerSchema),
 });
 export type RecordContent = z.infer<typeof recordContentSchema>;
 
