@@ -6,7 +6,7 @@ import { cleaning, cleaningDraft, cleaningSheet, furniture, furnitureSheet, rule
 import { buildDecision } from '../guide/decision';
 import { createVisibleFields } from '../guide/relevance';
 import { decisionToMarkdown } from './decision-markdown';
-import { buildDecisionSheet, limitsThatBear, receiptShortForm } from './decision-sheet';
+import { buildDecisionSheet, limitsThatBear, receiptShortForm, recordedAtText } from './decision-sheet';
 import { sheetForDecision, sheetForRecord } from './sheet-for';
 
 describe('the decision sheet: page 1 says what was decided', () => {
@@ -122,5 +122,14 @@ describe('the decision sheet: page 1 says what was decided', () => {
     expect(en.title).toBe('Decision on the procurement route');
     expect(en.chosen?.verdictLabel).toBe('Recommended');
     expect(en.value).toMatch(/^SEK 450,000 excluding VAT/);
+  });
+});
+
+describe('when the register saved the record, on page 1', () => {
+  it('is Swedish time to the minute, in winter and in summer, not the stored UTC instant', () => {
+    expect(recordedAtText('2026-11-22T10:00:00.000Z', 'sv')).toBe('2026-11-22 11:00 svensk tid');
+    expect(recordedAtText('2026-07-22T23:30:00.000Z', 'sv')).toBe('2026-07-23 01:30 svensk tid');
+    expect(recordedAtText('2026-11-22T10:00:00.000Z', 'en')).toBe('2026-11-22 11:00 Swedish time');
+    expect(furnitureSheet.record?.recordedAt).toBe('2026-11-22 11:00 svensk tid');
   });
 });

@@ -40,7 +40,9 @@ export function RecommendationSummary() {
               <span className="recommendation-summary__why">
                 {' '}
                 {route.verdict === 'not-allowed' ? t({ sv: 'Varför inte: ', en: 'Why not: ' }) : route.verdict === 'needs-info' ? t({ sv: 'Inte avgjort: ', en: 'Not decided: ' }) : t({ sv: 'Varför: ', en: 'Why: ' })}
-                {route.reasons.map((r) => t(r.title)).join('; ')}.
+                {/* A requirement's title states the requirement: one that failed says so, or "Varför inte: Partnern är en
+                    idéburen organisation" would read as if being idéburen were the obstacle. */}
+                {route.reasons.map((r) => (r.result === 'failed' ? `${t(r.title)} ${t({ sv: '(inte uppfyllt)', en: '(not met)' })}` : t(r.title))).join('; ')}.
               </span>
             ) : null}
           </li>
