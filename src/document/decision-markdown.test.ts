@@ -17,6 +17,18 @@ describe('the decision document as Markdown', () => {
     }
   });
 
+  it('gives the legal ground of the chosen route on page 1: each ground that holds, with its legal basis', () => {
+    const route = furniture.outcome!.routes.find((r) => r.route === 'social-considerations')!;
+    const grounds = route.reasons.filter((r) => r.result === 'held');
+    expect(grounds.length).toBeGreaterThan(0);
+    const line = md.split('\n').find((l) => l.startsWith('- Rättslig grund för vald väg: '));
+    expect(line).toBe(`- Rättslig grund för vald väg: ${grounds.map((r) => `${r.title.sv} (${r.legalBasis})`).join('; ')}`);
+    expect(before(md, '## ')).toContain(line);
+    // A route judged not allowed rests on no ground: its first line says it deviates instead.
+    const iop = decisionToMarkdown(sheetForDecision(ruleset, { ...furniture, chosenRoute: 'iop' }, 'sv'));
+    expect(iop).not.toContain('Rättslig grund för vald väg');
+  });
+
   it('names who decided and the diarienummer where they were given, in the guide and from a saved record', () => {
     const decided = { ...furniture, draft: { ...furniture.draft, decision: { ...furniture.draft.decision, decidedByName: 'Anna Svensson', decidedByTitle: 'upphandlingschef', diarienummer: 'KS 2026/123' } } };
     const fromGuide = decisionToMarkdown(sheetForDecision(ruleset, decided, 'sv', savedRecord));

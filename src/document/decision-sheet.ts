@@ -25,7 +25,8 @@ export type DecisionSheet = {
   supplier: string | null;
   value: string;
   contractYears: string | null;
-  chosen: { route: RouteId; name: string; verdict: Verdict | null; verdictLabel: string | null } | null;
+  /** `grounds`: for a route judged allowed, the grounds that hold, each with its legal basis, for page 1. */
+  chosen: { route: RouteId; name: string; verdict: Verdict | null; verdictLabel: string | null; grounds: string[] } | null;
   recommendation: { route: RouteId | null; name: string | null; rationale: string; source: SheetSource | null };
   /** The first line of the document when the chosen route departs from the engine's judgement. */
   deviationFlag: string | null;
@@ -174,6 +175,12 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
         name: chosenOutcome?.name[lang] ?? chosenRoute,
         verdict: chosenOutcome?.verdict ?? null,
         verdictLabel: chosenOutcome ? verdictWords[chosenOutcome.verdict][lang] : null,
+        // What the decision rests on in law, on the page that is signed: "Reservation för vissa välfärdstjänster
+        // (LOU 19 kap. 25 §)". A route judged not allowed or open has none; its first line says it deviates.
+        grounds:
+          chosenOutcome && (chosenOutcome.verdict === 'allowed' || chosenOutcome.verdict === 'recommended')
+            ? chosenOutcome.reasons.filter((r) => r.result === 'held').map((r) => `${r.title[lang]} (${r.legalBasis})`)
+            : [],
       }
     : null;
   const rec = outcome?.recommendation;
