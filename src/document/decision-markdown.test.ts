@@ -22,7 +22,7 @@ describe('the decision document as Markdown', () => {
     const grounds = route.reasons.filter((r) => r.result === 'held');
     expect(grounds.length).toBeGreaterThan(0);
     const line = md.split('\n').find((l) => l.startsWith('- Rättslig grund för vald väg: '));
-    expect(line).toBe(`- Rättslig grund för vald väg: ${grounds.map((r) => `${r.title.sv} (${r.legalBasis})`).join('; ')}`);
+    expect(line).toBe(`- Rättslig grund för vald väg: ${grounds.map((r) => `${r.title.sv} – ${r.legalBasis}`).join('; ')}`);
     expect(before(md, '## ')).toContain(line);
     // A route judged not allowed rests on no ground: its first line says it deviates instead.
     const iop = decisionToMarkdown(sheetForDecision(ruleset, { ...furniture, chosenRoute: 'iop' }, 'sv'));

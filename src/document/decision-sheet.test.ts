@@ -14,7 +14,13 @@ describe('the decision sheet: page 1 says what was decided', () => {
     expect(cleaningSheet.organisation).toBe('Ljungby kommun');
     expect(cleaningSheet.purchase).toBe('Lokalvård i förskolor (tjänster)');
     expect(cleaningSheet.value).toBe('450\u00a0000 kr exklusive moms (225\u00a0000 kr per år × 2 år)');
-    expect(cleaningSheet.chosen).toEqual({ route: 'direct-award', name: 'Direktupphandling', verdict: 'recommended', verdictLabel: 'Rekommenderas' });
+    expect(cleaningSheet.chosen).toEqual({
+      route: 'direct-award',
+      name: 'Direktupphandling',
+      verdict: 'recommended',
+      verdictLabel: 'Rekommenderas',
+      grounds: [expect.stringMatching(/^Lågt värde \(under direktupphandlingsgränsen\) – LOU 19 a kap\. 3 §/)],
+    });
     expect(cleaningSheet.recommendation.route).toBe('direct-award');
     expect(cleaningSheet.deviationFlag).toBeNull();
     expect(cleaningSheet.justification).toBe('Under direktupphandlingsgränsen; tre offerter begärs.');

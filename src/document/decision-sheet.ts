@@ -176,10 +176,10 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
         verdict: chosenOutcome?.verdict ?? null,
         verdictLabel: chosenOutcome ? verdictWords[chosenOutcome.verdict][lang] : null,
         // What the decision rests on in law, on the page that is signed: "Reservation för vissa välfärdstjänster
-        // (LOU 19 kap. 25 §)". A route judged not allowed or open has none; its first line says it deviates.
+        // – LOU 19 kap. 25 §". A route judged not allowed or open has none; its first line says it deviates.
         grounds:
           chosenOutcome && (chosenOutcome.verdict === 'allowed' || chosenOutcome.verdict === 'recommended')
-            ? chosenOutcome.reasons.filter((r) => r.result === 'held').map((r) => `${r.title[lang]} (${r.legalBasis})`)
+            ? chosenOutcome.reasons.filter((r) => r.result === 'held').map((r) => `${r.title[lang]} – ${r.legalBasis}`)
             : [],
       }
     : null;
