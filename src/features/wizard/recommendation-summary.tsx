@@ -1,5 +1,5 @@
 import { ShownVerdictBadge } from '../../components/verdict-badge';
-import { fieldLabel } from '../../guide/decision';
+import { questionLabel } from '../../guide/decision';
 import { recommendationStatus, shownVerdict } from '../../guide/recommendation-status';
 import { useI18n } from '../../i18n/i18n';
 import { useDecision, useWizard } from './wizard-provider';
@@ -29,7 +29,7 @@ export function RecommendationSummary() {
       {status === 'preliminary' && deciding.length > 0 ? (
         <p className="notice notice--warning">
           {t({ sv: 'Preliminärt: rekommendationen kan ändras av svaren på ', en: 'Preliminary: the recommendation may change with the answers to ' })}
-          {deciding.map((path) => t(fieldLabel(ruleset, path))).join('; ')}.
+          {deciding.map((path) => t(questionLabel(ruleset, path))).join('; ')}.
         </p>
       ) : null}
       <ul className="recommendation-summary__routes">
