@@ -3,6 +3,7 @@ import { browserRuleset } from '../../rules-data/browser-ruleset';
 import { useI18n } from '../../i18n/i18n';
 import { DraftToolbar } from './draft-toolbar';
 import { ProgressNav } from './progress-nav';
+import { ReviewStep } from './review-step';
 import { StepForm } from './step-form';
 import { stepTitles } from '../../guide/step-titles';
 import { isQuestionStep, type StepId } from '../../guide/steps';
@@ -14,9 +15,6 @@ import { useGeneration, useStep, WizardProvider } from './wizard-provider';
 // fetched while the procurer reviews the answers, they are there when asked for.
 const loadRecommendationPage = () => import('./recommendation-page');
 const RecommendationPage = lazy(() => loadRecommendationPage().then((m) => ({ default: m.RecommendationPage })));
-// The review is a later step too: it loads while the procurer answers the first ones.
-const loadReviewStep = () => import('./review-step');
-const ReviewStep = lazy(() => loadReviewStep().then((m) => ({ default: m.ReviewStep })));
 
 function WizardSteps() {
   const { t } = useI18n();
@@ -32,7 +30,6 @@ function WizardSteps() {
     heading.current?.focus();
   }, [step]);
   useEffect(() => {
-    if (step !== 'organisation') void loadReviewStep();
     if (step === 'review') void loadRecommendationPage();
   }, [step]);
   return (
@@ -44,9 +41,7 @@ function WizardSteps() {
           {t(stepTitles[step])}
         </h2>
         {isQuestionStep(step) ? <StepForm key={`${step}-${generation}`} step={step} /> : step === 'review' ? (
-          <Suspense fallback={<p role="status">{t({ sv: 'Laddar granskningen…', en: 'Loading the review…' })}</p>}>
-            <ReviewStep />
-          </Suspense>
+          <ReviewStep />
         ) : (
           <Suspense fallback={<p role="status">{t({ sv: 'Laddar rekommendationen…', en: 'Loading the recommendation…' })}</p>}>
             <RecommendationPage />
