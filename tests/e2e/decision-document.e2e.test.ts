@@ -170,7 +170,9 @@ describe('the decision document for the diarium', () => {
 
     await page.goto(page.url().replace(/#.*$/, `#/register/beslut/${id}`));
     await page.getByRole('heading', { name: `Beslut nr ${id}` }).waitFor();
-    expect(flat(await page.locator('main').innerText())).toContain('Diarienummer KS 2026/123');
+    await expect.poll(async () => flat(await page.locator('main').innerText()), { timeout: 30_000 }).toContain('Diarienummer KS 2026/123');
+    expect(flat(await page.locator('main').innerText())).toContain('Beslutat av Anna Svensson, upphandlingschef');
+    await expectNoAxeViolations(page, 'register: record view with who decided and the diarienummer');
     const fromRegister = flat(pdfText((await download(page, 'Ladda ner beslutet som PDF')).bytes, 1));
     expect(fromRegister).toContain('Beslutat av Anna Svensson, upphandlingschef');
     expect(fromRegister).toContain('Diarienummer KS 2026/123');
