@@ -139,6 +139,8 @@ export class RegisterService {
       recordedAt: this.now().toISOString(),
       ...(needsAcknowledgement(chosenVerdict) ? { acknowledgedVerdict: chosenVerdict } : {}),
       ...(request.unaskedAnswers && Object.keys(request.unaskedAnswers).length > 0 ? { unaskedAnswers: request.unaskedAnswers } : {}),
+      ...(request.decidedBy ? { decidedBy: request.decidedBy } : {}),
+      ...(request.diarienummer ? { diarienummer: request.diarienummer } : {}),
     };
     return content;
   }
