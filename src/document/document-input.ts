@@ -5,6 +5,7 @@ import { parseAnswers, type AnswerProblem } from '../engine/parse-answers';
 import { draftSchema } from '../guide/draft';
 import { decisionTrailSchema } from '../shared/decision-trail';
 import type { DecisionRecord } from '../shared/decision-record';
+import { decidedByText, decisionMakerFields, decisionMakerLimits } from '../shared/decision-maker';
 
 /** What the document is made from, whichever file it came in. */
 export type DocumentInput = {
@@ -24,7 +25,7 @@ const decisionSchema = z.strictObject({
   justification: z.string().max(10000).optional(),
   deviationReason: z.string().max(10000).optional(),
   decidedBy: z.string().max(300).optional(),
-  diarienummer: z.string().max(100).optional(),
+  diarienummer: z.string().max(decisionMakerLimits.diarienummer, `must be at most ${decisionMakerLimits.diarienummer} characters`).optional(),
 });
 
 /** For batch filing: the answers with the decision taken on them. */
@@ -56,7 +57,8 @@ export function parseDocumentInput(data: unknown): ParsedDocumentInput {
     if (!draft.success) return { ok: false, problems: problemsOf(draft.error, 'draft') };
     const answers = parseAnswers(draft.data.answers);
     if (!answers.ok) return { ok: false, problems: withPrefix(answers.problems, 'draft.answers') };
-    return { ok: true, input: { answers: answers.answers, decision: draft.data.decision } };
+    const { decidedBy, diarienummer } = decisionMakerFields(draft.data.decision);
+    return { ok: true, input: { answers: answers.answers, decision: draft.data.decision, decidedBy: decidedBy ? decidedByText(decidedBy) : undefined, diarienummer } };
   }
 
   if ('record' in obj) {
@@ -69,6 +71,8 @@ export function parseDocumentInput(data: unknown): ParsedDocumentInput {
       input: {
         answers: record.answers,
         decision: { chosenRoute: record.chosenRoute, justification: record.justification, deviationReason: record.deviationReason ?? undefined },
+        decidedBy: record.decidedBy ? decidedByText(record.decidedBy) : undefined,
+        diarienummer: record.diarienummer,
         record,
         outcome,
       },

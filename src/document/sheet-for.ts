@@ -4,12 +4,15 @@ import type { Outcome } from '../engine/outcome';
 import type { Ruleset } from '../engine/ruleset';
 import { answerRows, type Decision } from '../guide/decision';
 import type { DecisionRecord } from '../shared/decision-record';
+import { decidedByText, decisionMakerFields } from '../shared/decision-maker';
 import { buildDecisionSheet, type DecisionSheet, type SheetRecord } from './decision-sheet';
 
 const organisationName = (ruleset: Ruleset) => (id: string, lang: Lang) => buyerName(ruleset, id, lang);
 
 /** The guide's decision as a document; `record` once it is saved in the register. */
 export function sheetForDecision(ruleset: Ruleset, decision: Decision, lang: Lang, record?: SheetRecord | null, now?: Date): DecisionSheet {
+  // Only what would be filed: a name without its title, or a diarienummer too long, leaves the line blank on paper.
+  const { decidedBy, diarienummer } = decisionMakerFields(decision.draft.decision);
   return buildDecisionSheet({
     lang,
     ruleset: { version: ruleset.version, hash: ruleset.hash, organisationName: organisationName(ruleset) },
@@ -19,6 +22,8 @@ export function sheetForDecision(ruleset: Ruleset, decision: Decision, lang: Lan
     unaskedRows: decision.unaskedRows,
     decision: { ...decision.draft.decision, chosenRoute: decision.chosenRoute },
     record,
+    decidedBy: decidedBy ? decidedByText(decidedBy) : null,
+    diarienummer: diarienummer ?? null,
     ...(now ? { now } : {}),
   });
 }
@@ -37,6 +42,9 @@ export function sheetForRecord(ruleset: Ruleset, record: DecisionRecord, outcome
     unaskedRows: record.unaskedAnswers ? answerRows(ruleset, record.unaskedAnswers as never) : [],
     decision: { chosenRoute: record.chosenRoute, justification: record.justification, deviationReason: record.deviationReason },
     record,
+    // A record saved before these fields existed has neither: its page 1 keeps the blank lines.
+    decidedBy: record.decidedBy ? decidedByText(record.decidedBy) : null,
+    diarienummer: record.diarienummer ?? null,
     ...(now ? { now } : {}),
   });
 }

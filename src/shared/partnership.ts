@@ -1,5 +1,5 @@
 import type { RouteId } from '../engine/answers-schema';
-import type { Verdict } from '../engine/ruleset-schema';
+import type { Verdict } from '../engine/ruleset-terms';
 
 /**
  * An idéburet offentligt partnerskap is outside LOU, and so no purchase, only where it meets the

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { routeIds } from '../engine/answers-schema';
-import { verdicts } from '../engine/ruleset-schema';
+import { verdicts } from '../engine/ruleset-terms';
 import { roles } from './decision-record';
 import { verifyModes } from './transparency';
 
@@ -20,12 +20,12 @@ export const recordEventDetailSchema = z.discriminatedUnion('kind', [
     kind: z.literal('verification-run'),
     runId: z.string(),
     mode: z.enum(verifyModes),
-    checked: z.number().int().nonnegative(),
-    failedCount: z.number().int().nonnegative(),
+    checked: z.number().check(z.int(), z.nonnegative()),
+    failedCount: z.number().check(z.int(), z.nonnegative()),
     /** The records the run listed as failing (a report lists at most 1,000). */
-    failedIds: z.array(z.number().int().positive()),
+    failedIds: z.array(z.number().check(z.int(), z.positive())),
     /** Problems of the log itself (checkpoints, triggers), not of one record. */
-    logProblems: z.number().int().nonnegative(),
+    logProblems: z.number().check(z.int(), z.nonnegative()),
   }),
   z.strictObject({
     kind: z.literal('replayed'),
@@ -35,8 +35,8 @@ export const recordEventDetailSchema = z.discriminatedUnion('kind', [
     chosenRoute: z.enum(routeIds),
     chosenBefore: z.enum(verdicts),
     chosenAfter: z.enum(verdicts),
-    recommendationBefore: z.enum(routeIds).nullable(),
-    recommendationAfter: z.enum(routeIds).nullable(),
+    recommendationBefore: z.nullable(z.enum(routeIds)),
+    recommendationAfter: z.nullable(z.enum(routeIds)),
   }),
   z.strictObject({
     kind: z.literal('impact-analysis'),
@@ -44,11 +44,11 @@ export const recordEventDetailSchema = z.discriminatedUnion('kind', [
     from: z.strictObject({ version: z.string(), hash: z.string() }),
     to: z.strictObject({ version: z.string(), hash: z.string(), working: z.boolean() }),
     /** Only this organisation's records were judged, when set. */
-    organisation: z.string().nullable(),
-    checked: z.number().int().nonnegative(),
-    changed: z.number().int().nonnegative(),
+    organisation: z.nullable(z.string()),
+    checked: z.number().check(z.int(), z.nonnegative()),
+    changed: z.number().check(z.int(), z.nonnegative()),
     /** The records whose verdicts or recommendation would differ, the first 10,000 by id. */
-    changedIds: z.array(z.number().int().positive()),
+    changedIds: z.array(z.number().check(z.int(), z.positive())),
   }),
 ]);
 export type RecordEventDetail = z.infer<typeof recordEventDetailSchema>;
@@ -56,12 +56,12 @@ export type RecordEventDetail = z.infer<typeof recordEventDetailSchema>;
 /** One event as it is stored: who, when, on which records, the result and the rule set it ran with. */
 export const recordEventSchema = z.strictObject({
   at: z.string(),
-  user: z.string().min(1),
+  user: z.string().check(z.minLength(1)),
   role: z.enum(roles),
   /** The one record the event concerns; null for a run, which covers `fromId`–`toId`. */
-  recordId: z.number().int().positive().nullable(),
-  fromId: z.number().int().positive().nullable(),
-  toId: z.number().int().nonnegative().nullable(),
+  recordId: z.nullable(z.number().check(z.int(), z.positive())),
+  fromId: z.nullable(z.number().check(z.int(), z.positive())),
+  toId: z.nullable(z.number().check(z.int(), z.nonnegative())),
   /** Verified: no problem found; replayed: nothing would differ. */
   ok: z.boolean(),
   rulesetVersion: z.string(),

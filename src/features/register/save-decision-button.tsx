@@ -6,6 +6,7 @@ import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import type { DecisionRecord, RouteVerdicts, Role, SaveDecisionRequest, UnaskedAnswers } from '../../shared/decision-record';
 import { deviationOf, needsAcknowledgement, type AcknowledgedVerdict } from '../../shared/deviation';
+import { decisionMakerFields, decisionMakerProblems, type DecisionMakerField } from '../../shared/decision-maker';
 import { ActingAsPicker } from './acting-as-picker';
 import { identitiesQuery } from './api/identities';
 import { RegisterApiError } from './api/http';
@@ -21,7 +22,7 @@ import './save-decision.css';
 export const savingRoles: readonly Role[] = ['procurer', 'admin'];
 
 /** The decision's fields the button checks, as the page names them at the field. */
-export type DecisionFieldName = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification';
+export type DecisionFieldName = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification' | DecisionMakerField;
 
 export type SaveDecisionButtonProps = {
   answers: Answers;
@@ -33,6 +34,10 @@ export type SaveDecisionButtonProps = {
   acknowledgedVerdict?: AcknowledgedVerdict | undefined;
   /** Answers to questions that stopped being asked, kept in the record. */
   unaskedAnswers?: UnaskedAnswers | undefined;
+  /** Who took the decision (name and title) and the diarium's number, as typed; stored when valid, refused at the field when not. */
+  decidedByName?: string | undefined;
+  decidedByTitle?: string | undefined;
+  diarienummer?: string | undefined;
   /** The id of an earlier record this decision corrects. */
   corrects?: number | undefined;
   /** Told which fields stop the save (checked here or refused by the server), so the page shows the error there. */
@@ -46,6 +51,9 @@ const missingTexts: Record<DecisionFieldName, Localized> = {
   acknowledgedVerdict: { sv: 'Bekräftelse saknas: bekräfta att ni avviker från bedömningen av vald väg.', en: 'Acknowledgement is missing: confirm that you depart from the assessment of the chosen route.' },
   deviationReason: { sv: 'Skäl att avvika saknas: vald väg avviker från bedömningen.', en: 'Reason for deviating is missing: the chosen route departs from the assessment.' },
   justification: { sv: 'Motivering saknas: skriv varför vägen valdes.', en: 'Justification is missing: write why the route was chosen.' },
+  decidedByName: { sv: 'Beslutat av: namnet saknas eller är fel – se fältet.', en: 'Decided by: the name is missing or wrong – see the field.' },
+  decidedByTitle: { sv: 'Beslutat av: befattningen saknas eller är fel – se fältet.', en: 'Decided by: the title is missing or wrong – see the field.' },
+  diarienummer: { sv: 'Diarienumret är fel – se fältet.', en: 'The diarienummer is wrong – see the field.' },
 };
 const decisionFields = Object.keys(missingTexts) as DecisionFieldName[];
 
@@ -56,6 +64,9 @@ const decisionFields = Object.keys(missingTexts) as DecisionFieldName[];
  */
 export function SaveDecisionButton(props: SaveDecisionButtonProps) {
   const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects, onInvalid, onSaved } = props;
+  const maker = { decidedByName: props.decidedByName, decidedByTitle: props.decidedByTitle, diarienummer: props.diarienummer };
+  const makerProblems = decisionMakerProblems(maker);
+  const { decidedBy, diarienummer } = decisionMakerFields(maker);
   const { t } = useI18n();
   const id = useId();
   const save = useSaveDecision();
@@ -80,12 +91,14 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
             ...(deviationReason?.trim() ? { deviationReason } : {}),
             ...(needsAcknowledgement(chosenVerdict) && acknowledgedVerdict === chosenVerdict ? { acknowledgedVerdict } : {}),
             ...(unaskedAnswers && Object.keys(unaskedAnswers).length > 0 ? { unaskedAnswers } : {}),
+            ...(decidedBy ? { decidedBy } : {}),
+            ...(diarienummer ? { diarienummer } : {}),
             ...(corrects ? { corrects } : {}),
           }
         : null,
     // verdicts is rebuilt from outcome each render; outcome stands for it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [answers, outcome, recommended, chosenRoute, chosenVerdict, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects],
+    [answers, outcome, recommended, chosenRoute, chosenVerdict, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects, decidedBy?.name, decidedBy?.title, diarienummer],
   );
   const fingerprint = request ? saveFingerprint(request) : null;
   const savedId = fingerprint ? savedEntry(fingerprint)?.id : undefined;
@@ -99,6 +112,7 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
       if (field === 'chosenRoute') return !chosenRoute;
       if (field === 'justification') return !justification.trim();
       if (field === 'acknowledgedVerdict') return needsAcknowledgement(chosenVerdict) && acknowledgedVerdict !== chosenVerdict;
+      if (field === 'decidedByName' || field === 'decidedByTitle' || field === 'diarienummer') return makerProblems[field] !== undefined;
       return deviationOf(verdicts, recommended, chosenRoute) !== null && !deviationReason?.trim();
     });
     if (missing.length > 0 || !request || !fingerprint) {
