@@ -5,6 +5,12 @@ import type { Ruleset } from '../engine/ruleset';
 import { answerRows, type Decision } from '../guide/decision';
 import type { DecisionRecord } from '../shared/decision-record';
 import { buildDecisionSheet, type DecisionSheet, type SheetRecord } from './decision-sheet';
+import { citeSource } from '../engine/evaluate';
+import type { CitedSource } from '../engine/outcome';
+import { similarPurchaseSources } from '../guide/similar-purchase-words';
+import { recordedCheck } from '../guide/similar-purchases';
+
+const similarSources = (ruleset: Ruleset): CitedSource[] => similarPurchaseSources.flatMap((ref) => citeSource(ruleset, ref) ?? []);
 
 const organisationName = (ruleset: Ruleset) => (id: string, lang: Lang) => buyerName(ruleset, id, lang);
 
@@ -18,6 +24,7 @@ export function sheetForDecision(ruleset: Ruleset, decision: Decision, lang: Lan
     rows: decision.rows,
     unaskedRows: decision.unaskedRows,
     decision: { ...decision.draft.decision, chosenRoute: decision.chosenRoute },
+    similar: { check: recordedCheck(decision.draft, decision.answers), sources: similarSources(ruleset) },
     record,
     ...(now ? { now } : {}),
   });
@@ -36,6 +43,8 @@ export function sheetForRecord(ruleset: Ruleset, record: DecisionRecord, outcome
     rows: answerRows(ruleset, record.answers),
     unaskedRows: record.unaskedAnswers ? answerRows(ruleset, record.unaskedAnswers as never) : [],
     decision: { chosenRoute: record.chosenRoute, justification: record.justification, deviationReason: record.deviationReason },
+    // A record saved before the check existed says nothing of it; one saved with it keeps what the guide found.
+    ...(record.similarPurchases ? { similar: { check: record.similarPurchases, sources: similarSources(ruleset) } } : {}),
     record,
     ...(now ? { now } : {}),
   });

@@ -37,6 +37,10 @@ export const ownFieldExplanations: Record<string, FieldExplanation> = {
     plain: { sv: 'Vem ni tänker köpa av eller samarbeta med, om det är bestämt.', en: 'Whom you intend to buy from or work with, if that is settled.' },
     example: { sv: 'Föreningen Träffpunkten i Motala.', en: 'Föreningen Träffpunkten in Motala.' },
   },
+  'supplier.orgNumber': {
+    plain: { sv: 'Numret leverantören har hos Bolagsverket eller Skatteverket; det står på offerten, fakturan eller på allabolag.se.', en: "The number the supplier has at Bolagsverket or Skatteverket; it is on the quote, the invoice or on allabolag.se." },
+    example: { sv: 'Städkooperativet Glimten ekonomisk förening: 769612-3456. Okänt: lämna tomt.', en: 'Städkooperativet Glimten ekonomisk förening: 769612-3456. Not known: leave empty.' },
+  },
   'wizard.hasSimilarPurchases': {
     plain: { sv: 'Köp av samma slag räknas ihop, så att ett köp inte delas upp för att hamna under en gräns.', en: 'Purchases of the same kind are added up, so that a purchase is not split to stay below a limit.' },
     example: { sv: 'Förvaltningen köpte städning av en annan skola i våras: ja.', en: 'The department bought cleaning for another school last spring: yes.' },

@@ -4,6 +4,7 @@ import { answersSchema, buyerIdPattern, organisationIds, routeIds, supplierKinds
 import { verdicts } from '../engine/ruleset-schema';
 import { receiptSchema } from './receipt';
 import { acknowledgedVerdicts } from './deviation';
+import { similarCheckSchema } from './similar-check';
 
 /** A named organisation, any kommun or region by SCB code, or a state agency (src/engine/answers-schema.ts). */
 export const organisationIdSchema = z.union([
@@ -51,6 +52,8 @@ export const saveDecisionRequestSchema = z.strictObject({
   /** Required, with deviationReason, when the chosen route is judged not-allowed or needs-info. */
   acknowledgedVerdict: acknowledgedVerdictSchema.optional(),
   unaskedAnswers: z.optional(unaskedAnswersSchema),
+  /** The guide's check of the register for similar purchases: what was found and added, or why it could not check. */
+  similarPurchases: z.optional(similarCheckSchema),
   /** The id of an earlier record this one corrects (records are never changed in place). */
   corrects: z.number().int().positive().optional(),
 });
@@ -75,6 +78,7 @@ export const recordContentSchema = z.strictObject({
   // that the canonical JSON, and with it the hash, of every record saved before them is unchanged.
   acknowledgedVerdict: acknowledgedVerdictSchema.optional(),
   unaskedAnswers: z.optional(unaskedAnswersSchema),
+  similarPurchases: z.optional(similarCheckSchema),
 });
 export type RecordContent = z.infer<typeof recordContentSchema>;
 

@@ -6,6 +6,8 @@ import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import type { DecisionRecord, RouteVerdicts, Role, SaveDecisionRequest, UnaskedAnswers } from '../../shared/decision-record';
 import { deviationOf, needsAcknowledgement, type AcknowledgedVerdict } from '../../shared/deviation';
+import type { SimilarCheck } from '../../shared/similar-check';
+import { undecided } from '../../guide/similar-purchases';
 import { ActingAsPicker } from './acting-as-picker';
 import { identitiesQuery } from './api/identities';
 import { RegisterApiError } from './api/http';
@@ -21,7 +23,7 @@ import './save-decision.css';
 export const savingRoles: readonly Role[] = ['procurer', 'admin'];
 
 /** The decision's fields the button checks, as the page names them at the field. */
-export type DecisionFieldName = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification';
+export type DecisionFieldName = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification' | 'similarPurchases';
 
 export type SaveDecisionButtonProps = {
   answers: Answers;
@@ -33,6 +35,8 @@ export type SaveDecisionButtonProps = {
   acknowledgedVerdict?: AcknowledgedVerdict | undefined;
   /** Answers to questions that stopped being asked, kept in the record. */
   unaskedAnswers?: UnaskedAnswers | undefined;
+  /** The guide's check for similar purchases, kept in the record; null while it is still being made. */
+  similarPurchases?: SimilarCheck | null | undefined;
   /** The id of an earlier record this decision corrects. */
   corrects?: number | undefined;
   /** Told which fields stop the save (checked here or refused by the server), so the page shows the error there. */
@@ -46,6 +50,7 @@ const missingTexts: Record<DecisionFieldName, Localized> = {
   acknowledgedVerdict: { sv: 'Bekräftelse saknas: bekräfta att ni avviker från bedömningen av vald väg.', en: 'Acknowledgement is missing: confirm that you depart from the assessment of the chosen route.' },
   deviationReason: { sv: 'Skäl att avvika saknas: vald väg avviker från bedömningen.', en: 'Reason for deviating is missing: the chosen route departs from the assessment.' },
   justification: { sv: 'Motivering saknas: skriv varför vägen valdes.', en: 'Justification is missing: write why the route was chosen.' },
+  similarPurchases: { sv: 'Liknande köp: ta ställning till varje köp som registret hittade (lägg till värdet eller ange varför inte), eller vänta tills sökningen är klar.', en: 'Similar purchases: decide on each purchase the register found (add its value or say why not), or wait until the search is done.' },
 };
 const decisionFields = Object.keys(missingTexts) as DecisionFieldName[];
 
@@ -55,7 +60,7 @@ const decisionFields = Object.keys(missingTexts) as DecisionFieldName[];
  * again until something in it changes, and a retry carries the same Idempotency-Key.
  */
 export function SaveDecisionButton(props: SaveDecisionButtonProps) {
-  const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects, onInvalid, onSaved } = props;
+  const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, similarPurchases, corrects, onInvalid, onSaved } = props;
   const { t } = useI18n();
   const id = useId();
   const save = useSaveDecision();
@@ -80,12 +85,13 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
             ...(deviationReason?.trim() ? { deviationReason } : {}),
             ...(needsAcknowledgement(chosenVerdict) && acknowledgedVerdict === chosenVerdict ? { acknowledgedVerdict } : {}),
             ...(unaskedAnswers && Object.keys(unaskedAnswers).length > 0 ? { unaskedAnswers } : {}),
+            ...(similarPurchases ? { similarPurchases } : {}),
             ...(corrects ? { corrects } : {}),
           }
         : null,
     // verdicts is rebuilt from outcome each render; outcome stands for it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [answers, outcome, recommended, chosenRoute, chosenVerdict, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects],
+    [answers, outcome, recommended, chosenRoute, chosenVerdict, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, similarPurchases, corrects],
   );
   const fingerprint = request ? saveFingerprint(request) : null;
   const savedId = fingerprint ? savedEntry(fingerprint)?.id : undefined;
@@ -99,6 +105,8 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
       if (field === 'chosenRoute') return !chosenRoute;
       if (field === 'justification') return !justification.trim();
       if (field === 'acknowledgedVerdict') return needsAcknowledgement(chosenVerdict) && acknowledgedVerdict !== chosenVerdict;
+      // Only the guide checks for similar purchases; a caller that passes nothing has nothing to record.
+      if (field === 'similarPurchases') return similarPurchases === null || undecided(similarPurchases).length > 0;
       return deviationOf(verdicts, recommended, chosenRoute) !== null && !deviationReason?.trim();
     });
     if (missing.length > 0 || !request || !fingerprint) {
@@ -117,7 +125,8 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
         },
         onError: (error) => {
           const field = error instanceof RegisterApiError ? error.body.problems?.[0]?.field : undefined;
-          if (field && (decisionFields as string[]).includes(field)) onInvalid?.([field as DecisionFieldName]);
+          if (field?.startsWith('similarPurchases')) onInvalid?.(['similarPurchases']);
+          else if (field && (decisionFields as string[]).includes(field)) onInvalid?.([field as DecisionFieldName]);
         },
       },
     );

@@ -7,7 +7,7 @@ import { useDecision, useWizard } from './wizard-provider';
 
 /** What a saved record was saved from: once an answer or the decision changes, the document is no longer that record. */
 const savedFrom = (decision: Decision) =>
-  JSON.stringify([decision.answers, decision.chosenRoute, decision.draft.decision.justification ?? '', decision.draft.decision.deviationReason ?? '']);
+  JSON.stringify([decision.answers, decision.chosenRoute, decision.draft.decision.justification ?? '', decision.draft.decision.deviationReason ?? '', decision.draft.wizard.similarCheck ?? null]);
 
 /** The record the register made of this decision, while the decision is still the one that was saved. */
 export function useSavedRecord(): { record: SheetRecord | null; onSaved: (record: SheetRecord) => void } {
