@@ -83,7 +83,6 @@ export const ownFieldTexts: Record<string, OwnFieldText> = {
   },
   'supplier.orgNumber': {
     label: { sv: 'Leverantörens organisationsnummer (om det är känt)', en: "Supplier's organisation number (if known)" },
-    help: { sv: 'Tio siffror, till exempel 556012-5790. Med numret hittar Vägval samma leverantörs tidigare köp i beslutsregistret, även om namnet är skrivet på ett annat sätt.', en: "Ten digits, e.g. 556012-5790. With the number Vägval finds the same supplier's earlier purchases in the decision register, even where the name is written another way." },
   },
   'wizard.hasSimilarPurchases': {
     label: { sv: 'Har ni köpt, eller ska ni köpa, liknande varor eller tjänster under de föregående eller kommande tolv månaderna?', en: 'Have you bought, or will you buy, similar goods or services in the previous or coming twelve months?' },

@@ -38,8 +38,8 @@ export const ownFieldExplanations: Record<string, FieldExplanation> = {
     example: { sv: 'Föreningen Träffpunkten i Motala.', en: 'Föreningen Träffpunkten in Motala.' },
   },
   'supplier.orgNumber': {
-    plain: { sv: 'Numret leverantören har hos Bolagsverket eller Skatteverket; det står på offerten, fakturan eller på allabolag.se.', en: "The number the supplier has at Bolagsverket or Skatteverket; it is on the quote, the invoice or on allabolag.se." },
-    example: { sv: 'Städkooperativet Glimten ekonomisk förening: 769612-3456. Okänt: lämna tomt.', en: 'Städkooperativet Glimten ekonomisk förening: 769612-3456. Not known: leave empty.' },
+    plain: { sv: 'Tio siffror från offerten eller fakturan. Med numret hittar Vägval samma leverantörs tidigare köp i beslutsregistret, även om namnet är skrivet på ett annat sätt.', en: "Ten digits from the quote or the invoice. With the number Vägval finds the same supplier's earlier purchases in the decision register, even where the name is written another way." },
+    example: { sv: 'Skriv 556012-5790 eller 5560125790. Okänt: lämna tomt.', en: 'Write 556012-5790 or 5560125790. Not known: leave empty.' },
   },
   'wizard.hasSimilarPurchases': {
     plain: { sv: 'Köp av samma slag räknas ihop, så att ett köp inte delas upp för att hamna under en gräns.', en: 'Purchases of the same kind are added up, so that a purchase is not split to stay below a limit.' },

@@ -1,5 +1,8 @@
 import type { SimilarCheck, SimilarFound, SimilarLookup, UncheckedReason } from '../shared/similar-check';
 import type { Draft, DraftAnswers } from './draft';
+import { addedSek } from './similar-value';
+
+export { addedSek, typedSimilarSek } from './similar-value';
 
 /**
  * The guide's side of the similar-purchase check (issue 13, item 4; LOU 5 kap.): when to ask the register, what to
@@ -50,11 +53,6 @@ export function uncheckedFrom(lookup: SimilarLookup | null, reason: UncheckedRea
   return { status: 'unchecked', lookup, checkedAt: now.toISOString(), reason, detail: detail.slice(0, 500) };
 }
 
-/** The sum of the purchases the procurer added to the estimated value. */
-export function addedSek(check: SimilarCheck | undefined): number {
-  if (check?.status !== 'checked') return 0;
-  return check.found.reduce((sum, f) => sum + (f.choice?.add ? (f.valueSek ?? 0) : 0), 0);
-}
 
 /** A found purchase is decided once it is added, or left out with a reason ("annat skäl" says which in words). */
 export function isDecided(found: SimilarFound): boolean {
@@ -96,13 +94,6 @@ export function similarCheckEdit(draft: Pick<Draft, 'answers' | 'wizard'>, check
   };
 }
 
-/** What the value step shows as typed for other similar purchases: the answers' similar purchases without the register's. */
-export function typedSimilarSek(draft: Pick<Draft, 'answers' | 'wizard'>): number | undefined {
-  const stored = draft.answers.value?.similarPurchasesSek;
-  if (stored === undefined) return undefined;
-  const typed = stored - addedSek(draft.wizard.similarCheck);
-  return typed > 0 ? typed : undefined;
-}
 
 /**
  * The check as the record and the document keep it for these answers: the draft's when it was made for them,

@@ -14,7 +14,7 @@ import { paymentBasisOptions, paymentBases, paymentForService, shownPaymentBasis
 import { readAmount, readYears } from '../../guide/swedish-number';
 import { stepFields, type QuestionStepId } from '../../guide/steps';
 import { valueSum } from '../../guide/value-sum';
-import { addedSek, typedSimilarSek } from '../../guide/similar-purchases';
+import { addedSek, typedSimilarSek } from '../../guide/similar-value';
 import { SimilarPurchasesCheck } from './similar-purchases';
 import { useFieldGuidance } from './use-field-guidance';
 import { useDraft, useWizard } from './wizard-provider';
