@@ -15,7 +15,6 @@ import { readAmount, readYears } from '../../guide/swedish-number';
 import { stepFields, type QuestionStepId } from '../../guide/steps';
 import { valueSum } from '../../guide/value-sum';
 import { addedSek, typedSimilarSek } from '../../guide/similar-value';
-import { SimilarPurchasesCheck } from './similar-purchases';
 import { useFieldGuidance } from './use-field-guidance';
 import { useDraft, useWizard } from './wizard-provider';
 
@@ -425,7 +424,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
           </div>
         ) : null}
         {/* Once the purchase and the supplier are known: the register's similar purchases (loaded on demand). */}
-        {step === 'supplier' ? <SimilarPurchasesCheck /> : null}
+        {step === 'supplier' && guidance ? <guidance.SimilarPurchasesCheck /> : null}
         <div className="step-actions">
           {step !== 'organisation' ? (
             <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'BACK' })}>
