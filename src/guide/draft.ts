@@ -25,6 +25,8 @@ export const draftSchema = z.strictObject({
     paymentBasis: z.optional(z.enum(paymentBases)),
     /** The register's similar purchases and what the procurer added of them (similar-purchases.ts, LOU 5 kap.). */
     similarCheck: z.optional(similarCheckSchema),
+    /** The register numbers this draft was saved as: never listed as its own similar purchases. */
+    savedAs: z.optional(z.array(z.number())),
   }),
   decision: z.strictObject({
     justification: z.optional(z.string().check(z.maxLength(10000))),

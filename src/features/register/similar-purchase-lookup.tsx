@@ -13,8 +13,9 @@ import { WithQueryClient } from './with-query-client';
  */
 export const similarPurchasesQuery = (actor: string, lookup: SimilarLookup) =>
   queryOptions({
-    // Under 'register', so that a saved decision (which invalidates the register's queries) is found at once.
-    queryKey: ['register', 'similar', actor, lookup],
+    // Not under 'register': saving the decision being planned must not ask again and find the decision itself
+    // before the guide knows its number (the guide leaves out its own saved records, draft.wizard.savedAs).
+    queryKey: ['similar-purchases', actor, lookup],
     queryFn: () => apiFetch(`/api/reports/similar${queryString(lookup)}`, similarResponseSchema),
     // Offline or refused is said at once, with a button to ask again, rather than after silent retries.
     retry: false,

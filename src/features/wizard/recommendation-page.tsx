@@ -178,7 +178,11 @@ export function RecommendationPage() {
               reveal(...fields.filter((f): f is DecisionField => f !== 'similarPurchases'));
               setSimilarRefused(fields.includes('similarPurchases'));
             }}
-            onSaved={saved.onSaved}
+            onSaved={(record) => {
+              saved.onSaved(record);
+              const savedAs = actor.getSnapshot().context.draft.wizard.savedAs ?? [];
+              if (!savedAs.includes(record.id)) actor.send({ type: 'EDIT', values: {}, wizard: { savedAs: [...savedAs, record.id] } });
+            }}
           />
         ) : null}
         <div className="step-actions">

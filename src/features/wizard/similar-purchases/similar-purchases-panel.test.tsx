@@ -6,11 +6,11 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft, type Draft } from '../../../guide/draft';
-import { saveDraft } from '../../../guide/draft-storage';
+import { loadDraft, saveDraft } from '../../../guide/draft-storage';
 import { I18nProvider } from '../../../i18n/i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
 import type { AuditRow, SimilarResponse } from '../../../shared/audit-report';
-import { useDraft, WizardProvider } from '../wizard-provider';
+import { WizardProvider } from '../wizard-provider';
 import { SimilarPurchasesCheck } from './index';
 
 const row = (id: number, totalSek: number): AuditRow => ({
@@ -49,11 +49,8 @@ const planned: Draft = {
   },
 };
 
-let latest: Draft | null = null;
-function Probe() {
-  latest = useDraft();
-  return null;
-}
+// The provider saves every change of the draft in local storage: what a reload would resume.
+const latest = () => loadDraft();
 
 function renderPanel() {
   saveDraft(planned);
@@ -63,7 +60,6 @@ function renderPanel() {
       <QueryClientProvider client={client}>
         <WizardProvider ruleset={browserRuleset}>
           <SimilarPurchasesCheck />
-          <Probe />
         </WizardProvider>
       </QueryClientProvider>
     </I18nProvider>,
@@ -85,11 +81,11 @@ describe('the similar purchases in the guide', () => {
     expect(screen.getByTestId('similar-summary')).toHaveTextContent('Ta ställning till ett köp till innan beslutet sparas.');
     await user.click(within(item).getByRole('radio', { name: /Lägg till 200\s000 kr i det uppskattade värdet/ }));
     expect(screen.getByTestId('similar-summary')).toHaveTextContent('Tillagt i det uppskattade värdet: 200 000 kr. Uppskattat värde: 500 000 kr.');
-    expect(latest?.answers.value).toMatchObject({ totalSek: 500_000, similarPurchasesSek: 200_000 });
+    expect(latest()?.answers.value).toMatchObject({ totalSek: 500_000, similarPurchasesSek: 200_000 });
     await user.click(within(item).getByRole('radio', { name: 'Lägg inte till: inte samma behov' }));
-    expect(latest?.answers.value).toMatchObject({ totalSek: 300_000 });
-    expect(latest?.answers.value?.similarPurchasesSek).toBeUndefined();
-    const check = latest?.wizard.similarCheck;
+    expect(latest()?.answers.value).toMatchObject({ totalSek: 300_000 });
+    expect(latest()?.answers.value?.similarPurchasesSek).toBeUndefined();
+    const check = latest()?.wizard.similarCheck;
     expect(check?.status === 'checked' && check.found[0]?.choice).toEqual({ add: false, reason: 'not-same-need' });
   });
 
@@ -97,7 +93,7 @@ describe('the similar purchases in the guide', () => {
     answer = () => HttpResponse.json({ window: { from: '2025-11-22', to: '2027-11-22' }, items: [] } satisfies SimilarResponse);
     renderPanel();
     expect(await screen.findByTestId('similar-none')).toHaveTextContent('Inga liknande direktupphandlingar hittades: Motala kommun har inga sparade direktupphandlingar till samma leverantör eller i samma CPV-grupp 2025-11-22 – 2027-11-22.');
-    expect(latest?.wizard.similarCheck).toMatchObject({ status: 'checked', found: [] });
+    expect(latest()?.wizard.similarCheck).toMatchObject({ status: 'checked', found: [] });
   });
 
   it('says it could not check when the register cannot be reached, records why, and asks again on request', async () => {
@@ -107,18 +103,18 @@ describe('the similar purchases in the guide', () => {
     const notice = await screen.findByTestId('similar-unchecked');
     expect(notice).toHaveTextContent('Vägval kunde inte kontrollera liknande köp: beslutsregistret gick inte att nå (ingen förbindelse med servern).');
     expect(notice).toHaveTextContent('Beslutsunderlaget antecknar att liknande köp inte kunde kontrolleras.');
-    expect(latest?.wizard.similarCheck).toMatchObject({ status: 'unchecked', reason: 'offline' });
+    expect(latest()?.wizard.similarCheck).toMatchObject({ status: 'unchecked', reason: 'offline' });
     answer = () => HttpResponse.json({ window: { from: '2025-11-22', to: '2027-11-22' }, items: [] } satisfies SimilarResponse);
     await user.click(within(notice).getByRole('button', { name: 'Försök igen' }));
     expect(await screen.findByTestId('similar-none')).toBeInTheDocument();
-    expect(latest?.wizard.similarCheck).toMatchObject({ status: 'checked' });
+    expect(latest()?.wizard.similarCheck).toMatchObject({ status: 'checked' });
   });
 
   it('names the role when the register refuses it, and when the server fails', async () => {
     answer = () => HttpResponse.json({ error: 'forbidden', message: 'you may not read records of motala' }, { status: 403 });
     renderPanel();
     expect(await screen.findByTestId('similar-unchecked')).toHaveTextContent('du arbetar som upphandlare (Upphandlare), och den rollen får inte läsa Motala kommuns beslut i registret');
-    expect(latest?.wizard.similarCheck).toMatchObject({ status: 'unchecked', reason: 'forbidden', detail: '403: you may not read records of motala' });
+    expect(latest()?.wizard.similarCheck).toMatchObject({ status: 'unchecked', reason: 'forbidden', detail: '403: you may not read records of motala' });
     cleanup();
     answer = () => HttpResponse.json({ error: 'internal', message: 'boom' }, { status: 500 });
     renderPanel();

@@ -73,6 +73,7 @@ export function SimilarPurchasesPanel({ register, showErrors }: SimilarPurchases
   const id = useId();
   const acting = register.useActingAs();
   const wanted = similarLookup(draft.answers);
+  const savedAs = (draft.wizard.savedAs ?? []).join(',');
   const lookup = useSettledLookup(wanted);
   const query = useQuery({ ...register.similarPurchasesQuery(register.actorKey(acting), lookup ?? { organisation: '', decisionDate: '' }), enabled: lookup !== null });
   // The draft as the machine holds it now (not as last rendered), so that quick choices never undo each other.
@@ -83,7 +84,9 @@ export function SimilarPurchasesPanel({ register, showErrors }: SimilarPurchases
     if (!lookup) return;
     const current = actor.getSnapshot().context.draft;
     if (query.isSuccess) {
-      const found = foundOf(query.data);
+      // This decision, once saved, is in the register too: it is not a purchase similar to itself.
+      const own = new Set(current.wizard.savedAs ?? []);
+      const found = foundOf(query.data).filter((f) => !own.has(f.id));
       if (sameFound(current.wizard.similarCheck, lookup, found)) return;
       actor.send({ type: 'EDIT', ...similarCheckEdit(current, checkedFrom(current.wizard.similarCheck, lookup, query.data.window, found, new Date())) });
     } else if (query.isError) {
@@ -92,7 +95,7 @@ export function SimilarPurchasesPanel({ register, showErrors }: SimilarPurchases
       if (old?.status === 'unchecked' && sameLookup(old.lookup, lookup) && old.reason === reason && old.detail === detail) return;
       actor.send({ type: 'EDIT', ...similarCheckEdit(current, uncheckedFrom(lookup, reason, detail, new Date())) });
     }
-  }, [lookup, query.isSuccess, query.isError, query.data, query.error, actor, register]);
+  }, [lookup, query.isSuccess, query.isError, query.data, query.error, actor, register, savedAs]);
 
   const check = draft.wizard.similarCheck;
   const current = check && lookup && sameLookup(check.lookup, lookup) ? check : undefined;
