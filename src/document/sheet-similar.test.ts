@@ -45,7 +45,7 @@ describe('the similar purchases in the decision document (LOU 5 kap.)', () => {
   it('records "kunde inte kontrolleras" with the reason when the register could not be asked', () => {
     const sheet = sheetWith({ status: 'unchecked', lookup, checkedAt: '2026-11-22T10:00:00.000Z', reason: 'offline', detail: 'the server could not be reached' });
     expect(sheet.similar).toMatchObject({ status: 'unchecked', summary: 'Kunde inte kontrolleras: beslutsregistret gick inte att nå (ingen förbindelse med servern).', detail: 'the server could not be reached' });
-    expect(decisionToMarkdown(sheet)).toContain('Kontrollerat: 2026-11-22 10:00. Registrets svar: the server could not be reached');
+    expect(decisionToMarkdown(sheet)).toContain('Kontrollerat: 2026-11-22 10:00 UTC. Registrets svar: the server could not be reached');
     expect(sheetWith({ status: 'unchecked', lookup, checkedAt: '2026-11-22T10:00:00.000Z', reason: 'offline', detail: '' }, 'en').similar?.summary).toBe('Could not be checked: the decision register could not be reached (no connection to the server).');
   });
 
