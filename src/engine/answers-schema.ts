@@ -18,7 +18,7 @@ export const organisationIds = [
   'region-ostergotland',
   'other',
 ] as const;
-/** The five organisations whose policy is loaded (rules/overlays/), and `other` for a buyer not in the list. */
+/** The five seed organisations, whose policy is loaded as their own layer (rules/layers/<id>.yaml), and `other` for a buyer not in the list. */
 export type SeedOrganisationId = (typeof organisationIds)[number];
 
 /**
@@ -121,7 +121,7 @@ export const partnershipSchema = z.strictObject({
 export const answersSchema = z.strictObject({
   organisation: organisationSchema,
   decisionDate: isoDateSchema,
-  /** A state agency or a kommun/region; for a named organisation its overlay in rules/ says which. */
+  /** A state agency or a kommun/region; for a chosen kommun, region or state agency the rule set knows which. */
   authorityKind: z.optional(z.enum(authorityKinds)),
   purchase: z.optional(purchaseSchema),
   value: z.optional(valueSchema),

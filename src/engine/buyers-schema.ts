@@ -11,7 +11,7 @@ export const lanSchema = z.strictObject({
   name: z.string().min(1),
   /** The region (regionkommun) of the län, by the name it uses itself. */
   region: z.string().min(1),
-  /** The overlay id where the region's own policy is loaded (rules/overlays/). */
+  /** The seed organisation this region is, by its short id (its policy is rules/layers/<id>.yaml). */
   organisation: seedOrganisation.optional(),
 });
 

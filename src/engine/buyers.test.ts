@@ -4,6 +4,7 @@ import { answersSchema } from './answers-schema';
 import { buyerName, findBuyer, listBuyers } from './buyers';
 import { evaluate, EvaluationError } from './evaluate';
 import { withIdentity } from './ruleset';
+import { storedBeforeLayers } from '../../tests/fixtures/stored-ruleset';
 
 const ruleset = nodeRuleset();
 const buyers = listBuyers(ruleset);
@@ -17,7 +18,7 @@ describe('the buyers a procurer can choose', () => {
     expect(new Set(buyers.map((b) => b.id)).size).toBe(buyers.length);
   });
 
-  it('name the five organisations whose policy is loaded by their overlay id, in their län', () => {
+  it('name the five seed organisations by their own ids, in their län', () => {
     expect(findBuyer(ruleset, 'ljungby')).toMatchObject({ code: '0781', kind: 'kommun', lan: { code: '07', name: 'Kronobergs län' }, overlay: 'ljungby' });
     expect(findBuyer(ruleset, 'motala')).toMatchObject({ code: '0583', lan: { name: 'Östergötlands län' } });
     expect(findBuyer(ruleset, 'lekeberg')).toMatchObject({ code: '1814', lan: { name: 'Örebro län' } });
@@ -32,6 +33,7 @@ describe('the buyers a procurer can choose', () => {
     expect(findBuyer(ruleset, 'state')?.authorityKind).toBe('state');
     expect(findBuyer(ruleset, 'other')?.authorityKind).toBeNull();
     expect(buyerName(ruleset, 'state', 'en')).toBe('State agency');
+    expect([buyerName(ruleset, 'other', 'sv'), buyerName(ruleset, 'other', 'en')]).toEqual(['Annan organisation', 'Other organisation']);
   });
 });
 
@@ -70,7 +72,7 @@ describe('a buyer without a loaded policy', () => {
 
 describe('a rule set stored before the buyers list existed', () => {
   it('keeps its hash and still knows its five organisations by their policies', () => {
-    const { buyers: _buyers, version: _v, hash: _h, ...old } = ruleset;
+    const { buyers: _buyers, version: _v, hash: _h, ...old } = storedBeforeLayers(ruleset);
     const stored = withIdentity(old);
     expect(stored.hash).not.toBe(ruleset.hash);
     expect(findBuyer(stored, 'ljungby')).toMatchObject({ name: 'Ljungby kommun', overlay: 'ljungby' });

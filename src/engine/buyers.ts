@@ -18,11 +18,13 @@ export type Buyer = {
   lan: { code: string; name: string } | null;
   /** Known from the kind of buyer; null for `other`, whose kind the guide asks. */
   authorityKind: AuthorityKind | null;
-  /** The organisation whose own policy is loaded (rules/overlays/), if any. */
+  /** The seed organisation this buyer is (its policy is rules/layers/<id>.yaml; an overlay in older stored rule sets), if any. */
   overlay: SeedOrganisationId | null;
 };
 
 const stateName: Localized = { sv: 'Statlig myndighet', en: 'State agency' };
+/** A buyer not in the list; until 2026.12.3 its name stood in rules/overlays/other.yaml, and a stored rule set may still say it. */
+const otherName: Localized = { sv: 'Annan organisation', en: 'Other organisation' };
 
 const cache = new WeakMap<Ruleset, { list: Buyer[]; byId: Map<string, Buyer> }>();
 
@@ -56,10 +58,11 @@ function index(ruleset: Ruleset) {
       // A rule set stored before rules/buyers/ existed knows its organisations by their policies alone.
       ...organisationIds
         .filter((org) => org !== 'other' && !buyers.kommuner.some((k) => k.organisation === org) && !buyers.lan.some((l) => l.organisation === org))
-        .map((org): Buyer => {
-          const overlay = ruleset.overlays[org];
+        .flatMap((org): Buyer[] => {
+          const overlay = ruleset.overlays?.[org];
+          if (!overlay) return [];
           const kind: BuyerKind = overlay.kind === 'region' ? 'region' : 'kommun';
-          return { id: org, name: overlay.name, kind, code: null, lan: null, authorityKind: 'municipal', overlay: org };
+          return [{ id: org, name: overlay.name, kind, code: null, lan: null, authorityKind: 'municipal', overlay: org }];
         }),
       ...(buyers.myndigheter ?? []).map((m): Buyer => ({
         id: m.id as OrganisationId,
@@ -71,7 +74,7 @@ function index(ruleset: Ruleset) {
         overlay: null,
       })),
       { id: 'state', name: stateName.sv, kind: 'state', code: null, lan: null, authorityKind: 'state', overlay: null },
-      { id: 'other', name: ruleset.overlays.other.name, kind: 'other', code: null, lan: null, authorityKind: null, overlay: 'other' },
+      { id: 'other', name: ruleset.overlays?.other?.name ?? otherName.sv, kind: 'other', code: null, lan: null, authorityKind: null, overlay: 'other' },
     ];
     entry = { list, byId: new Map(list.map((b) => [b.id, b])) };
     cache.set(ruleset, entry);
@@ -85,8 +88,9 @@ export const listBuyers = (ruleset: Ruleset): readonly Buyer[] => index(ruleset)
 /** The buyer an organisation answer names, or undefined where no kommun or region has that code. */
 export const findBuyer = (ruleset: Ruleset, id: string): Buyer | undefined => index(ruleset).byId.get(id);
 
-/** The buyer's name in the reader's language (a state agency's is the only one that differs). */
+/** The buyer's name in the reader's language (only a state agency's and "other"'s differ). */
 export const buyerName = (ruleset: Ruleset, id: string, lang: keyof Localized = 'sv'): string => {
   if (id === 'state') return stateName[lang];
+  if (id === 'other') return otherName[lang];
   return findBuyer(ruleset, id)?.name ?? id;
 };

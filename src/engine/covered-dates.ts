@@ -14,10 +14,11 @@ function paramsRead(item: unknown): string[] {
  * set only until 2030-12-31). A parameter whose rules end with it, such as the welfare-service limit
  * abolished in 2022, does not end the cover.
  */
-export function coveredDates(ruleset: Pick<RulesetData, 'manifest' | 'parameters' | 'routes' | 'overlays'>): { from: string; to: string | null } {
+export function coveredDates(ruleset: Pick<RulesetData, 'manifest' | 'parameters' | 'routes' | 'overlays' | 'layers'>): { from: string; to: string | null } {
   const readers: Dated[] = [
     ...Object.values(ruleset.routes).flatMap((r) => r.rules),
-    ...Object.values(ruleset.overlays).flatMap((o) => o.notes),
+    ...Object.values(ruleset.overlays ?? {}).flatMap((o) => o?.notes ?? []),
+    ...Object.values(ruleset.layers ?? {}).flatMap((l) => [...l.notes, ...l.bands]),
     ...ruleset.manifest.recommendation,
   ];
   let to: string | null = null;

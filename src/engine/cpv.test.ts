@@ -23,6 +23,28 @@ describe('the CPV code as evidence', () => {
     expect(checkCpvCode(ruleset, '85323000-1')[0]?.message).toContain('is 9');
   });
 
+  // The documented rule, as the users in OP-TED ePO discussion 589 read it, is a weighted sum mod 10 (weights 3, 7, 1
+  // from the left). It gives the published digit for every code in rules/cpv/, but whole branches of the published list
+  // depart from it (171 of 190 codes sampled from openprocurement/standards' copy of CPV 2008 fit; DG GROW confirms the
+  // error). A computed check digit would therefore refuse real codes from real notices, so there is none.
+  const documentedDigit = (code: string) => [...code.slice(0, 8)].reduce((sum, d, i) => sum + Number(d) * [3, 7, 1][i % 3]!, 0) % 10;
+
+  it('accepts published codes whose check digit departs from the documented rule (no computed check digit refuses a real code)', () => {
+    for (const code of ['09100000-0', '09310000-5', '03300000-2', '03400000-4']) {
+      expect(documentedDigit(code)).not.toBe(Number(code.slice(9)));
+      expect(checkCpvCode(ruleset, code)).toEqual([]);
+    }
+  });
+
+  // The listed digits refuse a procurer's code, so a slip in rules/cpv/ would refuse a right one. A listed code from a
+  // branch that departs from the rule goes in `departs`, once its digit has been checked against the published list.
+  it('lists only codes whose check digit the documented rule gives, or that are known to depart from it', () => {
+    const departs = new Set<string>();
+    const listed = Object.values(ruleset.cpvLists ?? {}).flatMap((l) => l.entries.flatMap((e) => (e.to ? [e.code, e.to] : [e.code])));
+    expect(listed.length).toBeGreaterThan(30);
+    for (const code of listed) if (!departs.has(code)) expect(documentedDigit(code), code).toBe(Number(code.slice(9)));
+  });
+
   it('derives the kind from the division: goods 03–44 and 48, works 45, services 50–98', () => {
     expect(deriveFromCpv(ruleset, '03000000-1', '2026-03-02').kind).toBe('goods');
     expect(deriveFromCpv(ruleset, '48000000-8', '2026-03-02').kind).toBe('goods');

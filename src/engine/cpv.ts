@@ -6,9 +6,11 @@ import type { CpvList, EvidenceStatus, Localized } from './ruleset-schema';
  * The CPV code as evidence: its format, its division and, from the lists in rules/cpv/, its kind and its list
  * memberships (LOU bilaga 2, 19 kap. 25 §). Pure, like the rest of the engine.
  *
- * The check digit is not computed: the algorithm in the CPV documentation does not give the check digits of the
- * published codes (DG GROW, OP-TED ePO discussion 589; rules/sources/cpv-structure.yaml). A code found on a list
- * must carry the listed check digit; for any other code only the format and the division are checked.
+ * The check digit is not computed: the rule in the CPV documentation (a weighted sum mod 10) does not give the
+ * published digits of whole branches of the list, e.g. 09100000-0 (Fuels) or 03300000-2 (DG GROW, OP-TED ePO
+ * discussion 589; 19 of 190 codes sampled departed; rules/sources/cpv-structure.yaml), so it would refuse real codes.
+ * A code found on a list must carry the listed check digit; for any other code only the format and the division are
+ * checked.
  */
 
 /** `message` in English for the CLI and the server; `text` in both languages for the guide. */

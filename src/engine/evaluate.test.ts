@@ -115,8 +115,34 @@ function tinyFiles(): Record<string, Tree> {
     },
   };
   for (const route of routeIds) files[`routes/${route}.yaml`] = { route, name: loc(route), summary: loc(route), legalBasis: 'Lag', rules: routes[route] };
-  for (const organisation of organisationIds) {
-    files[`overlays/${organisation}.yaml`] = { organisation, name: organisation, kind: 'none', documents: [], summary: loc('Ingen.'), notes: [] };
+  // The five seed organisations as buyers, each with its own layer (rules/layers/), empty unless a test fills it.
+  files['buyers/sweden.yaml'] = {
+    source: law('limit'),
+    validFrom: '2020-01-01',
+    lan: [
+      { code: '05', name: 'Östergötlands län', region: 'Region Östergötland', organisation: 'region-ostergotland' },
+      { code: '07', name: 'Kronobergs län', region: 'Region Kronoberg' },
+      { code: '18', name: 'Örebro län', region: 'Region Örebro län', organisation: 'region-orebro' },
+    ],
+    kommuner: [
+      { code: '0583', name: 'Motala kommun', lan: '05', organisation: 'motala' },
+      { code: '0781', name: 'Ljungby kommun', lan: '07', organisation: 'ljungby' },
+      { code: '1814', name: 'Lekebergs kommun', lan: '18', organisation: 'lekeberg' },
+    ],
+  };
+  for (const organisation of organisationIds.filter((o) => o !== 'other')) {
+    files[`layers/${organisation}.yaml`] = {
+      id: organisation,
+      name: loc(`${organisation}: Policy`),
+      kind: 'policy',
+      owner: organisation,
+      appliesTo: { buyers: [organisation] },
+      version: '2020-01-01',
+      validFrom: '2020-01-01',
+      documents: ['law'],
+      summary: loc('Policy.'),
+      notes: [],
+    };
   }
   const note = (id: string, route: string, extra: Tree = {}) => ({
     id: `overlay.ljungby.${id}`,
@@ -128,7 +154,7 @@ function tinyFiles(): Record<string, Tree> {
     text: loc(`Not ${id}.`),
     ...extra,
   });
-  files['overlays/ljungby.yaml']!.notes = [
+  files['layers/ljungby.yaml']!.notes = [
     note('general-2021', 'general', { validTo: '2021-12-31' }),
     note('social-enterprise', 'direct-award', { appliesWhen: cmp('supplier.kind', 'eq', 'social-enterprise') }),
   ];
@@ -191,7 +217,7 @@ describe('the parameter value used is the one in force on the decision date', ()
     // The loader refuses a rule that would; a policy note's condition is not checked there.
     const early = tinyRuleset((f) => {
       f['parameters/later.yaml'] = { ...f['parameters/limit.yaml']!, id: 'later', values: [{ from: '2021-01-01', value: 300, status: 'verified', source: law('limit') }] };
-      f['overlays/motala.yaml']!.notes = [
+      f['layers/motala.yaml']!.notes = [
         { id: 'overlay.motala.large', route: 'general', kind: 'advice', validFrom: '2020-01-01', status: 'verified', source: law('policy'), text: loc('Stort köp.'), appliesWhen: { fact: 'value.totalSek', op: 'gte', param: 'later' } },
       ];
     });

@@ -234,7 +234,7 @@ class Context {
   /**
    * The answer a rule reads: the answer given; else, for a fact split from an older one (`legacyPath`), the old
    * answer, so decisions saved before the split keep their meaning; else what the rule set says of the
-   * organisation (its overlay's `authorityKind`).
+   * organisation (its kind of buyer; in a rule set stored before 2026.12.3, its overlay's `authorityKind`).
    */
   private read(path: string): string | number | boolean | undefined {
     const given = readFact(this.answers, path);
@@ -245,9 +245,10 @@ class Context {
       if (old !== undefined) return old;
     }
     if (path === 'authorityKind') {
-      // From the rule set: the overlay of a named organisation, or the kind of buyer (a kommun or region, a state agency).
+      // From the rule set: the kind of buyer (a kommun or region, a state agency), or in a rule set stored before
+      // 2026.12.3 the overlay of a named organisation.
       const buyer = findBuyer(this.ruleset, this.answers.organisation);
-      return (buyer?.overlay ? this.ruleset.overlays[buyer.overlay]?.authorityKind : undefined) ?? buyer?.authorityKind ?? undefined;
+      return (buyer?.overlay ? this.ruleset.overlays?.[buyer.overlay]?.authorityKind : undefined) ?? buyer?.authorityKind ?? undefined;
     }
     return undefined;
   }

@@ -39,7 +39,8 @@ export const layerFileSchema = z.strictObject({
   id,
   /** The document's own title, as a procurer would cite it. */
   name: localizedSchema,
-  kind: z.enum(['policy', 'riktlinje', 'plan', 'handlingsplan']),
+  /** What the document is; a motion or a web page is loaded where it is all an organisation has published. */
+  kind: z.enum(['policy', 'riktlinje', 'plan', 'handlingsplan', 'motion', 'webbsida']),
   /** Who adopted it and owns it: kommunfullmäktige, a joint board, a university's vice-chancellor … */
   owner: z.string().min(1),
   /** The buyers it binds. A shared layer names several, or a län's kommuner. */

@@ -3,7 +3,10 @@ import { stringify } from 'yaml';
 import { readRulesDir } from '../rules-data/read-rules-dir';
 import { evaluate } from './evaluate';
 import { layersFor } from './layers';
+import { listBuyers } from './buyers';
 import { loadRuleset, RulesetLoadError } from './ruleset';
+import type { Outcome, PolicyNote } from './outcome';
+import { storedBeforeLayers } from '../../tests/fixtures/stored-ruleset';
 
 const rules = readRulesDir();
 
@@ -68,8 +71,8 @@ describe('a buyer with a shared layer and one of its own', () => {
   });
 });
 
-describe('a layer naming a kommun whose policy is loaded as an overlay', () => {
-  it('binds it by its kommunkod as well as by its overlay id, beneath its own policy', () => {
+describe('a layer naming a seed organisation by its kommunkod', () => {
+  it('binds it by its kommunkod as well as by its own id, beneath its own policy', () => {
     const ruleset = loadRuleset(withLayer({ ...goteneOwn, appliesTo: { buyers: ['kommun-0781', 'kommun-0780'] }, bands: [] }));
     expect(layersFor(ruleset, 'ljungby', '2026-11-20').map((l) => [l.id, l.shared])).toEqual([
       ['gotene-egen', true],
@@ -84,6 +87,34 @@ describe('a region plan for the kommuner of its län', () => {
     const ruleset = loadRuleset(withLayer(plan, 'lan-plan'));
     expect(layersFor(ruleset, 'kommun-0780', '2026-11-20').map((l) => [l.id, l.shared])).toEqual([['lan-plan', true]]);
     expect(layersFor(ruleset, 'kommun-1471', '2026-11-20').map((l) => l.id)).toEqual(['vastra-skaraborg-v6']);
+  });
+});
+
+describe("every kommun and region (issue 14, 'Done when')", () => {
+  // One plan per län for its kommuner, as a region's plan would be where it says it binds them.
+  const base = loadRuleset(rules);
+  const lanCodes = base.buyers!.lan.map((l) => l.code);
+  const plans = Object.fromEntries(
+    lanCodes.map((code) => [`layers/lan-${code}.yaml`, stringify({ ...goteneOwn, id: `lan-${code}`, appliesTo: { lanKommuner: [code] }, bands: [] })]),
+  );
+  const ruleset = loadRuleset({ ...rules, ...plans });
+  const kommuner = listBuyers(ruleset).filter((b) => b.kind === 'kommun');
+  const regions = listBuyers(ruleset).filter((b) => b.kind === 'region');
+
+  it('can be chosen and is judged by national law, with the same verdicts as a buyer with no layer', () => {
+    expect(kommuner.length + regions.length).toBe(311);
+    const plain = evaluate(base, answers('other', 300000)).routes.map((r) => r.verdict);
+    const differ = [...kommuner, ...regions].filter((b) => JSON.stringify(evaluate(ruleset, answers(b.id, 300000)).routes.map((r) => r.verdict)) !== JSON.stringify(plain));
+    expect(differ.map((b) => b.id)).toEqual([]);
+  });
+
+  it("gets its own län's shared layer, and no other län's, from the day it applies; a region gets none", () => {
+    const wrong = kommuner.filter((k) => {
+      const ids = layersFor(ruleset, k.id, '2026-11-20').map((l) => l.id).filter((id) => id.startsWith('lan-'));
+      return ids.length !== 1 || ids[0] !== `lan-${k.lan!.code}` || layersFor(ruleset, k.id, '2023-12-31').some((l) => l.id.startsWith('lan-'));
+    });
+    expect(wrong.map((k) => k.id)).toEqual([]);
+    expect(regions.filter((r) => layersFor(ruleset, r.id, '2026-11-20').some((l) => l.id.startsWith('lan-'))).map((r) => r.id)).toEqual([]);
   });
 });
 
@@ -121,5 +152,72 @@ describe('a layer that tries to override the law', () => {
     ]);
     const band = { ...goteneOwn.bands[0]!, fromSek: 500000, toSek: 400000 };
     expect(problems({ ...goteneOwn, bands: [band] })).toEqual(['layers/gotene-egen.yaml at bands.0.toSek: must be above fromSek (500000 kr)']);
+  });
+});
+
+describe('the five seed policies, rewritten from rules/overlays/ as rules/layers/ (rule set 2026.12.3)', () => {
+  const current = loadRuleset(rules);
+  const stored = storedBeforeLayers(current);
+  const seeds = ['ljungby', 'motala', 'lekeberg', 'region-orebro', 'region-ostergotland'] as const;
+  const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+  // Every date a note starts or ends, the days either side, and today's sort of date, within what the rule set covers.
+  const dates = [
+    ...new Set(
+      Object.values(stored.overlays ?? {})
+        .flatMap((o) => o?.notes ?? [])
+        .flatMap((n) => [n.validFrom, ...(n.validTo ? [n.validTo] : [])])
+        .flatMap((d) => [shift(d, -1), d, shift(d, 1)])
+        .concat(['2018-01-01', '2026-11-20']),
+    ),
+  ].filter((d) => d >= current.manifest.coversFrom && d <= '2030-12-31');
+  const variants = [
+    { purchase: { kind: 'goods' as const }, value: { totalSek: 50000 }, supplier: { kind: 'any' as const } },
+    { purchase: { kind: 'services' as const }, value: { totalSek: 900000 }, supplier: { kind: 'social-enterprise' as const, mainPurposeIntegration: true, disadvantagedShare: 0.4 } },
+    { purchase: { kind: 'services' as const }, value: { totalSek: 300000 }, supplier: { kind: 'ideaburen' as const } },
+    {},
+  ];
+  const said = (o: Outcome) =>
+    [...o.policyNotes, ...o.routes.flatMap((r) => r.policyNotes)].map((n: PolicyNote) => ({
+      id: n.id,
+      route: n.route,
+      kind: n.kind,
+      text: n.text,
+      status: n.status,
+      source: `${n.source.documentId}#${n.source.excerptId}`,
+      layer: `${n.layer.id}@${n.layer.version}: ${n.layer.name.sv} (${n.layer.owner})`,
+    }));
+
+  it('show the same notes, with the same ids, texts, sources and layer, on every date a note starts or ends', () => {
+    const differ: string[] = [];
+    let shown = 0;
+    for (const organisation of seeds) {
+      for (const decisionDate of dates) {
+        for (const v of variants) {
+          const answers = { organisation, decisionDate, ...v } as Parameters<typeof evaluate>[1];
+          const before = said(evaluate(stored, answers));
+          const after = said(evaluate(current, answers));
+          shown += after.length;
+          if (JSON.stringify(before) !== JSON.stringify(after)) differ.push(`${organisation} ${decisionDate} ${JSON.stringify(v)}`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(shown).toBeGreaterThan(100);
+  });
+
+  it('apply as the same layer, named and versioned as before, from the date the policy applies', () => {
+    for (const organisation of seeds) {
+      const from = current.layers![organisation]!.validFrom;
+      const uses = (r: typeof current, date: string) => evaluate(r, { organisation, decisionDate: date }).layers.map((l) => JSON.stringify(l));
+      for (const date of dates.filter((d) => d >= from)) expect(uses(current, date), `${organisation} ${date}`).toEqual(uses(stored, date));
+    }
+  });
+
+  it('are no longer listed as applied before the policy applies, where they had no note to show', () => {
+    // Ljungby's policy "Gäller från 2023-03-01": as an overlay it was listed, empty, on every date.
+    const day = { organisation: 'ljungby' as const, decisionDate: '2023-02-28' };
+    expect(evaluate(stored, day).layers.map((l) => l.id)).toEqual(['ljungby']);
+    expect(evaluate(current, day).layers).toEqual([]);
+    expect(said(evaluate(stored, day))).toEqual([]);
   });
 });

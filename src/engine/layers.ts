@@ -45,7 +45,7 @@ function bindingLayers(ruleset: Ruleset, organisation: string): Candidate[] {
   const own: Candidate[] = [];
   const shared: Candidate[] = [];
   for (const file of Object.values(ruleset.layers ?? {})) {
-    // A kommun or region with an overlay is named by its overlay id (ljungby) or by its code (kommun-0781).
+    // A seed organisation is named by its own id (ljungby) or by its code (kommun-0781).
     const byCode = buyer?.code ? `${buyer.kind}-${buyer.code}` : null;
     const named = file.appliesTo.buyers?.some((b) => b === organisation || b === byCode) ?? false;
     const inLan = buyer?.kind === 'kommun' && buyer.lan !== null && (file.appliesTo.lanKommuner?.includes(buyer.lan.code) ?? false);
@@ -53,9 +53,10 @@ function bindingLayers(ruleset: Ruleset, organisation: string): Candidate[] {
     const isShared = inLan || (file.appliesTo.buyers?.length ?? 0) > 1;
     (isShared ? shared : own).push({ layer: fromLayerFile(file, isShared), validFrom: file.validFrom, validTo: file.validTo });
   }
-  const overlay = buyer?.overlay ? ruleset.overlays[buyer.overlay] : undefined;
+  // A rule set stored before 2026.12.3 holds the seed organisations' policies as overlays. An overlay has no dates
+  // of its own (its notes carry them), so it binds on every date.
+  const overlay = buyer?.overlay ? ruleset.overlays?.[buyer.overlay] : undefined;
   if (overlay && (overlay.documents.length > 0 || overlay.notes.length > 0)) {
-    // An overlay has no dates of its own: its notes carry them, so it binds on every date.
     own.push({ layer: fromOverlay(ruleset, overlay), validFrom: '0000-01-01', validTo: null });
   }
   const byId = (a: Candidate, b: Candidate) => a.layer.id.localeCompare(b.layer.id);
@@ -66,7 +67,10 @@ function fromLayerFile(file: LayerFile, shared: boolean): AppliedLayer {
   return { id: file.id, name: file.name, owner: file.owner, version: file.version, shared, notes: file.notes, bands: file.bands };
 }
 
-/** A policy loaded as an overlay (rules/overlays/) is its organisation's own layer, named by its document. */
+/**
+ * A policy stored as an overlay (rule sets before 2026.12.3) is its organisation's own layer, named by its documents;
+ * rules/layers/<organisation>.yaml now carries the same id, name, owner and version, so a replay sees no change.
+ */
 function fromOverlay(ruleset: Ruleset, overlay: OverlayFile): AppliedLayer {
   const docs = overlay.documents.map((d) => ruleset.sources[d]!);
   const title = docs.map((d) => d.title).join(', ');
@@ -102,10 +106,10 @@ export const layerUse = (layer: AppliedLayer): LayerUse => ({
   shared: layer.shared,
 });
 
-/** Every note and band id a rule set can show, from its overlays and its layers (for the rule cases' checks). */
+/** Every note and band id a rule set can show, from its layers (and a stored rule set's overlays), for the rule cases' checks. */
 export function policyNoteIds(ruleset: Pick<Ruleset, 'overlays' | 'layers'>): string[] {
   return [
-    ...Object.values(ruleset.overlays).flatMap((o) => o.notes.map((n) => n.id)),
+    ...Object.values(ruleset.overlays ?? {}).flatMap((o) => o?.notes.map((n) => n.id) ?? []),
     ...Object.values(ruleset.layers ?? {}).flatMap((l) => [...l.notes.map((n) => n.id), ...l.bands.map((b) => b.id)]),
   ];
 }

@@ -64,11 +64,22 @@ function tinyRuleset(): Record<string, Tree> {
       explanation: { held: loc('Värdet {fact:value.totalSek} understiger {param:limit}.'), failed: loc('För högt.') },
     }),
   ];
-  for (const organisation of organisationIds) {
-    files[`overlays/${organisation}.yaml`] = { organisation, name: organisation, kind: 'none', documents: [], summary: loc('Ingen policy.'), notes: [] };
-  }
   return files;
 }
+
+/** A seed organisation's policy as a layer (rules/layers/), with no notes yet. */
+const seedLayer = (id: string): Tree => ({
+  id,
+  name: loc(`${id}: Policy`),
+  kind: 'policy',
+  owner: id,
+  appliesTo: { buyers: [id] },
+  version: '2020-01-01',
+  validFrom: '2020-01-01',
+  documents: ['law'],
+  summary: loc('Policy.'),
+  notes: [],
+});
 
 function load(change: (files: Record<string, Tree>) => void = () => {}) {
   const files = tinyRuleset();
@@ -100,7 +111,9 @@ describe('loading a rule set', () => {
   it('loads the real rules/ folder', () => {
     const ruleset = loadRuleset(readRulesDir());
     expect(ruleset.manifest.coversFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Object.keys(ruleset.overlays).sort()).toEqual([...organisationIds].sort());
+    // The five seed organisations' policies are layers since 2026.12.3; the working rule set has no overlays.
+    expect(Object.keys(ruleset.layers ?? {})).toEqual(expect.arrayContaining(organisationIds.filter((o) => o !== 'other')));
+    expect(ruleset.overlays).toBeUndefined();
   });
 
   it('gives the same hash for the same content however the YAML is laid out, and another for other content', () => {
@@ -200,13 +213,14 @@ describe('a rule file that does not validate stops the rule set from loading', (
     expect(error.message).toContain('rules/parameters/limit.yaml at id: must equal the file name "limit"');
   });
 
-  it('refuses a rule set that lacks a route or an organisation', () => {
-    const error = loadError((f) => {
-      delete f['routes/iop.yaml'];
-      delete f['overlays/motala.yaml'];
-    });
+  it('refuses a rule set that lacks a route', () => {
+    const error = loadError((f) => delete f['routes/iop.yaml']);
     expect(error.message).toContain('rules/routes/iop.yaml: is missing');
-    expect(error.message).toContain('rules/overlays/motala.yaml: is missing');
+  });
+
+  it('refuses a policy left in overlays/, the format before 2026.12.3, rather than ignore it', () => {
+    const error = loadError((f) => (f['overlays/motala.yaml'] = { organisation: 'motala', name: 'Motala kommun', kind: 'kommun', documents: [], summary: loc('Policy.'), notes: [] }));
+    expect(error.message).toContain('rules/overlays/motala.yaml: overlays/ is no longer read: write the policy as layers/motala.yaml');
   });
 });
 
@@ -242,14 +256,34 @@ describe('references between the files must name something that exists', () => {
     expect(loadError((f) => (rulesOf(f, 'iop')[0]!.id = 'direct-award.open-too')).message).toContain('rules/routes/iop.yaml at rules.0.id: must start with "iop."');
   });
 
-  it('refuses an overlay note whose id does not name its organisation, or a document that does not exist', () => {
+  it("loads a seed organisation's layer whose notes keep their overlay ids (overlay.<organisation>.…)", () => {
+    const note = { id: 'overlay.motala.x', route: 'general', kind: 'advice', validFrom: '2020-01-01', status: 'verified', source: ref, text: loc('Råd.') };
+    const ruleset = load((f) => (f['layers/motala.yaml'] = { ...seedLayer('motala'), notes: [note] }));
+    expect(ruleset.layers?.motala?.notes.map((n) => n.id)).toEqual(['overlay.motala.x']);
+  });
+
+  it("refuses a seed layer's note whose id names another organisation, or a document that does not exist", () => {
     const error = loadError((f) => {
-      const overlay = f['overlays/motala.yaml']!;
-      overlay.documents = ['motala-policy'];
-      overlay.notes = [{ id: 'overlay.ljungby.x', route: 'general', kind: 'advice', validFrom: '2020-01-01', status: 'verified', source: ref, text: loc('Råd.') }];
+      f['layers/motala.yaml'] = {
+        ...seedLayer('motala'),
+        documents: ['motala-policy'],
+        notes: [{ id: 'overlay.ljungby.x', route: 'general', kind: 'advice', validFrom: '2020-01-01', status: 'verified', source: ref, text: loc('Råd.') }],
+      };
     });
-    expect(error.message).toContain('rules/overlays/motala.yaml at documents.0: names no source document "motala-policy"');
-    expect(error.message).toContain('rules/overlays/motala.yaml at notes.0.id: must start with "overlay.motala."');
+    expect(error.message).toContain('rules/layers/motala.yaml at documents.0: names no source document "motala-policy"');
+    expect(error.message).toContain('rules/layers/motala.yaml at notes.0.id: must start with "layer.motala." or "overlay.motala."');
+  });
+
+  it('allows overlay.<id>. note ids only in the five seed organisations\' layers', () => {
+    const error = loadError((f) => {
+      f['layers/vaxjo.yaml'] = {
+        ...seedLayer('vaxjo'),
+        appliesTo: { buyers: ['state'] },
+        notes: [{ id: 'overlay.vaxjo.x', route: 'general', kind: 'advice', validFrom: '2020-01-01', status: 'verified', source: ref, text: loc('Råd.') }],
+      };
+    });
+    expect(error.message).toContain('rules/layers/vaxjo.yaml at notes.0.id: must start with "layer.vaxjo."');
+    expect(error.message).not.toContain('or "overlay.vaxjo."');
   });
 });
 
@@ -266,13 +300,14 @@ describe('placeholders in texts', () => {
   it('refuses {fact:…} naming an unknown fact, in either language and in notes and recommendations too', () => {
     const error = loadError((f) => {
       ((rulesOf(f, 'iop')[0]!.explanation as Tree).failed as Tree).en = 'The {fact:supplier.colour} is wrong.';
-      f['overlays/ljungby.yaml']!.notes = [
-        { id: 'overlay.ljungby.x', route: 'general', kind: 'advice', validFrom: '2020-01-01', status: 'verified', source: ref, text: loc('{param:ceiling}') },
-      ];
+      f['layers/ljungby.yaml'] = {
+        ...seedLayer('ljungby'),
+        notes: [{ id: 'overlay.ljungby.x', route: 'general', kind: 'advice', validFrom: '2020-01-01', status: 'verified', source: ref, text: loc('{param:ceiling}') }],
+      };
       ((f['ruleset.yaml']!.recommendation as Tree[])[0]!.rationale as Tree).sv = 'Värdet {fact:value.total}.';
     });
     expect(error.message).toContain('rules/routes/iop.yaml at rules.0.explanation.failed.en: names no fact "supplier.colour"');
-    expect(error.message).toContain('rules/overlays/ljungby.yaml at notes.0.text.sv: names no param "ceiling"');
+    expect(error.message).toContain('rules/layers/ljungby.yaml at notes.0.text.sv: names no param "ceiling"');
     expect(error.message).toContain('rules/ruleset.yaml at recommendation.0.rationale.sv: names no fact "value.total"');
   });
 });

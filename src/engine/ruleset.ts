@@ -8,7 +8,6 @@ import {
   cpvDivisionsSchema,
   cpvListSchema,
   factsFileSchema,
-  overlayFileSchema,
   parameterSchema,
   routeFileSchema,
   rulesetManifestSchema,
@@ -33,7 +32,11 @@ export type RulesetData = {
   sources: Record<string, SourceDocument>;
   parameters: Record<string, Parameter>;
   routes: Record<RouteId, RouteFile>;
-  overlays: Record<SeedOrganisationId, OverlayFile>;
+  /**
+   * The five seed organisations' policies in the shape rule sets stored before 2026.12.3 hold them; the working
+   * rule set has them as layers (rules/layers/) and no overlays. A replay of an older record still reads these.
+   */
+  overlays?: Partial<Record<SeedOrganisationId, OverlayFile>>;
   /** Every kommun and region by SCB's codes (rules/buyers/sweden.yaml); absent in rule sets stored before it. */
   buyers?: BuyersFile;
   /** The CPV lists of rules/cpv/; missing in snapshots stored before rule set 2026.12.1. */
@@ -90,7 +93,6 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
   const sources: Record<string, SourceDocument> = {};
   const parameters: Record<string, Parameter> = {};
   const routes: Partial<Record<RouteId, RouteFile>> = {};
-  const overlays: Partial<Record<SeedOrganisationId, OverlayFile>> = {};
   let buyers: BuyersFile | undefined;
   const cpvLists: Record<string, CpvList> = {};
   let cpvDivisions: CpvDivisions | undefined;
@@ -127,11 +129,8 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
         routes[route.route] = route;
       }
     } else if (dir === 'overlays') {
-      const overlay = validated(file, overlayFileSchema, data);
-      if (overlay) {
-        expectId(overlay.organisation, 'organisation');
-        overlays[overlay.organisation] = overlay;
-      }
+      // A policy file in the format before 2026.12.3 would otherwise be silently ignored.
+      problems.push({ file, path: '', message: `overlays/ is no longer read: write the policy as layers/${stem}.yaml (rules/README.md, "Layers")` });
     } else if (file === 'cpv/divisions.yaml') {
       cpvDivisions = validated(file, cpvDivisionsSchema, data);
     } else if (dir === 'cpv') {
@@ -160,11 +159,6 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
       problems.push({ file: `routes/${route}.yaml`, path: '', message: 'is missing' });
     }
   }
-  for (const org of organisationIds) {
-    if (!overlays[org] && !problems.some((p) => p.file === `overlays/${org}.yaml`)) {
-      problems.push({ file: `overlays/${org}.yaml`, path: '', message: 'is missing' });
-    }
-  }
   if (problems.length > 0) throw new RulesetLoadError(problems);
 
   const data: RulesetData = {
@@ -173,7 +167,6 @@ export function loadRuleset(files: Record<string, string>): Ruleset {
     sources,
     parameters,
     routes: routes as Record<RouteId, RouteFile>,
-    overlays: overlays as Record<SeedOrganisationId, OverlayFile>,
     ...(buyers ? { buyers } : {}),
     cpvLists,
     ...(cpvDivisions ? { cpvDivisions } : {}),
@@ -257,19 +250,6 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
       checkParamDates(file, `${path}.condition`, rule.condition, rule.validFrom);
     });
   }
-  for (const overlay of Object.values(data.overlays)) {
-    const file = `overlays/${overlay.organisation}.yaml`;
-    overlay.documents.forEach((doc, i) => {
-      if (!data.sources[doc]) problems.push({ file, path: `documents.${i}`, message: `names no source document "${doc}"` });
-    });
-    overlay.notes.forEach((note, i) => {
-      if (!note.id.startsWith(`overlay.${overlay.organisation}.`)) {
-        problems.push({ file, path: `notes.${i}.id`, message: `must start with "overlay.${overlay.organisation}."` });
-      }
-      checkSource(file, `notes.${i}.source`, note.source);
-      checkCondition(file, `notes.${i}.appliesWhen`, note.appliesWhen);
-    });
-  }
   if (data.buyers) checkBuyers({ ...data, buyers: data.buyers }, problems, checkSource);
   for (const layer of Object.values(data.layers ?? {})) checkLayer(data, layer, problems, checkSource, checkCondition);
   // Placeholders in texts ({param:id}, {fact:path}) must name real parameters and facts.
@@ -289,8 +269,9 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
       checkText(`routes/${route.route}.yaml`, `rules.${i}.explanation.failed`, rule.explanation.failed);
     });
   }
-  for (const overlay of Object.values(data.overlays)) {
-    overlay.notes.forEach((note, i) => checkText(`overlays/${overlay.organisation}.yaml`, `notes.${i}.text`, note.text));
+  for (const layer of Object.values(data.layers ?? {})) {
+    layer.notes.forEach((note, i) => checkText(`layers/${layer.id}.yaml`, `notes.${i}.text`, note.text));
+    layer.bands.forEach((band, i) => checkText(`layers/${layer.id}.yaml`, `bands.${i}.text`, band.text));
   }
   data.manifest.recommendation.forEach((rec, i) => {
     checkText('ruleset.yaml', `recommendation.${i}.rationale`, rec.rationale);
@@ -359,15 +340,21 @@ function checkLayer(
   const lanCodes = new Set((data.buyers?.lan ?? []).map((l) => l.code));
   const agencies = new Set((data.buyers?.myndigheter ?? []).map((m) => m.id));
   layer.appliesTo.buyers?.forEach((b, i) => {
-    if (b !== 'state' && !kommuner.has(b) && !regions.has(b) && !agencies.has(b)) {
+    // A seed organisation (ljungby …) is a buyer by its own id even where a rule set has no buyers list.
+    const seedBuyer = b !== 'other' && (organisationIds as readonly string[]).includes(b);
+    if (b !== 'state' && !seedBuyer && !kommuner.has(b) && !regions.has(b) && !agencies.has(b)) {
       problems.push({ file, path: `appliesTo.buyers.${i}`, message: `"${b}" is no kommun, region or state agency in rules/buyers/sweden.yaml` });
     }
   });
   layer.appliesTo.lanKommuner?.forEach((l, i) => {
     if (!lanCodes.has(l)) problems.push({ file, path: `appliesTo.lanKommuner.${i}`, message: `names no län "${l}"` });
   });
+  // The five seed organisations' notes keep the ids they had as overlays (overlay.<id>.…), which saved decisions and
+  // rule cases name; every other layer's notes are layer.<id>.….
+  const seed = (organisationIds as readonly string[]).includes(layer.id);
   layer.notes.forEach((note, i) => {
-    if (!note.id.startsWith(`layer.${layer.id}.`)) problems.push({ file, path: `notes.${i}.id`, message: `must start with "layer.${layer.id}."` });
+    const ok = note.id.startsWith(`layer.${layer.id}.`) || (seed && note.id.startsWith(`overlay.${layer.id}.`));
+    if (!ok) problems.push({ file, path: `notes.${i}.id`, message: `must start with "layer.${layer.id}."${seed ? ` or "overlay.${layer.id}."` : ''}` });
     checkSource(file, `notes.${i}.source`, note.source);
     checkCondition(file, `notes.${i}.appliesWhen`, note.appliesWhen);
   });

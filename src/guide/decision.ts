@@ -8,6 +8,7 @@ import { judgeable, pickAnswers, readPath, type Draft, type DraftAnswers } from 
 import { fieldKinds, ownFieldTexts } from './field-kinds';
 import { askedAnswers, type VisibleFields } from './relevance';
 import { questionStepIds, stepFields, type QuestionStepId } from './steps';
+import { buyerName } from '../engine/buyers';
 
 export type AnswerRow = { step: QuestionStepId; path: string; label: Localized; value: Localized };
 
@@ -31,7 +32,7 @@ export function fieldLabel(ruleset: Ruleset, path: string): Localized {
 }
 
 function shownValue(ruleset: Ruleset, path: string, value: unknown, lang: Lang): string {
-  if (path === 'organisation') return ruleset.overlays[value as keyof Ruleset['overlays']]?.name ?? String(value);
+  if (path === 'organisation') return buyerName(ruleset, String(value), lang);
   const fact = ruleset.facts[path];
   const kind = fieldKinds[path];
   const unit = fact?.type ?? (kind === 'sek' ? 'sek' : kind === 'years' ? 'years' : kind === 'percent' ? 'share' : 'number');

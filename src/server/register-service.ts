@@ -257,9 +257,11 @@ export class RegisterService {
 /** The data part of a rule set, without the identity derived from it. */
 export function rulesetData(ruleset: Ruleset): RulesetData {
   const { manifest, facts, sources, parameters, routes, overlays, buyers, layers, cpvLists, cpvDivisions } = ruleset;
-  // Keys added later (buyers, layers, the CPV data of rule set 2026.12.1) are left out where a stored rule set has none, so it keeps its hash.
+  // Keys added later (buyers, layers, the CPV data of rule set 2026.12.1) are left out where a stored rule set has none,
+  // and the overlays (gone from rule set 2026.12.3) where a rule set has none, so each keeps its hash.
   return {
-    manifest, facts, sources, parameters, routes, overlays,
+    manifest, facts, sources, parameters, routes,
+    ...(overlays ? { overlays } : {}),
     ...(buyers ? { buyers } : {}),
     ...(layers ? { layers } : {}),
     ...(cpvLists ? { cpvLists } : {}),

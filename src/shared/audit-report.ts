@@ -166,7 +166,7 @@ export const rulesetListSchema = z.strictObject({
 export type RulesetList = z.infer<typeof rulesetListSchema>;
 
 export const rulesetDiffEntrySchema = z.strictObject({
-  part: z.enum(['manifest', 'facts', 'sources', 'parameters', 'rules', 'overlays']),
+  part: z.enum(['manifest', 'facts', 'sources', 'parameters', 'rules', 'overlays', 'layers']),
   id: z.string(),
   change: z.enum(['added', 'removed', 'changed']),
   label: z.string(),

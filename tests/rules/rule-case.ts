@@ -33,7 +33,7 @@ const routeExpectationSchema = z.strictObject({
   possibleObligations: ids.optional(),
   cautions: ids.optional(),
   notCautions: ids.optional(),
-  /** Policy-note ids of the organisation's overlay shown on this route. */
+  /** Ids of the notes and bands of the buyer's layers shown on this route. */
   notes: ids.optional(),
   notNotes: ids.optional(),
   /** Answer paths the route names as missing. */
@@ -50,7 +50,7 @@ const outcomeExpectationSchema = z.strictObject({
   recommended: z.enum(routeIds).nullable().optional(),
   /** Routes preferred before the recommended one that a missing answer could still open. */
   couldChange: z.array(z.enum(routeIds)).min(1).optional(),
-  /** General policy notes (route `general`) of the organisation's overlay. */
+  /** General notes (route `general`) of the buyer's layers. */
   notes: ids.optional(),
   notNotes: ids.optional(),
   /** Answer paths named as missing anywhere. */

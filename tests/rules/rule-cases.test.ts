@@ -4,7 +4,8 @@ import { evaluate, EvaluationError } from '../../src/engine/evaluate';
 import type { CitedSource, Outcome, Reason } from '../../src/engine/outcome';
 import type { Condition } from '../../src/engine/ruleset-schema';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
-import { policyNoteIds } from '../../src/engine/layers';
+import { layersFor, policyNoteIds } from '../../src/engine/layers';
+import type { LayerFile } from '../../src/engine/layer-schema';
 import { dayAfter, dayBefore, inconsistencies, isErrorExpectation, loadCases, mismatches, unknownReferences, type RuleCase } from './rule-case';
 
 // The rule cases in tests/rules/cases/*.yaml, run through the engine against the real rule set (rules/).
@@ -101,10 +102,31 @@ describe('coverage of the rule set by the cases', () => {
     expect(organisationIds.filter((o) => !orgs.has(o))).toEqual([]);
   });
 
+  // A case's buyer is bound by a layer when the engine gives it that layer on the layer's first day (by name, by its
+  // kommunkod, or as a kommun of a län the layer names).
+  const binds = (layer: LayerFile, organisation: string) => layersFor(ruleset, organisation, layer.validFrom).some((l) => l.id === layer.id);
+
   it('every layer has a case for a buyer it binds', () => {
-    const orgs = new Set(cases.map((c) => c.answers.organisation as string));
-    const untested = Object.values(ruleset.layers ?? {}).filter((l) => !(l.appliesTo.buyers ?? []).some((b) => orgs.has(b)));
+    const orgs = [...new Set(cases.map((c) => c.answers.organisation as string))];
+    const untested = Object.values(ruleset.layers ?? {}).filter((l) => !orgs.some((o) => binds(l, o)));
     expect(untested.map((l) => l.id)).toEqual([]);
+  });
+
+  /**
+   * Every layer is tested, for a buyer it binds, on the day it starts applying and the day before (where that day is
+   * one the rule set covers; the day before coversFrom is an error case), and on its last day and the day after.
+   */
+  it("every layer's dates are tested on the day and the day beside it", () => {
+    const missing: string[] = [];
+    const tested = (layer: LayerFile, date: string) => cases.some((c) => c.answers.decisionDate === date && binds(layer, c.answers.organisation));
+    for (const layer of Object.values(ruleset.layers ?? {})) {
+      const days = [
+        ...(layer.validFrom > coversFrom ? [dayBefore(layer.validFrom), layer.validFrom] : layer.validFrom === coversFrom ? [layer.validFrom] : []),
+        ...(layer.validTo !== null ? [layer.validTo, dayAfter(layer.validTo)] : []),
+      ];
+      for (const day of days) if (!tested(layer, day)) missing.push(`${layer.id} on ${day}`);
+    }
+    expect(missing).toEqual([]);
   });
 
   /** Every amount a band starts or ends at is tested at it and one krona either side, for a buyer the band binds. */
@@ -114,7 +136,7 @@ describe('coverage of the rule set by the cases', () => {
       for (const band of layer.bands) {
         for (const amount of [band.fromSek, band.toSek].filter((a): a is number => a !== undefined)) {
           for (const value of [amount - 1, amount, amount + 1]) {
-            const tested = cases.some((c) => (layer.appliesTo.buyers ?? []).includes(c.answers.organisation as string) && c.answers.value?.totalSek === value);
+            const tested = cases.some((c) => binds(layer, c.answers.organisation) && c.answers.value?.totalSek === value);
             if (!tested) missing.push(`${band.id} at ${value} kr`);
           }
         }

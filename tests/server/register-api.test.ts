@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdentity, type Ruleset } from '../../src/engine/ruleset';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import type { AccessConfig } from '../../src/server/access';
-import { rulesetData } from '../../src/server/register-service';
+import { rulesetData, verdictsOf } from '../../src/server/register-service';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import {
   decisionRecordSchema,
@@ -15,6 +15,8 @@ import {
   type DecisionRecord,
 } from '../../src/shared/decision-record';
 import { decisionTrailSchema, replaySchema } from '../../src/shared/decision-trail';
+import { evaluate } from '../../src/engine/evaluate';
+import { storedBeforeLayers } from '../fixtures/stored-ruleset';
 import { auditor, chunkedPost, ljungbyAnswers, post, procurer, saveRequest, tempDir } from './fixtures';
 
 let dir: ReturnType<typeof tempDir>;
@@ -267,15 +269,38 @@ describe('replaying a decision under the current rule set', () => {
     const saved = await save();
     const data = structuredClone(rulesetData(current));
     data.manifest = { ...data.manifest, version: `${data.manifest.version}-layer` };
-    const overlay = data.overlays.ljungby;
-    overlay.notes = [...overlay.notes, { ...overlay.notes[0]!, id: 'overlay.ljungby.three-quotes', route: 'direct-award', validFrom: '2026-01-01', text: { sv: 'Ta in tre offerter.', en: 'Take three quotes.' } }];
+    const layer = data.layers!.ljungby!;
+    layer.version = '2026-01-01';
+    layer.notes = [...layer.notes, { ...layer.notes[0]!, id: 'overlay.ljungby.three-quotes', route: 'direct-award', validFrom: '2026-01-01', text: { sv: 'Ta in tre offerter.', en: 'Take three quotes.' } }];
     current = withIdentity(data);
 
     const replay = replaySchema.parse(await (await get(`/api/decisions/${saved.id}/replay`)).json());
     expect(replay.routes.every((r) => !r.changed)).toBe(true);
     expect(replay.notes).toEqual([expect.objectContaining({ route: 'direct-award', id: 'overlay.ljungby.three-quotes', change: 'added', layer: expect.objectContaining({ sv: expect.stringMatching(/^Ljungby kommun: /) }) })]);
-    expect(replay.layers.after.map((l) => l.id)).toEqual(['ljungby']);
+    expect(replay.layers.after.map((l) => `${l.id}@${l.version}`)).toEqual(['ljungby@2026-01-01']);
+    expect(replay.layers.before.map((l) => `${l.id}@${l.version}`)).toEqual(['ljungby@2023-03-01']);
     expect(replay.anyDifference).toBe(true);
+  });
+
+  it('replays a decision saved when the five seed policies were overlays with the same notes and layer versions under their layers', async () => {
+    const layersNow = current;
+    current = storedBeforeLayers(layersNow);
+    const saved: DecisionRecord[] = [];
+    for (const organisation of ['ljungby', 'motala', 'lekeberg', 'region-orebro', 'region-ostergotland'] as const) {
+      const answers = { ...ljungbyAnswers, organisation };
+      const outcome = evaluate(current, answers);
+      saved.push(await save({ ...saveRequest(answers), rulesetHash: current.hash, verdicts: verdictsOf(outcome), recommendedRoute: outcome.recommendation.route }));
+    }
+    current = layersNow;
+    for (const record of saved) {
+      const replay = replaySchema.parse(await (await get(`/api/decisions/${record.id}/replay`)).json());
+      expect(replay.sameRuleset).toBe(false);
+      expect(replay.notes).toEqual([]);
+      expect(replay.routes.every((r) => !r.changed && r.reasons.length === 0)).toBe(true);
+      expect(replay.layers.before.map((l) => `${l.id}@${l.version}`)).toEqual(replay.layers.after.map((l) => `${l.id}@${l.version}`));
+      expect(replay.layers.after).toHaveLength(1);
+      expect(replay.anyDifference).toBe(false);
+    }
   });
 
   it('reports no difference when the rule set is unchanged', async () => {

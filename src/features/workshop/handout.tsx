@@ -9,6 +9,7 @@ import { useI18n } from './workshop-i18n';
 import { stepTitles } from '../../guide/step-titles';
 import { ReasonItem } from './route-explanation';
 import type { JudgedScenario } from './scenario-outcome';
+import { buyerName } from '../../engine/buyers';
 
 /**
  * The printable hand-out: page 1 has the story and the questions with space for the group's answers; after a
@@ -19,7 +20,7 @@ export function Handout({ ruleset, judged }: { ruleset: Ruleset; judged: JudgedS
   const { t, lang } = useI18n();
   const id = useId();
   const { scenario, steps, rows, outcome } = judged;
-  const organisation = ruleset.overlays[scenario.organisation].name;
+  const organisation = buyerName(ruleset, scenario.organisation, lang);
   return (
     <div className="handout">
       <div className="handout__toolbar no-print">

@@ -11,6 +11,7 @@ import type { Scenario } from './scenarios/scenario-schema';
 import { TreePart } from './tree-part';
 import { WhatIfPart } from './what-if-part';
 import { scenarioParts, workshopHash, type ScenarioPart } from './workshop-route';
+import { buyerName } from '../../engine/buyers';
 
 export const partNames: Record<ScenarioPart, Localized> = {
   group: { sv: 'Gruppövning', en: 'Group exercise' },
@@ -21,7 +22,7 @@ export const partNames: Record<ScenarioPart, Localized> = {
 
 /** One scenario: its story and exercise, what-if, the decision tree and the hand-out, as sub-pages. */
 export function ScenarioView({ ruleset, visibleFields, scenario, part }: { ruleset: Ruleset; visibleFields: VisibleFields; scenario: Scenario; part: ScenarioPart }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const judged = useMemo(() => judgeScenario(ruleset, visibleFields, scenario), [ruleset, visibleFields, scenario]);
   // The group's progress lives as long as the scenario is open, whichever part is on screen.
   const [group, setGroup] = useState<GroupState>(initialGroupState);
@@ -32,7 +33,7 @@ export function ScenarioView({ ruleset, visibleFields, scenario, part }: { rules
     shownPart.current = part;
     partHeading.current?.focus();
   }, [part]);
-  const organisation = ruleset.overlays[scenario.organisation].name;
+  const organisation = buyerName(ruleset, scenario.organisation, lang);
 
   return (
     <article className="scenario" data-scenario={scenario.id} aria-labelledby="scenario-title">

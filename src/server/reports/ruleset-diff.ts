@@ -5,8 +5,8 @@ import type { RulesetDiff, RulesetDiffEntry } from '../../shared/audit-report';
 type Part = RulesetDiffEntry['part'];
 
 /**
- * What differs between two rule sets, part by part (rules, parameters, sources, facts, overlays,
- * the manifest), entry by entry, and within an entry field by field, as canonical JSON so that a
+ * What differs between two rule sets, part by part (rules, parameters, sources, facts, the buyers' layers,
+ * the overlays of rule sets stored before 2026.12.3, the manifest), entry by entry, and within an entry field by field, as canonical JSON so that a
  * reordering of keys is no change and a changed date or value is one.
  */
 export function diffRulesets(from: Ruleset, to: Ruleset): RulesetDiff {
@@ -27,6 +27,7 @@ export function diffRulesets(from: Ruleset, to: Ruleset): RulesetDiff {
     if (typeof v?.title === 'string') return v.title;
     if (v?.title && typeof v.title === 'object' && 'sv' in v.title) return String((v.title as { sv: string }).sv);
     if (typeof v?.name === 'string') return v.name;
+    if (v?.name && typeof v.name === 'object' && 'sv' in v.name) return String((v.name as { sv: string }).sv);
     return fallback;
   };
   const { recommendation: recFrom, ...manifestFrom } = from.manifest;
@@ -36,7 +37,10 @@ export function diffRulesets(from: Ruleset, to: Ruleset): RulesetDiff {
   compare('parameters', from.parameters, to.parameters, sv);
   compare('sources', from.sources, to.sources, sv);
   compare('facts', from.facts, to.facts, sv);
-  compare('overlays', from.overlays, to.overlays, sv);
+  // The seed policies moved from overlays to layers in 2026.12.3: between a rule set from before and one after, the
+  // overlays show as removed and the layers as added, each with its notes field by field.
+  compare('overlays', from.overlays ?? {}, to.overlays ?? {}, sv);
+  compare('layers', from.layers ?? {}, to.layers ?? {}, sv);
   return { from: { version: from.version, hash: from.hash }, to: { version: to.version, hash: to.hash }, entries };
 }
 

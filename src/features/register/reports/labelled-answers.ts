@@ -4,6 +4,7 @@ import type { Ruleset } from '../../../engine/ruleset';
 import type { Localized } from '../../../engine/ruleset-schema';
 import { fieldLabel } from '../../../guide/decision';
 import { fieldKinds } from '../../../guide/field-kinds';
+import { buyerName } from '../../../engine/buyers';
 
 export type LabelledAnswer = { path: string; label: Localized; value: Localized };
 
@@ -23,7 +24,7 @@ export function labelledAnswers(ruleset: Ruleset, answers: Answers): LabelledAns
 }
 
 function shown(ruleset: Ruleset, path: string, value: unknown, lang: Lang): string {
-  if (path === 'organisation') return ruleset.overlays[value as keyof Ruleset['overlays']]?.name ?? String(value);
+  if (path === 'organisation') return buyerName(ruleset, String(value), lang);
   const fact = ruleset.facts[path];
   const kind = fieldKinds[path];
   const unit = fact?.type ?? (kind === 'sek' || path.endsWith('Sek') ? 'sek' : kind === 'years' ? 'years' : kind === 'percent' ? 'share' : 'number');

@@ -16,7 +16,8 @@ const partNames: Record<RulesetDiffEntry['part'], Localized> = {
   parameters: { sv: 'Gränsvärden och andra värden', en: 'Limits and other values' },
   sources: { sv: 'Källor', en: 'Sources' },
   facts: { sv: 'Frågor', en: 'Questions' },
-  overlays: { sv: 'Organisationernas riktlinjer', en: 'The organisations’ policies' },
+  overlays: { sv: 'Organisationernas riktlinjer (format före 2026.12.3)', en: 'The organisations’ policies (format before 2026.12.3)' },
+  layers: { sv: 'Köparnas lager (riktlinjer och policyer)', en: 'The buyers’ layers (guidelines and policies)' },
 };
 const changeNames: Record<RulesetDiffEntry['change'], Localized> = {
   added: { sv: 'tillagd', en: 'added' },

@@ -6,10 +6,11 @@ import { useI18n } from '../workshop-i18n';
 import { workshopHash } from '../workshop-route';
 import { readScenarioFile, type ScenarioProblem } from './check-scenario';
 import { removeCustomScenario, saveCustomScenario } from './custom-scenarios';
+import { buyerName } from '../../../engine/buyers';
 
 /** The trainer's own scenarios in the library, and importing one from a colleague's file (checked before it is kept). */
 export function CustomLibrary({ ruleset, visibleFields, custom, builtInIds }: { ruleset: Ruleset; visibleFields: VisibleFields; custom: readonly Scenario[]; builtInIds: readonly string[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const [problems, setProblems] = useState<{ file: string; list: ScenarioProblem[] } | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -30,7 +31,7 @@ export function CustomLibrary({ ruleset, visibleFields, custom, builtInIds }: { 
                 <a href={workshopHash({ view: 'scenario', id: s.id, part: 'group' })}>{t(s.title)}</a>
               </h4>
               <p className="scenario-card__meta">
-                {ruleset.overlays[s.organisation].name} · {s.answers.decisionDate}
+                {buyerName(ruleset, s.organisation, lang)} · {s.answers.decisionDate}
               </p>
               <button type="button" className="button button--small button--secondary" onClick={() => removeCustomScenario(s.id)}>
                 {t({ sv: `Ta bort ${s.title.sv}`, en: `Remove ${s.title.en}` })}

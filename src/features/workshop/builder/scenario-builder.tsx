@@ -9,6 +9,7 @@ import { useI18n } from '../workshop-i18n';
 import { workshopHash } from '../workshop-route';
 import { checkScenario, scenarioFile, withEngineKey, type ScenarioProblem } from './check-scenario';
 import { saveCustomScenario } from './custom-scenarios';
+import { buyerName } from '../../../engine/buyers';
 
 type Form = {
   id: string;
@@ -173,7 +174,7 @@ export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { 
             >
               {organisationIds.map((org) => (
                 <option key={org} value={org}>
-                  {ruleset.overlays[org].name}
+                  {buyerName(ruleset, org, lang)}
                 </option>
               ))}
             </select>

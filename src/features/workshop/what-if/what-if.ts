@@ -11,6 +11,7 @@ import { errorMessages, toText } from '../../../guide/form-schema';
 import { suggestionText } from '../../../guide/number-suggestion';
 import { readAmount, readPercent, readYears } from '../../../guide/swedish-number';
 import { fieldKinds } from '../../../guide/field-kinds';
+import { buyerName } from '../../../engine/buyers';
 
 /**
  * What-if for the workshop: change one answer, judge both sets of answers with the engine, and say per route which
@@ -68,7 +69,7 @@ export function whatIfOptions(ruleset: Ruleset, field: WhatIfField): Array<{ val
   if (isYesNo(field)) return yesNoOptions;
   if (field === 'purchase.kind') return ruleset.facts[field]?.options ?? [];
   if (field === 'organisation') {
-    return organisationIds.map((id) => ({ value: id, label: { sv: ruleset.overlays[id].name, en: ruleset.overlays[id].name } }));
+    return organisationIds.map((id) => ({ value: id, label: { sv: buyerName(ruleset, id, 'sv'), en: buyerName(ruleset, id, 'en') } }));
   }
   if (field === 'supplier.kind') {
     const options = ruleset.facts[field]?.options;
@@ -85,7 +86,7 @@ export function inputText(answers: Answers, field: WhatIfField): string {
 /** An answer as a reader expects it: "700 000 kr", "40 %", "Ljungby kommun". */
 export function describeValue(ruleset: Ruleset, field: WhatIfField, value: unknown, lang: Lang): string {
   if (value === undefined) return lang === 'sv' ? 'inget svar' : 'no answer';
-  if (field === 'organisation') return ruleset.overlays[value as keyof Ruleset['overlays']]?.name ?? String(value);
+  if (field === 'organisation') return buyerName(ruleset, String(value), lang);
   if (field === 'decisionDate') return String(value);
   const fact = ruleset.facts[field];
   const unit = field === 'value.totalSek' ? 'sek' : field === 'contract.years' ? 'years' : field === 'supplier.disadvantagedShare' ? 'share' : (fact?.type ?? 'number');
