@@ -59,9 +59,9 @@ export function sheetSimilar(check: SimilarCheck | null, lang: Lang, routeName: 
   const w = words[lang];
   const heading = w.heading;
   if (check === null) return { heading, status: 'pending', summary: w.pending, window: null, checkedAt: null, items: [], detail: null, sources };
-  const checkedAt = `${check.checkedAt.slice(0, 16).replace('T', ' ')} UTC`;
+  const checkedAt = check.checkedAt ? `${check.checkedAt.slice(0, 16).replace('T', ' ')} UTC` : null;
   if (check.status === 'unchecked') {
-    return { heading, status: 'unchecked', summary: `${w.unchecked}: ${uncheckedWords[check.reason][lang]}.`, window: null, checkedAt: check.reason === 'incomplete' ? null : checkedAt, items: [], detail: check.detail || null, sources };
+    return { heading, status: 'unchecked', summary: `${w.unchecked}: ${uncheckedWords[check.reason][lang]}.`, window: null, checkedAt, items: [], detail: check.detail || null, sources };
   }
   const window = `${check.window.from} – ${check.window.to}`;
   const sek = (n: number) => formatValue(n, 'sek', lang);

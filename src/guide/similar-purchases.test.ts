@@ -74,7 +74,10 @@ describe('what the record and the document keep', () => {
   });
 
   it('says the register could not be asked when the answers do not say what is bought or from whom', () => {
-    expect(recordedCheck(draftWith(), { ...answers, supplier: {} }, now)).toMatchObject({ status: 'unchecked', reason: 'incomplete', lookup: null });
+    const incomplete = recordedCheck(draftWith(), { ...answers, supplier: {} });
+    expect(incomplete).toEqual({ status: 'unchecked', reason: 'incomplete', lookup: null, detail: '' });
+    // The same answers make the same record, whenever asked: a reload does not make the saved decision look unsaved.
+    expect(recordedCheck(draftWith(), { ...answers, supplier: {} })).toEqual(incomplete);
   });
 
   it('keeps why the register could not be checked, with what it said', () => {

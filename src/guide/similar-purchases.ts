@@ -49,8 +49,8 @@ export function checkedFrom(previous: SimilarCheck | undefined, lookup: SimilarL
   };
 }
 
-export function uncheckedFrom(lookup: SimilarLookup | null, reason: UncheckedReason, detail: string, now: Date): SimilarCheck {
-  return { status: 'unchecked', lookup, checkedAt: now.toISOString(), reason, detail: detail.slice(0, 500) };
+export function uncheckedFrom(lookup: SimilarLookup | null, reason: UncheckedReason, detail: string, now: Date | null): SimilarCheck {
+  return { status: 'unchecked', lookup, ...(now ? { checkedAt: now.toISOString() } : {}), reason, detail: detail.slice(0, 500) };
 }
 
 
@@ -99,9 +99,10 @@ export function similarCheckEdit(draft: Pick<Draft, 'answers' | 'wizard'>, check
  * The check as the record and the document keep it for these answers: the draft's when it was made for them,
  * "could not be checked: incomplete" when they do not say enough to ask, and null while it is still to be made.
  */
-export function recordedCheck(draft: Pick<Draft, 'wizard'>, answers: DraftAnswers, now: Date = new Date()): SimilarCheck | null {
+export function recordedCheck(draft: Pick<Draft, 'wizard'>, answers: DraftAnswers): SimilarCheck | null {
   const lookup = similarLookup(answers);
-  if (!lookup) return uncheckedFrom(null, 'incomplete', '', now);
+  // No time: nothing was tried, and the same answers must make the same record (the save's fingerprint).
+  if (!lookup) return uncheckedFrom(null, 'incomplete', '', null);
   const check = draft.wizard.similarCheck;
   return check && sameLookup(check.lookup, lookup) ? check : null;
 }

@@ -58,7 +58,8 @@ export const similarCheckSchema = z.union([
   z.strictObject({
     status: z.literal('unchecked'),
     lookup: z.nullable(similarLookupSchema),
-    checkedAt: z.string(),
+    /** When the register was tried; left out when the answers did not allow asking it (`incomplete`). */
+    checkedAt: z.optional(z.string()),
     reason: z.enum(uncheckedReasons),
     /** What the register (or the network) said, for the record. */
     detail: z.string().check(z.maxLength(500)),
