@@ -35,6 +35,9 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+// The first render imports the panel and the register's part on demand; on a loaded machine that outlasts findBy's 5 s.
+const loading = { timeout: 15_000 };
+
 const planned: Draft = {
   ...emptyDraft(),
   step: 'supplier',
@@ -71,7 +74,7 @@ describe('the similar purchases in the guide', () => {
     answer = () => HttpResponse.json({ window: { from: '2025-11-22', to: '2027-11-22' }, items: [{ row: row(4, 250_000), match: ['orgNumber', 'supplierName'], ownValueSek: 200_000 }] } satisfies SimilarResponse);
     const user = userEvent.setup();
     renderPanel();
-    const item = await screen.findByTestId('similar-4');
+    const item = await screen.findByTestId('similar-4', {}, loading);
     expect(asked[0]?.get('orgNumber')).toBe('556012-5790');
     expect(asked[0]?.get('organisation')).toBe('motala');
     expect(within(item).getByRole('group', { name: /Nr 4, 2026-05-04: Städning av fritidsgården, våren/ })).toBeInTheDocument();
@@ -92,7 +95,7 @@ describe('the similar purchases in the guide', () => {
   it('says plainly when the register has nothing similar', async () => {
     answer = () => HttpResponse.json({ window: { from: '2025-11-22', to: '2027-11-22' }, items: [] } satisfies SimilarResponse);
     renderPanel();
-    expect(await screen.findByTestId('similar-none')).toHaveTextContent('Inga liknande direktupphandlingar hittades: Motala kommun har inga sparade direktupphandlingar till samma leverantör eller i samma CPV-grupp 2025-11-22 – 2027-11-22.');
+    expect(await screen.findByTestId('similar-none', {}, loading)).toHaveTextContent('Inga liknande direktupphandlingar hittades: Motala kommun har inga sparade direktupphandlingar till samma leverantör eller i samma CPV-grupp 2025-11-22 – 2027-11-22.');
     expect(latest()?.wizard.similarCheck).toMatchObject({ status: 'checked', found: [] });
   });
 
@@ -100,7 +103,7 @@ describe('the similar purchases in the guide', () => {
     answer = () => HttpResponse.error();
     const user = userEvent.setup();
     renderPanel();
-    const notice = await screen.findByTestId('similar-unchecked');
+    const notice = await screen.findByTestId('similar-unchecked', {}, loading);
     expect(notice).toHaveTextContent('Vägval kunde inte kontrollera liknande köp: beslutsregistret gick inte att nå (ingen förbindelse med servern).');
     expect(notice).toHaveTextContent('Beslutsunderlaget antecknar att liknande köp inte kunde kontrolleras.');
     expect(latest()?.wizard.similarCheck).toMatchObject({ status: 'unchecked', reason: 'offline' });
@@ -113,11 +116,11 @@ describe('the similar purchases in the guide', () => {
   it('names the role when the register refuses it, and when the server fails', async () => {
     answer = () => HttpResponse.json({ error: 'forbidden', message: 'you may not read records of motala' }, { status: 403 });
     renderPanel();
-    expect(await screen.findByTestId('similar-unchecked')).toHaveTextContent('du arbetar som upphandlare (Upphandlare), och den rollen får inte läsa Motala kommuns beslut i registret');
+    expect(await screen.findByTestId('similar-unchecked', {}, loading)).toHaveTextContent('du arbetar som upphandlare (Upphandlare), och den rollen får inte läsa Motala kommuns beslut i registret');
     expect(latest()?.wizard.similarCheck).toMatchObject({ status: 'unchecked', reason: 'forbidden', detail: '403: you may not read records of motala' });
     cleanup();
     answer = () => HttpResponse.json({ error: 'internal', message: 'boom' }, { status: 500 });
     renderPanel();
-    expect(await screen.findByTestId('similar-unchecked')).toHaveAttribute('data-reason', 'server-error');
+    expect(await screen.findByTestId('similar-unchecked', {}, loading)).toHaveAttribute('data-reason', 'server-error');
   });
 });
