@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -55,10 +55,12 @@ const planned: Draft = {
 // The provider saves every change of the draft in local storage: what a reload would resume.
 const latest = () => loadDraft();
 
-function renderPanel() {
+// Awaited: the panel suspends until the register's part has loaded (React's use()), which a sync act() never lets finish.
+async function renderPanel() {
   saveDraft(planned);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  await act(async () => {
+    render(
     <I18nProvider lang="sv">
       <QueryClientProvider client={client}>
         <WizardProvider ruleset={browserRuleset}>
@@ -66,14 +68,15 @@ function renderPanel() {
         </WizardProvider>
       </QueryClientProvider>
     </I18nProvider>,
-  );
+    );
+  });
 }
 
 describe('the similar purchases in the guide', () => {
   it('lists what the register found and adds the value chosen to the estimated value', async () => {
     answer = () => HttpResponse.json({ window: { from: '2025-11-22', to: '2027-11-22' }, items: [{ row: row(4, 250_000), match: ['orgNumber', 'supplierName'], ownValueSek: 200_000 }] } satisfies SimilarResponse);
     const user = userEvent.setup();
-    renderPanel();
+    await renderPanel();
     const item = await screen.findByTestId('similar-4', {}, loading);
     expect(asked[0]?.get('orgNumber')).toBe('556012-5790');
     expect(asked[0]?.get('organisation')).toBe('motala');
@@ -94,7 +97,7 @@ describe('the similar purchases in the guide', () => {
 
   it('says plainly when the register has nothing similar', async () => {
     answer = () => HttpResponse.json({ window: { from: '2025-11-22', to: '2027-11-22' }, items: [] } satisfies SimilarResponse);
-    renderPanel();
+    await renderPanel();
     expect(await screen.findByTestId('similar-none', {}, loading)).toHaveTextContent('Inga liknande direktupphandlingar hittades: Motala kommun har inga sparade direktupphandlingar till samma leverantör eller i samma CPV-grupp 2025-11-22 – 2027-11-22.');
     expect(latest()?.wizard.similarCheck).toMatchObject({ status: 'checked', found: [] });
   });
@@ -102,7 +105,7 @@ describe('the similar purchases in the guide', () => {
   it('says it could not check when the register cannot be reached, records why, and asks again on request', async () => {
     answer = () => HttpResponse.error();
     const user = userEvent.setup();
-    renderPanel();
+    await renderPanel();
     const notice = await screen.findByTestId('similar-unchecked', {}, loading);
     expect(notice).toHaveTextContent('Vägval kunde inte kontrollera liknande köp: beslutsregistret gick inte att nå (ingen förbindelse med servern).');
     expect(notice).toHaveTextContent('Beslutsunderlaget antecknar att liknande köp inte kunde kontrolleras.');
@@ -115,12 +118,12 @@ describe('the similar purchases in the guide', () => {
 
   it('names the role when the register refuses it, and when the server fails', async () => {
     answer = () => HttpResponse.json({ error: 'forbidden', message: 'you may not read records of motala' }, { status: 403 });
-    renderPanel();
+    await renderPanel();
     expect(await screen.findByTestId('similar-unchecked', {}, loading)).toHaveTextContent('du arbetar som upphandlare (Upphandlare), och den rollen får inte läsa Motala kommuns beslut i registret');
     expect(latest()?.wizard.similarCheck).toMatchObject({ status: 'unchecked', reason: 'forbidden', detail: '403: you may not read records of motala' });
     cleanup();
     answer = () => HttpResponse.json({ error: 'internal', message: 'boom' }, { status: 500 });
-    renderPanel();
+    await renderPanel();
     expect(await screen.findByTestId('similar-unchecked', {}, loading)).toHaveAttribute('data-reason', 'server-error');
   });
 });
