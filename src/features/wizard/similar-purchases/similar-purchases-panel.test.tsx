@@ -61,13 +61,13 @@ async function renderPanel() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   await act(async () => {
     render(
-    <I18nProvider lang="sv">
-      <QueryClientProvider client={client}>
-        <WizardProvider ruleset={browserRuleset}>
-          <SimilarPurchasesCheck />
-        </WizardProvider>
-      </QueryClientProvider>
-    </I18nProvider>,
+      <I18nProvider lang="sv">
+        <QueryClientProvider client={client}>
+          <WizardProvider ruleset={browserRuleset}>
+            <SimilarPurchasesCheck />
+          </WizardProvider>
+        </QueryClientProvider>
+      </I18nProvider>,
     );
   });
 }
