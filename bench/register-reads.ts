@@ -116,7 +116,7 @@ export async function benchReads(dataDir: string, count: number): Promise<void> 
 
 /** The timing part of benchReads, on a register already seeded with `count` records. */
 export async function measureReads(dataDir: string, count: number): Promise<void> {
-  const server = await spawnServer(dataDir);
+  const server = await spawnServer(dataDir, [], 15 * 60_000);
   try {
     const lists = await timeRequests(server.url, '/api/decisions', listFilters.map((f) => `${f}${f ? '&' : ''}limit=25`), 30);
     const worst = [...lists.byQuery].map(([q, t]) => [q, percentiles(t).p95] as const).sort((a, b) => b[1] - a[1]);

@@ -20,18 +20,18 @@ export async function benchVerify(dataDir: string, records: number, seed: (dataD
   mkdirSync(dataDir, { recursive: true });
   await seed(dataDir, records);
   await benchMigration(dataDir, records);
-  const server = await spawnServer(dataDir);
+  const server = await spawnServer(dataDir, [], 15 * 60_000);
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   try {
     // The same probes with nothing else running: on a shared machine its own noise is part of every figure.
-    const baseline = await probe(agent, server.url, 3000);
-    console.log(`probe requests with no verify running (the machine's own noise), 3 s: ${baseline.count}, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms, longest ${baseline.max.toFixed(1)} ms`);
+    const baseline = await probe(agent, server.url, 10_000);
+    console.log(`probe requests with no verify running (the machine's own noise), 10 s: ${baseline.count}, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms, p99.9 ${baseline.p999.toFixed(1)} ms, longest ${baseline.max.toFixed(1)} ms, ${baseline.over50} over 50 ms`);
     const full = await runWithProbes(agent, server.url, 'full');
     const stall = full.stalls;
     console.log(
-      `full verify over HTTP, ${full.report.checked} records: ${(full.report.durationMs / 1000).toFixed(1)} s (${Math.round(full.report.checked / (full.report.durationMs / 1000))} records/s, ok ${full.report.ok}); ` +
-        `the run held the event loop at most ${full.report.longestSliceMs} ms at a time; ` +
-        `probe requests meanwhile: ${stall.count}, p50 ${stall.p50.toFixed(1)} ms, p99 ${stall.p99.toFixed(1)} ms, longest ${stall.max.toFixed(1)} ms (aim longest < 50 ms: ${aim(stall.max < 50)})`,
+      `full verify over HTTP, ${full.report.checked} records: ${(full.report.durationMs / 1000).toFixed(1)} s (${Math.round(full.report.checked / (full.report.durationMs / 1000))} records/s, ok ${full.report.ok}; issue 12 sets no aim for its length, only for the stall); ` +
+        `the main thread's longest piece of it (reading a page, comparing its leaves) ${full.report.longestSliceMs} ms; ` +
+        `probe requests meanwhile: ${stall.count}, p50 ${stall.p50.toFixed(1)} ms, p99 ${stall.p99.toFixed(1)} ms, p99.9 ${stall.p999.toFixed(1)} ms, longest ${stall.max.toFixed(1)} ms, ${stall.over50} over 50 ms (aim longest < 50 ms: ${aim(stall.max < 50)})`,
     );
     const added = 1000;
     const bodies = Array.from({ length: added }, (_, i) => JSON.stringify(saveRequest({ ...ljungbyAnswers, value: { totalSek: 5_000 + i } })));
@@ -62,12 +62,12 @@ async function benchMigration(dataDir: string, records: number): Promise<void> {
   console.log(`tree built over ${records} existing records on first start (migration): ${seconds.toFixed(1)} s (${Math.round(records / seconds)} records/s)`);
 }
 
-type Stalls = { count: number; p50: number; p99: number; max: number };
+type Stalls = { count: number; p50: number; p99: number; p999: number; max: number; over50: number };
 
 function stallsOf(times: number[]): Stalls {
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { count: times.length, p50: at(0.5), p99: at(0.99), max: times.at(-1) ?? 0 };
+  return { count: times.length, p50: at(0.5), p99: at(0.99), p999: at(0.999), max: times.at(-1) ?? 0, over50: times.filter((t) => t > 50).length };
 }
 
 async function probe(agent: Agent, url: string, ms: number): Promise<Stalls> {

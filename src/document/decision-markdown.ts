@@ -34,6 +34,7 @@ export function decisionToMarkdown(sheet: DecisionSheet): string {
     ...(sheet.similar ? [`- ${sheet.similar.heading}: ${sheet.similar.summary}`] : []),
     ...(sheet.contractYears ? [`- ${w.contractYears}: ${sheet.contractYears}`] : []),
     `- **${w.chosen}: ${chosen}**`,
+    ...(sheet.chosen && sheet.chosen.grounds.length > 0 ? [`- ${w.legalGround}: ${sheet.chosen.grounds.join('; ')}`] : []),
     `- ${w.recommendation}: ${rec}`,
     ...(sheet.deviationReason ? [`- ${w.deviationReason}: ${sheet.deviationReason}`] : []),
     `- ${w.justification}: ${sheet.justification ?? w.notGiven}`,

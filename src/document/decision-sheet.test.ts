@@ -6,7 +6,7 @@ import { cleaning, cleaningDraft, cleaningSheet, furniture, furnitureSheet, rule
 import { buildDecision } from '../guide/decision';
 import { createVisibleFields } from '../guide/relevance';
 import { decisionToMarkdown } from './decision-markdown';
-import { buildDecisionSheet, limitsThatBear, receiptShortForm } from './decision-sheet';
+import { buildDecisionSheet, limitsThatBear, receiptShortForm, recordedAtText } from './decision-sheet';
 import { sheetForDecision, sheetForRecord } from './sheet-for';
 
 describe('the decision sheet: page 1 says what was decided', () => {
@@ -14,7 +14,13 @@ describe('the decision sheet: page 1 says what was decided', () => {
     expect(cleaningSheet.organisation).toBe('Ljungby kommun');
     expect(cleaningSheet.purchase).toBe('Lokalvård i förskolor (tjänster)');
     expect(cleaningSheet.value).toBe('450\u00a0000 kr exklusive moms (225\u00a0000 kr per år × 2 år)');
-    expect(cleaningSheet.chosen).toEqual({ route: 'direct-award', name: 'Direktupphandling', verdict: 'recommended', verdictLabel: 'Rekommenderas' });
+    expect(cleaningSheet.chosen).toEqual({
+      route: 'direct-award',
+      name: 'Direktupphandling',
+      verdict: 'recommended',
+      verdictLabel: 'Rekommenderas',
+      grounds: [expect.stringMatching(/^Lågt värde \(under direktupphandlingsgränsen\) – LOU 19 a kap\. 3 §/)],
+    });
     expect(cleaningSheet.recommendation.route).toBe('direct-award');
     expect(cleaningSheet.deviationFlag).toBeNull();
     expect(cleaningSheet.justification).toBe('Under direktupphandlingsgränsen; tre offerter begärs.');
@@ -122,5 +128,14 @@ describe('the decision sheet: page 1 says what was decided', () => {
     expect(en.title).toBe('Decision on the procurement route');
     expect(en.chosen?.verdictLabel).toBe('Recommended');
     expect(en.value).toMatch(/^SEK 450,000 excluding VAT/);
+  });
+});
+
+describe('when the register saved the record, on page 1', () => {
+  it('is Swedish time to the minute, in winter and in summer, not the stored UTC instant', () => {
+    expect(recordedAtText('2026-11-22T10:00:00.000Z', 'sv')).toBe('2026-11-22 11:00 svensk tid');
+    expect(recordedAtText('2026-07-22T23:30:00.000Z', 'sv')).toBe('2026-07-23 01:30 svensk tid');
+    expect(recordedAtText('2026-11-22T10:00:00.000Z', 'en')).toBe('2026-11-22 11:00 Swedish time');
+    expect(furnitureSheet.record?.recordedAt).toBe('2026-11-22 11:00 svensk tid');
   });
 });

@@ -29,7 +29,8 @@ export type DecisionSheet = {
   /** The guide's check of the register for similar purchases; null when the input says nothing of it. */
   similar: SheetSimilar | null;
   contractYears: string | null;
-  chosen: { route: RouteId; name: string; verdict: Verdict | null; verdictLabel: string | null } | null;
+  /** `grounds`: for a route judged allowed, the grounds that hold, each with its legal basis, for page 1. */
+  chosen: { route: RouteId; name: string; verdict: Verdict | null; verdictLabel: string | null; grounds: string[] } | null;
   recommendation: { route: RouteId | null; name: string | null; rationale: string; source: SheetSource | null };
   /** The first line of the document when the chosen route departs from the engine's judgement. */
   deviationFlag: string | null;
@@ -180,6 +181,12 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
         name: chosenOutcome?.name[lang] ?? chosenRoute,
         verdict: chosenOutcome?.verdict ?? null,
         verdictLabel: chosenOutcome ? verdictWords[chosenOutcome.verdict][lang] : null,
+        // What the decision rests on in law, on the page that is signed: "Reservation för vissa välfärdstjänster
+        // – LOU 19 kap. 25 §". A route judged not allowed or open has none; its first line says it deviates.
+        grounds:
+          chosenOutcome && (chosenOutcome.verdict === 'allowed' || chosenOutcome.verdict === 'recommended')
+            ? chosenOutcome.reasons.filter((r) => r.result === 'held').map((r) => `${r.title[lang]} – ${r.legalBasis}`)
+            : [],
       }
     : null;
   const rec = outcome?.recommendation;
@@ -193,7 +200,7 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
     ? {
         number: input.record.id,
         savedBy: `${input.record.savedBy.user} (${w.roles[input.record.savedBy.role] ?? input.record.savedBy.role})`,
-        recordedAt: input.record.recordedAt,
+        recordedAt: recordedAtText(input.record.recordedAt, lang),
         hash: input.record.hash,
         receipt: receiptShortForm(input.record.receipt, lang),
       }
@@ -266,6 +273,21 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
     disclaimer: w.disclaimer,
     printedAt: printedAt(now),
   };
+}
+
+/**
+ * When the register saved the record, to the minute in Swedish time (the register keeps the exact UTC instant):
+ * "2026-11-22 11:00 svensk tid", not "2026-11-22T10:00:00.000Z" on a page for the diarium.
+ */
+export function recordedAtText(iso: string, lang: Lang): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${lang === 'sv' ? 'svensk tid' : 'Swedish time'}`;
 }
 
 /** Local date and time to the minute, as a reader of a printed page expects it. */

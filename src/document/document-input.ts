@@ -7,6 +7,7 @@ import { decisionTrailSchema } from '../shared/decision-trail';
 import type { DecisionRecord } from '../shared/decision-record';
 import type { SimilarCheck } from '../shared/similar-check';
 import { recordedCheck } from '../guide/similar-purchases';
+import { decidedByText, decisionMakerFields, decisionMakerLimits } from '../shared/decision-maker';
 
 /** What the document is made from, whichever file it came in. */
 export type DocumentInput = {
@@ -28,7 +29,7 @@ const decisionSchema = z.strictObject({
   justification: z.string().max(10000).optional(),
   deviationReason: z.string().max(10000).optional(),
   decidedBy: z.string().max(300).optional(),
-  diarienummer: z.string().max(100).optional(),
+  diarienummer: z.string().max(decisionMakerLimits.diarienummer, `must be at most ${decisionMakerLimits.diarienummer} characters`).optional(),
 });
 
 /** For batch filing: the answers with the decision taken on them. */
@@ -60,7 +61,8 @@ export function parseDocumentInput(data: unknown): ParsedDocumentInput {
     if (!draft.success) return { ok: false, problems: problemsOf(draft.error, 'draft') };
     const answers = parseAnswers(draft.data.answers);
     if (!answers.ok) return { ok: false, problems: withPrefix(answers.problems, 'draft.answers') };
-    return { ok: true, input: { answers: answers.answers, decision: draft.data.decision, similarPurchases: recordedCheck(draft.data, answers.answers) } };
+    const { decidedBy, diarienummer } = decisionMakerFields(draft.data.decision);
+    return { ok: true, input: { answers: answers.answers, decision: draft.data.decision, decidedBy: decidedBy ? decidedByText(decidedBy) : undefined, diarienummer, similarPurchases: recordedCheck(draft.data, answers.answers) } };
   }
 
   if ('record' in obj) {
@@ -73,6 +75,8 @@ export function parseDocumentInput(data: unknown): ParsedDocumentInput {
       input: {
         answers: record.answers,
         decision: { chosenRoute: record.chosenRoute, justification: record.justification, deviationReason: record.deviationReason ?? undefined },
+        decidedBy: record.decidedBy ? decidedByText(record.decidedBy) : undefined,
+        diarienummer: record.diarienummer,
         record,
         outcome,
         ...(record.similarPurchases ? { similarPurchases: record.similarPurchases } : {}),

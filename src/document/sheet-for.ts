@@ -4,6 +4,7 @@ import type { Outcome } from '../engine/outcome';
 import type { Ruleset } from '../engine/ruleset';
 import { answerRows, type Decision } from '../guide/decision';
 import type { DecisionRecord } from '../shared/decision-record';
+import { decidedByText, decisionMakerFields } from '../shared/decision-maker';
 import { buildDecisionSheet, type DecisionSheet, type SheetRecord } from './decision-sheet';
 import { citeSource } from '../engine/evaluate';
 import type { CitedSource } from '../engine/outcome';
@@ -16,6 +17,8 @@ const organisationName = (ruleset: Ruleset) => (id: string, lang: Lang) => buyer
 
 /** The guide's decision as a document; `record` once it is saved in the register. */
 export function sheetForDecision(ruleset: Ruleset, decision: Decision, lang: Lang, record?: SheetRecord | null, now?: Date): DecisionSheet {
+  // Only what would be filed: a name without its title, or a diarienummer too long, leaves the line blank on paper.
+  const { decidedBy, diarienummer } = decisionMakerFields(decision.draft.decision);
   return buildDecisionSheet({
     lang,
     ruleset: { version: ruleset.version, hash: ruleset.hash, organisationName: organisationName(ruleset) },
@@ -26,6 +29,8 @@ export function sheetForDecision(ruleset: Ruleset, decision: Decision, lang: Lan
     decision: { ...decision.draft.decision, chosenRoute: decision.chosenRoute },
     similar: { check: recordedCheck(decision.draft, decision.answers), sources: similarSources(ruleset) },
     record,
+    decidedBy: decidedBy ? decidedByText(decidedBy) : null,
+    diarienummer: diarienummer ?? null,
     ...(now ? { now } : {}),
   });
 }
@@ -46,6 +51,9 @@ export function sheetForRecord(ruleset: Ruleset, record: DecisionRecord, outcome
     // A record saved before the check existed says nothing of it; one saved with it keeps what the guide found.
     ...(record.similarPurchases ? { similar: { check: record.similarPurchases, sources: similarSources(ruleset) } } : {}),
     record,
+    // A record saved before these fields existed has neither: its page 1 keeps the blank lines.
+    decidedBy: record.decidedBy ? decidedByText(record.decidedBy) : null,
+    diarienummer: record.diarienummer ?? null,
     ...(now ? { now } : {}),
   });
 }

@@ -22,6 +22,7 @@ export const sheetWords: Record<Lang, {
   receipt: string;
   recordHash: string;
   decidedBy: string;
+  legalGround: string;
   decisionDate: string;
   diarienummer: string;
   signature: string;
@@ -84,6 +85,7 @@ export const sheetWords: Record<Lang, {
     receipt: 'Kvitto',
     recordHash: 'postens kontrollsumma',
     decidedBy: 'Beslutat av',
+    legalGround: 'Rättslig grund för vald väg',
     decisionDate: 'Beslutsdatum',
     diarienummer: 'Diarienummer',
     signature: 'Underskrift',
@@ -145,6 +147,7 @@ export const sheetWords: Record<Lang, {
     receipt: 'Receipt',
     recordHash: 'record hash',
     decidedBy: 'Decided by',
+    legalGround: 'Legal ground for the chosen route',
     decisionDate: 'Decision date',
     diarienummer: 'Diarienummer (reference number)',
     signature: 'Signature',

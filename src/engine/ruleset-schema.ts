@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authorityKinds, organisationIds, routeIds } from './answers-schema';
+import { evidenceStatuses } from './ruleset-terms';
 
 /**
  * The format of the data in rules/. Every file is validated against these schemas when the
@@ -13,12 +14,7 @@ const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case
 export const localizedSchema = z.strictObject({ sv: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof localizedSchema>;
 
-/**
- * How far a fact is established: verified (an official source says it), secondary (only a
- * non-official source), unverified (no source found: the brief says check it), constructed
- * (a synthesis or worked example of our own).
- */
-export const evidenceStatuses = ['verified', 'secondary', 'unverified', 'constructed'] as const;
+export { evidenceStatuses, verdicts, type Verdict } from './ruleset-terms';
 export const evidenceStatusSchema = z.enum(evidenceStatuses);
 export type EvidenceStatus = z.infer<typeof evidenceStatusSchema>;
 
@@ -134,8 +130,6 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-export const verdicts = ['recommended', 'allowed', 'not-allowed', 'needs-info'] as const;
-export type Verdict = (typeof verdicts)[number];
 
 /**
  * ground: the route is open if at least one ground holds.

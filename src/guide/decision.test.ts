@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeRuleset } from '../rules-data/node-ruleset';
-import { buildDecision, fieldLabel } from './decision';
+import { buildDecision, fieldLabel, questionLabel } from './decision';
 import { emptyDraft, type Draft } from './draft';
 import { createVisibleFields } from './relevance';
 import { stepFields } from './steps';
@@ -40,5 +40,12 @@ describe('the answers a decision shows', () => {
       expect(fieldLabel(ruleset, path).sv, path).not.toBe(path);
       expect(fieldLabel(ruleset, path).en, path).not.toBe(path);
     }
+  });
+});
+
+describe('what decides a route, in the words of the question asked', () => {
+  it('names the IOP payment fact by the question the procurer answers, and every other fact by its label', () => {
+    expect(questionLabel(ruleset, 'partnership.paymentForService').sv).toBe('Hur får organisationen betalt?');
+    for (const path of ['supplier.kind', 'value.totalSek', 'partnership.ownContribution']) expect(questionLabel(ruleset, path)).toEqual(fieldLabel(ruleset, path));
   });
 });

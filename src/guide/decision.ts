@@ -31,6 +31,19 @@ export function fieldLabel(ruleset: Ruleset, path: string): Localized {
   return ruleset.facts[path]?.label ?? ownFieldTexts[path]?.label ?? { sv: path, en: path };
 }
 
+/** Guide questions that set a fact the rules read, by that fact: the IOP payment question sets paymentForService. */
+const askedAs: Readonly<Record<string, string>> = { 'partnership.paymentForService': 'wizard.paymentBasis' };
+
+/**
+ * A fact named as the question the procurer sees: where the panel says what decides a route, "Hur får organisationen
+ * betalt?" rather than the fact "Myndigheten betalar för en tjänst som den bestämmer och kan kräva", which is asked
+ * nowhere in those words.
+ */
+export function questionLabel(ruleset: Ruleset, path: string): Localized {
+  const asked = askedAs[path];
+  return asked ? (ownFieldTexts[asked]?.label ?? fieldLabel(ruleset, path)) : fieldLabel(ruleset, path);
+}
+
 function shownValue(ruleset: Ruleset, path: string, value: unknown, lang: Lang): string {
   if (path === 'organisation') return buyerName(ruleset, String(value), lang);
   const fact = ruleset.facts[path];

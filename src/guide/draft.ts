@@ -34,6 +34,10 @@ export const draftSchema = z.strictObject({
     deviationReason: z.optional(z.string().check(z.maxLength(10000))),
     /** The verdict of the chosen route the procurer acknowledged choosing against (not-allowed, needs-info). */
     acknowledgedVerdict: z.optional(z.enum(acknowledgedVerdicts)),
+    /** Who took the decision and the diarium's number, as typed (checked at the field: src/shared/decision-maker.ts). */
+    decidedByName: z.optional(z.string().check(z.maxLength(10000))),
+    decidedByTitle: z.optional(z.string().check(z.maxLength(10000))),
+    diarienummer: z.optional(z.string().check(z.maxLength(10000))),
     /** Obligations (rule ids) the procurer has ticked off. */
     checked: z.optional(z.array(z.string())),
   }),

@@ -2,6 +2,7 @@ import type { RouteId } from '../engine/answers-schema';
 import type { Outcome } from '../engine/outcome';
 import type { Localized, Verdict } from '../engine/ruleset-schema';
 import { deviationOf, needsAcknowledgement, type DeviationKind } from '../shared/deviation';
+import { decisionMakerProblems, type DecisionMakerField } from '../shared/decision-maker';
 import type { Draft } from './draft';
 import { shownVerdict, type RecommendationStatus, type ShownVerdict } from './recommendation-status';
 
@@ -33,13 +34,16 @@ export function chosenDeviation(outcome: Outcome | null, chosenRoute: RouteId | 
   return deviationOf(verdictsByRoute(outcome), outcome.recommendation.route, chosenRoute);
 }
 
-export type DecisionField = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification';
+export type DecisionField = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification' | DecisionMakerField;
 
 export const decisionFieldNames: Record<DecisionField, Localized> = {
   chosenRoute: { sv: 'Vald väg', en: 'Chosen route' },
   acknowledgedVerdict: { sv: 'Bekräftelse av avvikelsen', en: 'Acknowledgement of the deviation' },
   deviationReason: { sv: 'Skäl att avvika', en: 'Reason for deviating' },
   justification: { sv: 'Motivering', en: 'Justification' },
+  decidedByName: { sv: 'Beslutat av: namn', en: 'Decided by: name' },
+  decidedByTitle: { sv: 'Beslutat av: befattning', en: 'Decided by: title' },
+  diarienummer: { sv: 'Diarienummer', en: 'Diarienummer' },
 };
 
 /** What is missing before the decision can be filed, by field, in the words shown at that field. */
@@ -57,5 +61,5 @@ export function decisionProblems(outcome: Outcome | null, decision: Draft['decis
     problems.deviationReason = { sv: 'Skriv varför ni avviker från bedömningen.', en: 'Write why you depart from the assessment.' };
   }
   if (!decision.justification?.trim()) problems.justification = { sv: 'Skriv motiveringen: varför vägen valdes.', en: 'Write the justification: why the route was chosen.' };
-  return problems;
+  return { ...problems, ...decisionMakerProblems(decision) };
 }

@@ -51,7 +51,7 @@ export const maxBodyBytes = 64 * 1024;
 
 const problem = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 503, body: ApiError) => c.json(body, status);
 
-function badRequest(c: Context, error: z.ZodError) {
+function badRequest(c: Context, error: z.core.$ZodError) {
   const problems = error.issues.flatMap((issue) => {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'is not a known field' }));
@@ -274,5 +274,5 @@ export function createApp(options: AppOptions) {
 
   const files = options.staticDir ? builtApp(options.staticDir) : null;
   if (files) app.route('/', files);
-  return Object.assign(app, { closeWorkshopSessions: workshop.dispose });
+  return Object.assign(app, { closeWorkshopSessions: workshop.dispose, closeVerifyWorker: () => runs.close() });
 }

@@ -4,19 +4,16 @@ import { withIdentity, type Ruleset, type RulesetData } from '../engine/ruleset'
 import { routeIds } from '../engine/answers-schema';
 import {
   genesisHash,
-  recordContentSchema,
   type DecisionRecord,
   type Identity,
   type RecordContent,
-  type RouteVerdicts,
   type SaveDecisionRequest,
-  type VerifyProblem,
   type VerifyRecordResult,
 } from '../shared/decision-record';
 import type { DecisionTrail, Replay } from '../shared/decision-trail';
 import { needsAcknowledgement } from '../shared/deviation';
 import { visibleOrganisations } from './access';
-import { recordHash } from './chain';
+import { checkStoredRow, verdictsOf } from './record-check';
 import { checkSimilarPurchases } from './similar-purchases-check';
 import { compareOutcomes } from './replay';
 import type { DecisionStore, StoredRow } from './store/decision-store';
@@ -35,8 +32,7 @@ export class RegisterError extends Error {
   }
 }
 
-export const verdictsOf = (outcome: Outcome): RouteVerdicts =>
-  Object.fromEntries(outcome.routes.map((r) => [r.route, r.verdict])) as RouteVerdicts;
+export { verdictsOf };
 
 /** Saving, reading, verifying and replaying decisions; the HTTP layer only parses and authorises. */
 export class RegisterService {
@@ -146,6 +142,8 @@ export class RegisterService {
       ...(needsAcknowledgement(chosenVerdict) ? { acknowledgedVerdict: chosenVerdict } : {}),
       ...(request.unaskedAnswers && Object.keys(request.unaskedAnswers).length > 0 ? { unaskedAnswers: request.unaskedAnswers } : {}),
       ...(request.similarPurchases ? { similarPurchases: request.similarPurchases } : {}),
+      ...(request.decidedBy ? { decidedBy: request.decidedBy } : {}),
+      ...(request.diarienummer ? { diarienummer: request.diarienummer } : {}),
     };
     return content;
   }
@@ -187,55 +185,8 @@ export class RegisterService {
    * verification runs (src/server/transparency/verification-run.ts) add the log's. `expectedPrev`
    * null: the record before this one is missing.
    */
-  async check(row: StoredRow, expectedPrev: string | null): Promise<VerifyRecordResult> {
-    const problems: VerifyProblem[] = [];
-    if (expectedPrev === null) problems.push({ kind: 'missing-predecessor', detail: `record ${row.id - 1} is missing` });
-    else if (row.prevHash !== expectedPrev) problems.push({ kind: 'chain-broken', detail: `the previous-record hash does not match record ${row.id - 1}` });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(row.contentJson);
-    } catch {
-      return { id: row.id, ok: false, problems: [...problems, { kind: 'unreadable', detail: 'the stored content is not JSON' }] };
-    }
-    if (recordHash(row.id, row.prevHash, parsed) !== row.hash) {
-      problems.push({ kind: 'hash-mismatch', detail: 'the stored content does not match the record hash: it has been changed since it was saved' });
-    }
-    const content = recordContentSchema.safeParse(parsed);
-    if (!content.success) {
-      problems.push({ kind: 'unreadable', detail: `the stored content is not a valid record: ${content.error.issues[0]?.message ?? ''}` });
-      return { id: row.id, ok: false, problems };
-    }
-    const c = content.data;
-    const columns = {
-      organisation: c.answers.organisation,
-      decisionDate: c.answers.decisionDate,
-      chosenRoute: c.chosenRoute,
-      supplierKind: c.answers.supplier?.kind ?? 'unknown',
-      totalSek: c.answers.value?.totalSek ?? null,
-      rulesetHash: c.rulesetHash,
-      corrects: c.corrects,
-    };
-    for (const [key, value] of Object.entries(columns)) {
-      if (row.columns[key as keyof typeof columns] !== value) {
-        problems.push({ kind: 'index-mismatch', detail: `the indexed column ${key} (${String(row.columns[key as keyof typeof columns])}) differs from the record (${String(value)})` });
-      }
-    }
-    try {
-      const ruleset = await this.storedRuleset(c.rulesetHash);
-      if (!ruleset) problems.push({ kind: 'ruleset-missing', detail: `rule set ${c.rulesetVersion} (${c.rulesetHash.slice(0, 12)}…) is not stored` });
-      else {
-        const outcome = evaluate(ruleset, c.answers);
-        const verdicts = verdictsOf(outcome);
-        const differing = routeIds.filter((r) => verdicts[r] !== c.verdicts[r]);
-        if (differing.length > 0 || outcome.recommendation.route !== c.recommendedRoute) {
-          problems.push({ kind: 'verdicts-differ', detail: `under rule set ${c.rulesetVersion} the engine gives ${routeIds.map((r) => `${r}: ${verdicts[r]}`).join(', ')}` });
-        }
-      }
-    } catch (error) {
-      if (error instanceof RegisterError && error.code === 'ruleset-tampered') problems.push({ kind: 'ruleset-tampered', detail: error.message });
-      else problems.push({ kind: 'evaluation-failed', detail: (error as Error).message });
-    }
-    return { id: row.id, ok: problems.length === 0, problems };
+  check(row: StoredRow, expectedPrev: string | null): Promise<VerifyRecordResult> {
+    return checkStoredRow(row, expectedPrev, (hash) => this.storedRuleset(hash));
   }
 
   async replay(record: DecisionRecord): Promise<Replay> {

@@ -127,6 +127,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // Open event streams would hold server.close() forever: end the sessions (and their streams) first.
       app.closeWorkshopSessions();
       await new Promise<void>((done) => server.close(() => done()));
+      await app.closeVerifyWorker();
       await transparency.close();
       await store.close();
     },

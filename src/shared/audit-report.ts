@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { routeIds, supplierKinds } from '../engine/answers-schema';
-import { evidenceStatuses, verdicts } from '../engine/ruleset-schema';
+import { evidenceStatuses, verdicts } from '../engine/ruleset-terms';
 import { organisationIdSchema } from './decision-record';
 
 /**
@@ -33,50 +33,50 @@ export const weakBasisSchema = z.strictObject({
 
 /** One record as an auditor scans it. */
 export const auditRowSchema = z.strictObject({
-  id: z.number().int().positive(),
+  id: z.number().check(z.int(), z.positive()),
   organisation: organisationIdSchema,
   decisionDate: isoDate,
   recordedAt: z.string(),
   rulesetVersion: z.string(),
   chosenRoute: z.enum(routeIds),
-  recommendedRoute: z.enum(routeIds).nullable(),
+  recommendedRoute: z.nullable(z.enum(routeIds)),
   chosenVerdict: z.enum(verdicts),
   deviates: z.boolean(),
-  deviationReason: z.string().nullable(),
-  description: z.string().nullable(),
-  supplierName: z.string().nullable(),
-  supplierOrgNumber: z.string().nullable(),
+  deviationReason: z.nullable(z.string()),
+  description: z.nullable(z.string()),
+  supplierName: z.nullable(z.string()),
+  supplierOrgNumber: z.nullable(z.string()),
   supplierKind: z.enum([...supplierKinds, 'unknown']),
-  cpvCode: z.string().nullable(),
-  totalSek: z.number().nullable(),
-  documentationLimitSek: z.number().nullable(),
+  cpvCode: z.nullable(z.string()),
+  totalSek: z.nullable(z.number()),
+  documentationLimitSek: z.nullable(z.number()),
   /** Whole days from the decision date to the day the record was saved. */
-  daysToRecord: z.number().int(),
+  daysToRecord: z.number().check(z.int()),
   weakBasis: z.array(weakBasisSchema),
-  corrects: z.number().int().nullable(),
-  supersededBy: z.number().int().nullable(),
+  corrects: z.nullable(z.number().check(z.int())),
+  supersededBy: z.nullable(z.number().check(z.int())),
   /** The exceptions this record is listed under. */
   exceptions: z.array(z.enum(exceptionKinds)),
   /** For a split purchase: the other direct awards of the pattern. */
-  related: z.array(z.number().int()),
+  related: z.array(z.number().check(z.int())),
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;
 
 export const exceptionQuerySchema = z.strictObject({
-  kind: z.enum([...exceptionKinds, 'all']).default('all'),
-  organisation: organisationIdSchema.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  offset: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number({ error: 'must be a number' }).int().min(0).default(0)),
-  limit: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number({ error: 'must be a number' }).int().min(1).max(500).default(50)),
+  kind: z._default(z.enum([...exceptionKinds, 'all']), 'all'),
+  organisation: z.optional(organisationIdSchema),
+  from: z.optional(isoDate),
+  to: z.optional(isoDate),
+  offset: z.pipe(z.transform((v) => (v === undefined ? undefined : Number(v))), z._default(z.number({ error: 'must be a number' }).check(z.int(), z.gte(0)), 0)),
+  limit: z.pipe(z.transform((v) => (v === undefined ? undefined : Number(v))), z._default(z.number({ error: 'must be a number' }).check(z.int(), z.gte(1), z.lte(500)), 50)),
 });
 export type ExceptionQuery = z.infer<typeof exceptionQuerySchema>;
 
 export const exceptionResponseSchema = z.strictObject({
   /** The records the filter covers (current records: a corrected one counts as its correction). */
-  scanned: z.number().int(),
-  counts: z.record(z.enum(exceptionKinds), z.number().int()),
-  total: z.number().int(),
+  scanned: z.number().check(z.int()),
+  counts: z.record(z.enum(exceptionKinds), z.number().check(z.int())),
+  total: z.number().check(z.int()),
   items: z.array(auditRowSchema),
 });
 export type ExceptionResponse = z.infer<typeof exceptionResponseSchema>;
@@ -89,14 +89,14 @@ export const usedLimitSchema = z.strictObject({
   value: z.number(),
   from: z.string(),
   status: z.enum(evidenceStatuses),
-  source: z.strictObject({ title: z.string(), section: z.string(), url: z.string().nullable() }),
+  source: z.strictObject({ title: z.string(), section: z.string(), url: z.nullable(z.string()) }),
 });
 
 export const timelineEventSchema = z.strictObject({
   kind: z.enum(['decided', 'saved', 'corrects', 'corrected-by']),
   at: z.string(),
-  recordId: z.number().int().nullable(),
-  by: z.string().nullable(),
+  recordId: z.nullable(z.number().check(z.int())),
+  by: z.nullable(z.string()),
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
@@ -105,8 +105,8 @@ export const replayTodaySchema = z.strictObject({
   rulesetVersion: z.string(),
   date: isoDate,
   verdicts: z.record(z.enum(routeIds), z.enum(verdicts)),
-  recommendedRoute: z.enum(routeIds).nullable(),
-  problem: z.string().nullable(),
+  recommendedRoute: z.nullable(z.enum(routeIds)),
+  problem: z.nullable(z.string()),
 });
 
 export const recordAuditSchema = z.strictObject({
@@ -121,9 +121,9 @@ export type RecordAudit = z.infer<typeof recordAuditSchema>;
 
 /** For the reports to kommunfullmäktige and regionfullmäktige. */
 export const socialReportQuerySchema = z.strictObject({
-  organisation: organisationIdSchema.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  organisation: z.optional(organisationIdSchema),
+  from: z.optional(isoDate),
+  to: z.optional(isoDate),
 });
 export type SocialReportQuery = z.infer<typeof socialReportQuerySchema>;
 
@@ -133,7 +133,7 @@ export const socialReportRowSchema = z.strictObject({
   supplierKind: z.enum([...supplierKinds, 'unknown']),
   /** A genuine IOP (chosen and judged allowed) is a partnership, not a purchase. */
   kind: z.enum(['purchase', 'partnership']),
-  count: z.number().int(),
+  count: z.number().check(z.int()),
   valueSek: z.number(),
 });
 export type SocialReportRow = z.infer<typeof socialReportRowSchema>;
@@ -142,8 +142,8 @@ export const socialSupplierRowSchema = z.strictObject({
   supplier: z.string(),
   supplierKind: z.enum([...supplierKinds, 'unknown']),
   firstDecision: isoDate,
-  byYear: z.array(z.strictObject({ year: z.string(), count: z.number().int(), valueSek: z.number() })),
-  records: z.array(z.number().int()),
+  byYear: z.array(z.strictObject({ year: z.string(), count: z.number().check(z.int()), valueSek: z.number() })),
+  records: z.array(z.number().check(z.int())),
 });
 export type SocialSupplierRow = z.infer<typeof socialSupplierRowSchema>;
 
@@ -155,13 +155,13 @@ export const socialReportSchema = z.strictObject({
 export type SocialReport = z.infer<typeof socialReportSchema>;
 
 /** A rule set to compare: a stored one by its hash, or the working copy of rules/ on the server. */
-export const rulesetRefSchema = z.union([z.literal('working'), z.string().regex(/^[0-9a-f]{64}$/, 'must be "working" or a stored rule set\'s hash')]);
+export const rulesetRefSchema = z.union([z.literal('working'), z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be "working" or a stored rule set\'s hash'))]);
 
 export const rulesetListSchema = z.strictObject({
   current: z.strictObject({ version: z.string(), hash: z.string() }),
-  working: z.strictObject({ version: z.string(), hash: z.string() }).nullable(),
-  workingProblem: z.string().nullable(),
-  stored: z.array(z.strictObject({ version: z.string(), hash: z.string(), records: z.number().int(), firstDecision: z.string().nullable() })),
+  working: z.nullable(z.strictObject({ version: z.string(), hash: z.string() })),
+  workingProblem: z.nullable(z.string()),
+  stored: z.array(z.strictObject({ version: z.string(), hash: z.string(), records: z.number().check(z.int()), firstDecision: z.nullable(z.string()) })),
 });
 export type RulesetList = z.infer<typeof rulesetListSchema>;
 
@@ -171,7 +171,7 @@ export const rulesetDiffEntrySchema = z.strictObject({
   change: z.enum(['added', 'removed', 'changed']),
   label: z.string(),
   /** The fields that differ, each as canonical JSON before and after. */
-  fields: z.array(z.strictObject({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  fields: z.array(z.strictObject({ field: z.string(), before: z.nullable(z.string()), after: z.nullable(z.string()) })),
 });
 export type RulesetDiffEntry = z.infer<typeof rulesetDiffEntrySchema>;
 
@@ -184,26 +184,26 @@ export type RulesetDiff = z.infer<typeof rulesetDiffSchema>;
 
 /** One record whose verdicts or recommendation differ between the two rule sets. */
 export const impactItemSchema = z.strictObject({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   organisation: organisationIdSchema,
   decisionDate: isoDate,
   chosenRoute: z.enum(routeIds),
-  recommendation: z.strictObject({ before: z.enum(routeIds).nullable(), after: z.enum(routeIds).nullable() }),
-  routes: z.array(z.strictObject({ route: z.enum(routeIds), before: z.enum(verdicts).nullable(), after: z.enum(verdicts).nullable() })),
+  recommendation: z.strictObject({ before: z.nullable(z.enum(routeIds)), after: z.nullable(z.enum(routeIds)) }),
+  routes: z.array(z.strictObject({ route: z.enum(routeIds), before: z.nullable(z.enum(verdicts)), after: z.nullable(z.enum(verdicts)) })),
   /** The rules whose result changed and the values (limits) in force on the decision date that changed. */
-  reasons: z.array(z.strictObject({ ruleId: z.string(), title: localized, before: z.string().nullable(), after: z.string().nullable() })),
-  parameters: z.array(z.strictObject({ id: z.string(), label: localized, before: z.number().nullable(), after: z.number().nullable() })),
+  reasons: z.array(z.strictObject({ ruleId: z.string(), title: localized, before: z.nullable(z.string()), after: z.nullable(z.string()) })),
+  parameters: z.array(z.strictObject({ id: z.string(), label: localized, before: z.nullable(z.number()), after: z.nullable(z.number()) })),
   /** The records that one of the rule sets cannot judge (e.g. a date it does not cover). */
-  problem: z.string().nullable(),
+  problem: z.nullable(z.string()),
 });
 export type ImpactItem = z.infer<typeof impactItemSchema>;
 
 /** The impact analysis streams one JSON object per line: progress, items, and a summary at the end. */
 export const impactLineSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('start'), from: z.strictObject({ version: z.string(), hash: z.string() }), to: z.strictObject({ version: z.string(), hash: z.string() }), total: z.number().int(), workers: z.number().int() }),
-  z.strictObject({ type: z.literal('progress'), done: z.number().int(), total: z.number().int() }),
+  z.strictObject({ type: z.literal('start'), from: z.strictObject({ version: z.string(), hash: z.string() }), to: z.strictObject({ version: z.string(), hash: z.string() }), total: z.number().check(z.int()), workers: z.number().check(z.int()) }),
+  z.strictObject({ type: z.literal('progress'), done: z.number().check(z.int()), total: z.number().check(z.int()) }),
   z.strictObject({ type: z.literal('item'), item: impactItemSchema }),
-  z.strictObject({ type: z.literal('done'), checked: z.number().int(), changed: z.number().int(), ms: z.number() }),
+  z.strictObject({ type: z.literal('done'), checked: z.number().check(z.int()), changed: z.number().check(z.int()), ms: z.number() }),
   z.strictObject({ type: z.literal('error'), message: z.string() }),
 ]);
 export type ImpactLine = z.infer<typeof impactLineSchema>;
@@ -211,17 +211,17 @@ export type ImpactLine = z.infer<typeof impactLineSchema>;
 export const impactQuerySchema = z.strictObject({
   from: rulesetRefSchema,
   to: rulesetRefSchema,
-  organisation: organisationIdSchema.optional(),
+  organisation: z.optional(organisationIdSchema),
 });
 
 /** GET /api/reports/similar: earlier or later direct awards that may be one purchase with this one. */
 export const similarQuerySchema = z.strictObject({
   organisation: organisationIdSchema,
   decisionDate: isoDate,
-  orgNumber: z.string().optional(),
-  supplierName: z.string().optional(),
-  cpvCode: z.string().optional(),
-  exclude: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number().int().positive().optional()),
+  orgNumber: z.optional(z.string()),
+  supplierName: z.optional(z.string()),
+  cpvCode: z.optional(z.string()),
+  exclude: z.pipe(z.transform((v) => (v === undefined ? undefined : Number(v))), z.optional(z.number().check(z.int(), z.positive()))),
 });
 export const similarResponseSchema = z.strictObject({
   window: z.strictObject({ from: isoDate, to: isoDate }),
@@ -233,7 +233,7 @@ export const similarResponseSchema = z.strictObject({
        * The purchase's own value: its estimated value without the similar purchases it counted in itself, so that a
        * guide adding several found purchases never counts one twice (the guide's check, issue 13 item 4).
        */
-      ownValueSek: z.number().nullable().optional(),
+      ownValueSek: z.optional(z.nullable(z.number())),
     }),
   ),
 });

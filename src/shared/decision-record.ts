@@ -1,16 +1,17 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { z as zm } from 'zod/mini';
 import { answersSchema, buyerIdPattern, organisationIds, routeIds, supplierKinds, type OrganisationId } from '../engine/answers-schema';
-import { verdicts } from '../engine/ruleset-schema';
+import { verdicts } from '../engine/ruleset-terms';
 import { receiptSchema } from './receipt';
 import { acknowledgedVerdicts } from './deviation';
 import { similarCheckSchema } from './similar-check';
+import { decidedBySchema, diarienummerSchema } from './decision-maker';
 
 /** A named organisation, any kommun or region by SCB code, or a state agency (src/engine/answers-schema.ts). */
 export const organisationIdSchema = z.union([
   z.enum(organisationIds),
-  z.string().regex(buyerIdPattern, 'must be a named organisation, kommun-<kommunkod>, region-<länskod> or state'),
-]) as unknown as z.ZodType<OrganisationId>;
+  z.string().check(z.regex(buyerIdPattern, 'must be a named organisation, kommun-<kommunkod>, region-<länskod> or state')),
+]) as unknown as z.ZodMiniType<OrganisationId>;
 
 /**
  * The decision register's API contract, shared by the client (src/features/register) and the
@@ -21,11 +22,11 @@ export const organisationIdSchema = z.union([
 export const roles = ['procurer', 'auditor', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-const hexHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex');
+const hexHash = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex'));
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
 export const verdictsSchema = z.strictObject(
-  Object.fromEntries(routeIds.map((r) => [r, z.enum(verdicts)])) as Record<(typeof routeIds)[number], z.ZodEnum<{ [K in (typeof verdicts)[number]]: K }>>,
+  Object.fromEntries(routeIds.map((r) => [r, z.enum(verdicts)])) as Record<(typeof routeIds)[number], z.ZodMiniEnum<{ [K in (typeof verdicts)[number]]: K }>>,
 );
 export type RouteVerdicts = z.infer<typeof verdictsSchema>;
 
@@ -45,80 +46,82 @@ export const saveDecisionRequestSchema = z.strictObject({
   /** The rule set the client evaluated with; the server refuses a save made under another one. */
   rulesetHash: hexHash,
   verdicts: verdictsSchema,
-  recommendedRoute: z.enum(routeIds).nullable(),
+  recommendedRoute: z.nullable(z.enum(routeIds)),
   chosenRoute: z.enum(routeIds),
-  justification: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
-  deviationReason: z.string().trim().max(5000, 'must be at most 5000 characters').optional(),
+  justification: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(5000, 'must be at most 5000 characters')),
+  deviationReason: z.optional(z.string().check(z.trim(), z.maxLength(5000, 'must be at most 5000 characters'))),
   /** Required, with deviationReason, when the chosen route is judged not-allowed or needs-info. */
-  acknowledgedVerdict: acknowledgedVerdictSchema.optional(),
+  acknowledgedVerdict: z.optional(acknowledgedVerdictSchema),
   unaskedAnswers: z.optional(unaskedAnswersSchema),
   /** The guide's check of the register for similar purchases: what was found and added, or why it could not check. */
   similarPurchases: z.optional(similarCheckSchema),
+  /** Who took the decision, by name and title (not necessarily who saves it), and the diarium's number for it. */
+  decidedBy: z.optional(decidedBySchema),
+  diarienummer: z.optional(diarienummerSchema),
   /** The id of an earlier record this one corrects (records are never changed in place). */
-  corrects: z.number().int().positive().optional(),
+  corrects: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type SaveDecisionRequest = z.infer<typeof saveDecisionRequestSchema>;
 
-export const savedBySchema = z.strictObject({ user: z.string().min(1), role: z.enum(roles) });
+export const savedBySchema = z.strictObject({ user: z.string().check(z.minLength(1)), role: z.enum(roles) });
 
 /** The part of a record its hash covers, besides its id and the previous record's hash. */
 export const recordContentSchema = z.strictObject({
   answers: answersSchema,
-  rulesetVersion: z.string().min(1),
+  rulesetVersion: z.string().check(z.minLength(1)),
   rulesetHash: hexHash,
   verdicts: verdictsSchema,
-  recommendedRoute: z.enum(routeIds).nullable(),
+  recommendedRoute: z.nullable(z.enum(routeIds)),
   chosenRoute: z.enum(routeIds),
   justification: z.string(),
-  deviationReason: z.string().nullable(),
-  corrects: z.number().int().positive().nullable(),
+  deviationReason: z.nullable(z.string()),
+  corrects: z.nullable(z.number().check(z.int(), z.positive())),
   savedBy: savedBySchema,
   recordedAt: z.iso.datetime(),
   // Added after the first records were saved: optional, and left out (not null) when there is nothing to say, so
   // that the canonical JSON, and with it the hash, of every record saved before them is unchanged.
-  acknowledgedVerdict: acknowledgedVerdictSchema.optional(),
+  acknowledgedVerdict: z.optional(acknowledgedVerdictSchema),
   unaskedAnswers: z.optional(unaskedAnswersSchema),
   similarPurchases: z.optional(similarCheckSchema),
+  decidedBy: z.optional(decidedBySchema),
+  diarienummer: z.optional(diarienummerSchema),
 });
 export type RecordContent = z.infer<typeof recordContentSchema>;
 
-export const decisionRecordSchema = recordContentSchema.extend({
-  id: z.number().int().positive(),
+export const decisionRecordSchema = z.extend(recordContentSchema, {
+  id: z.number().check(z.int(), z.positive()),
   prevHash: hexHash,
   hash: hexHash,
   /** The newest record that corrects this one, if any (not part of the hash: it is learnt later). */
-  supersededBy: z.number().int().positive().nullable(),
+  supersededBy: z.nullable(z.number().check(z.int(), z.positive())),
   /** Its place in the transparency log: on the save answer and on GET /api/decisions/:id (not in lists). */
-  receipt: receiptSchema.optional(),
+  receipt: z.optional(receiptSchema),
 });
 export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
 
 export const genesisHash = '0'.repeat(64);
 
-const optionalNumber = z.preprocess(
-  (v) => (v === '' || v === undefined ? undefined : Number(v)),
-  z.number({ error: 'must be a number' }).finite().nonnegative().optional(),
-);
+const optionalNumber = z.pipe(z.transform((v) => (v === '' || v === undefined ? undefined : Number(v))), z.optional(z.number({ error: 'must be a number' }).check(z.nonnegative())));
 
 /** GET /api/decisions query string. */
 export const listQuerySchema = z.strictObject({
-  organisation: organisationIdSchema.optional(),
-  route: z.enum(routeIds).optional(),
-  supplierKind: z.enum([...supplierKinds, 'unknown']).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  organisation: z.optional(organisationIdSchema),
+  route: z.optional(z.enum(routeIds)),
+  supplierKind: z.optional(z.enum([...supplierKinds, 'unknown'])),
+  from: z.optional(isoDate),
+  to: z.optional(isoDate),
   minValue: optionalNumber,
   maxValue: optionalNumber,
-  limit: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number().int().min(1).max(200).default(25)),
+  limit: z.pipe(z.transform((v) => (v === undefined ? undefined : Number(v))), z._default(z.number().check(z.int(), z.gte(1), z.lte(200)), 25)),
   /** Keyset paging: records with an id below this one (newest first). */
-  before: z.preprocess((v) => (v === undefined ? undefined : Number(v)), z.number().int().positive().optional()),
+  before: z.pipe(z.transform((v) => (v === undefined ? undefined : Number(v))), z.optional(z.number().check(z.int(), z.positive()))),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 export type ListFilter = Omit<ListQuery, 'limit' | 'before'>;
 
 export const listResponseSchema = z.strictObject({
   items: z.array(decisionRecordSchema),
-  nextBefore: z.number().int().positive().nullable(),
+  nextBefore: z.nullable(z.number().check(z.int(), z.positive())),
 });
 export type ListResponse = z.infer<typeof listResponseSchema>;
 
@@ -142,12 +145,12 @@ export const verifyProblemKinds = [
 export const verifyProblemSchema = z.strictObject({ kind: z.enum(verifyProblemKinds), detail: z.string() });
 export type VerifyProblem = z.infer<typeof verifyProblemSchema>;
 
-export const verifyRecordSchema = z.strictObject({ id: z.number().int(), ok: z.boolean(), problems: z.array(verifyProblemSchema) });
+export const verifyRecordSchema = z.strictObject({ id: z.number().check(z.int()), ok: z.boolean(), problems: z.array(verifyProblemSchema) });
 export type VerifyRecordResult = z.infer<typeof verifyRecordSchema>;
 
 /** The core of every verification answer; the full report is `verificationReportSchema` (src/shared/transparency.ts). */
 export const verifyAllSchema = z.object({
-  checked: z.number().int(),
+  checked: z.number().check(z.int()),
   ok: z.boolean(),
   headHash: hexHash,
   failures: z.array(verifyRecordSchema),
@@ -156,10 +159,10 @@ export type VerifyAllResult = z.infer<typeof verifyAllSchema>;
 
 export const statsPeriods = ['year', 'quarter', 'month'] as const;
 export const statsQuerySchema = z.strictObject({
-  organisation: organisationIdSchema.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  period: z.enum(statsPeriods).default('year'),
+  organisation: z.optional(organisationIdSchema),
+  from: z.optional(isoDate),
+  to: z.optional(isoDate),
+  period: z._default(z.enum(statsPeriods), 'year'),
 });
 export type StatsQuery = z.infer<typeof statsQuerySchema>;
 
@@ -168,7 +171,7 @@ export const statsRowSchema = z.strictObject({
   period: z.string(),
   route: z.enum(routeIds),
   supplierKind: z.enum([...supplierKinds, 'unknown']),
-  count: z.number().int(),
+  count: z.number().check(z.int()),
   valueSek: z.number(),
 });
 export type StatsRow = z.infer<typeof statsRowSchema>;
@@ -178,7 +181,7 @@ export const statsResponseSchema = z.strictObject({ rows: z.array(statsRowSchema
 export const apiErrorSchema = z.object({
   error: z.string(),
   message: z.string(),
-  problems: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
+  problems: z.optional(z.array(z.strictObject({ field: z.string(), message: z.string() }))),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

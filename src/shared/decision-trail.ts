@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { routeIds } from '../engine/answers-schema';
 import type { Outcome } from '../engine/outcome';
-import { localizedSchema, verdicts } from '../engine/ruleset-schema';
+import { verdicts } from '../engine/ruleset-terms';
 import { decisionRecordSchema } from './decision-record';
+import { localizedSchema } from './localized-text';
 
 /**
  * The trail of one decision (answers → rules → verdicts → sources) and its replay under the
@@ -17,9 +18,9 @@ const outcomeSchema = z.custom<Outcome>(
 /** GET /api/decisions/:id: the record and the outcome re-evaluated under the rule set it was made with. */
 export const decisionTrailSchema = z.strictObject({
   record: decisionRecordSchema,
-  outcome: outcomeSchema.nullable(),
+  outcome: z.nullable(outcomeSchema),
   /** Why the outcome could not be rebuilt (the stored rule set is missing or does not evaluate). */
-  outcomeProblem: z.string().nullable(),
+  outcomeProblem: z.nullable(z.string()),
 });
 export type DecisionTrail = z.infer<typeof decisionTrailSchema>;
 
@@ -36,8 +37,8 @@ export const replayRouteSchema = z.strictObject({
     z.strictObject({
       ruleId: z.string(),
       title: localizedSchema,
-      before: truth.nullable(),
-      after: truth.nullable(),
+      before: z.nullable(truth),
+      after: z.nullable(truth),
       explanation: localizedSchema,
     }),
   ),
@@ -47,8 +48,8 @@ export const parameterChangeSchema = z.strictObject({
   id: z.string(),
   label: localizedSchema,
   unit: z.string(),
-  before: z.strictObject({ value: z.number(), from: z.string() }).nullable(),
-  after: z.strictObject({ value: z.number(), from: z.string() }).nullable(),
+  before: z.nullable(z.strictObject({ value: z.number(), from: z.string() })),
+  after: z.nullable(z.strictObject({ value: z.number(), from: z.string() })),
 });
 
 const layerUseSchema = z.strictObject({ id: z.string(), name: localizedSchema, owner: z.string(), version: z.string(), shared: z.boolean() });
@@ -64,11 +65,11 @@ export const noteChangeSchema = z.strictObject({
 
 /** GET /api/decisions/:id/replay */
 export const replaySchema = z.strictObject({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   stored: z.strictObject({ version: z.string(), hash: z.string() }),
   current: z.strictObject({ version: z.string(), hash: z.string() }),
   sameRuleset: z.boolean(),
-  recommendation: z.strictObject({ before: z.enum(routeIds).nullable(), after: z.enum(routeIds).nullable() }),
+  recommendation: z.strictObject({ before: z.nullable(z.enum(routeIds)), after: z.nullable(z.enum(routeIds)) }),
   chosenRoute: z.strictObject({ route: z.enum(routeIds), before: z.enum(verdicts), after: z.enum(verdicts) }),
   routes: z.array(replayRouteSchema),
   parameters: z.array(parameterChangeSchema),

@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex');
-const base64Hash = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a 32-byte hash in base64');
+const hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex'));
+const base64Hash = z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a 32-byte hash in base64'));
 
 /** Where a record stands in the log: proven in a signed checkpoint, or waiting for the next one. */
 export const receiptSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('included'),
-    recordId: z.number().int().positive(),
+    recordId: z.number().check(z.int(), z.positive()),
     /** The leaf's index in the tree: the record id − 1. */
-    index: z.number().int().nonnegative(),
+    index: z.number().check(z.int(), z.nonnegative()),
     leafHash: hex64,
-    treeSize: z.number().int().positive(),
+    treeSize: z.number().check(z.int(), z.positive()),
     rootHash: base64Hash,
     checkpointTime: z.string(),
     /** The signed checkpoint, as text (C2SP tlog-checkpoint). */
@@ -21,13 +21,13 @@ export const receiptSchema = z.discriminatedUnion('status', [
   }),
   z.strictObject({
     status: z.literal('pending'),
-    recordId: z.number().int().positive(),
-    index: z.number().int().nonnegative(),
+    recordId: z.number().check(z.int(), z.positive()),
+    index: z.number().check(z.int(), z.nonnegative()),
     leafHash: hex64,
     /** The latest a checkpoint will cover it (the hourly checkpoint), ISO 8601. */
     checkpointBy: z.string(),
     /** Saves until the next checkpoint by count. */
-    savesUntilCheckpoint: z.number().int().nonnegative(),
+    savesUntilCheckpoint: z.number().check(z.int(), z.nonnegative()),
   }),
 ]);
 export type Receipt = z.infer<typeof receiptSchema>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { localizedSchema } from './localized-text';
 import { verifyRecordSchema } from './decision-record';
 
 export { receiptSchema, type Receipt } from './receipt';
@@ -8,12 +9,12 @@ export { receiptSchema, type Receipt } from './receipt';
  * checkpoints): a decision's receipt, the latest checkpoint, verification runs and their report.
  */
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex');
-const base64Hash = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a 32-byte hash in base64');
+const hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex'));
+const base64Hash = z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a 32-byte hash in base64'));
 
 export const checkpointInfoSchema = z.strictObject({
   origin: z.string(),
-  treeSize: z.number().int().nonnegative(),
+  treeSize: z.number().check(z.int(), z.nonnegative()),
   rootHash: base64Hash,
   time: z.string(),
   note: z.string(),
@@ -28,9 +29,9 @@ export const transparencyInfoSchema = z.strictObject({
   verifierKey: z.string(),
   publicKeyPem: z.string(),
   retiredKeys: z.array(z.string()),
-  treeSize: z.number().int().nonnegative(),
-  checkpointEvery: z.number().int().positive(),
-  latest: checkpointInfoSchema.nullable(),
+  treeSize: z.number().check(z.int(), z.nonnegative()),
+  checkpointEvery: z.number().check(z.int(), z.positive()),
+  latest: z.nullable(checkpointInfoSchema),
 });
 export type TransparencyInfo = z.infer<typeof transparencyInfoSchema>;
 
@@ -42,8 +43,8 @@ export const checkResultSchema = z.strictObject({
   id: z.enum(checkIds),
   status: z.enum(['passed', 'failed', 'not-run']),
   /** How many items (records, checkpoints, triggers) were checked and how many failed. */
-  checked: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
+  checked: z.number().check(z.int(), z.nonnegative()),
+  failed: z.number().check(z.int(), z.nonnegative()),
   detail: z.string(),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
@@ -53,7 +54,7 @@ export const logProblemSchema = z.strictObject({
   kind: z.enum(['checkpoint-signature', 'checkpoint-mismatch', 'log-truncated', 'records-missing', 'guards-missing', 'log-unreadable', 'not-extension']),
   detail: z.string(),
   /** The first record the evidence points at, if it can name one. */
-  recordId: z.number().int().positive().nullable(),
+  recordId: z.nullable(z.number().check(z.int(), z.positive())),
 });
 export type LogProblem = z.infer<typeof logProblemSchema>;
 
@@ -63,18 +64,18 @@ export const verifyProgressSchema = z.strictObject({
   runId: z.string(),
   mode: z.enum(verifyModes),
   status: z.enum(['running', 'done', 'failed']),
-  checked: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
+  checked: z.number().check(z.int(), z.nonnegative()),
+  total: z.number().check(z.int(), z.nonnegative()),
   startedAt: z.string(),
-  error: z.string().nullable(),
+  error: z.nullable(z.string()),
 });
 export type VerifyProgress = z.infer<typeof verifyProgressSchema>;
 
 /** POST /api/verify/runs: a full or incremental run, optionally against a checkpoint or receipt an auditor holds. */
 export const startVerifyRequestSchema = z.strictObject({
-  mode: z.enum(verifyModes).default('full'),
+  mode: z._default(z.enum(verifyModes), 'full'),
   /** A signed checkpoint as text, or a receipt as JSON text. */
-  against: z.string().max(64 * 1024, 'must be at most 64 KiB').optional(),
+  against: z.optional(z.string().check(z.maxLength(64 * 1024, 'must be at most 64 KiB'))),
 });
 export type StartVerifyRequest = z.infer<typeof startVerifyRequestSchema>;
 
@@ -82,9 +83,10 @@ export type StartVerifyRequest = z.infer<typeof startVerifyRequestSchema>;
 export const againstResultSchema = z.strictObject({
   kind: z.enum(['checkpoint', 'receipt']),
   extension: z.boolean(),
-  treeSize: z.number().int().nonnegative().nullable(),
-  recordId: z.number().int().positive().nullable(),
-  reasons: z.array(z.string()),
+  treeSize: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  recordId: z.nullable(z.number().check(z.int(), z.positive())),
+  /** Why yes or no, in Swedish and English (the register page shows the reader's language). */
+  reasons: z.array(localizedSchema),
 });
 export type AgainstResult = z.infer<typeof againstResultSchema>;
 
@@ -94,28 +96,28 @@ export const verificationReportSchema = z.strictObject({
   mode: z.enum(verifyModes),
   startedAt: z.string(),
   finishedAt: z.string(),
-  durationMs: z.number().nonnegative(),
+  durationMs: z.number().check(z.nonnegative()),
   /** The longest the run held the event loop at a time (wall clock, so a busy machine adds to it). */
-  longestSliceMs: z.number().nonnegative(),
+  longestSliceMs: z.number().check(z.nonnegative()),
   ok: z.boolean(),
   /** Records checked one by one in this run. */
-  checked: z.number().int().nonnegative(),
+  checked: z.number().check(z.int(), z.nonnegative()),
   /** Records in the log (the tree's size) when the run ended. */
-  treeSize: z.number().int().nonnegative(),
+  treeSize: z.number().check(z.int(), z.nonnegative()),
   headHash: hex64,
   /** Where an incremental run started: the checkpoint the last passing run reached. */
-  fromCheckpoint: checkpointInfoSchema.nullable(),
+  fromCheckpoint: z.nullable(checkpointInfoSchema),
   /** The latest signed checkpoint the run proved the records against. */
-  reached: checkpointInfoSchema.nullable(),
+  reached: z.nullable(checkpointInfoSchema),
   checks: z.array(checkResultSchema),
   /** The failing records, the first 1,000 by id; `failedCount` counts them all. */
   failures: z.array(verifyRecordSchema),
-  failedCount: z.number().int().nonnegative(),
+  failedCount: z.number().check(z.int(), z.nonnegative()),
   logProblems: z.array(logProblemSchema),
-  against: againstResultSchema.nullable(),
+  against: z.nullable(againstResultSchema),
   notes: z.array(z.string()),
 });
 export type VerificationReport = z.infer<typeof verificationReportSchema>;
 
-export const verifyRunSchema = z.strictObject({ progress: verifyProgressSchema, report: verificationReportSchema.nullable() });
+export const verifyRunSchema = z.strictObject({ progress: verifyProgressSchema, report: z.nullable(verificationReportSchema) });
 export type VerifyRun = z.infer<typeof verifyRunSchema>;

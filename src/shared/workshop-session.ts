@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RouteId } from '../engine/answers-schema';
 
 /**
@@ -18,11 +18,11 @@ export const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const codeLength = 6;
 export const codePattern = new RegExp(`^[${codeAlphabet}]{${codeLength}}$`);
 
-const token = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'är inte en giltig nyckel');
-const scenarioTitle = z.strictObject({ sv: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+const token = z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$/, 'är inte en giltig nyckel'));
+const scenarioTitle = z.strictObject({ sv: z.string().check(z.minLength(1), z.maxLength(200)), en: z.string().check(z.minLength(1), z.maxLength(200)) });
 
 export const openSessionRequestSchema = z.strictObject({
-  scenarioId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'måste vara ett scenario-id').max(100),
+  scenarioId: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'måste vara ett scenario-id'), z.maxLength(100)),
   title: scenarioTitle,
 });
 export type OpenSessionRequest = z.infer<typeof openSessionRequestSchema>;
@@ -39,10 +39,7 @@ export const answerRequestSchema = z.strictObject({
     { error: 'svara för var och en av de fyra vägarna' },
   ),
   why: z
-    .string({ error: 'skriv varför i en mening' })
-    .trim()
-    .min(1, 'skriv varför i en mening')
-    .max(maxWhyChars, `får vara högst ${maxWhyChars} tecken – en mening räcker`),
+    .string({ error: 'skriv varför i en mening' }).check(z.trim(), z.minLength(1, 'skriv varför i en mening'), z.maxLength(maxWhyChars, `får vara högst ${maxWhyChars} tecken – en mening räcker`)),
 });
 export type AnswerRequest = z.infer<typeof answerRequestSchema>;
 

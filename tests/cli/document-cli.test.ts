@@ -111,7 +111,7 @@ describe('npm run document -- FILE --format pdf|md|json', { timeout: 120_000 }, 
     expect(fromRegister.stderr).toBe('');
     const md = fromRegister.stdout.toString('utf8');
     expect(md).toContain('Nummer i beslutsregistret: nr 7');
-    expect(md).toContain('Sparat av: anna (upphandlare), 2026-11-22T10:00:00.000Z');
+    expect(md).toContain('Sparat av: anna (upphandlare), 2026-11-22 11:00 svensk tid');
   });
 
   it('names every bad field on stderr and exits 1, without a stack trace', () => {

@@ -133,6 +133,52 @@ describe('the decision document for the diarium', () => {
     await page.close();
   });
 
+  it('takes who decided and the diarienummer, says at the field what is wrong, and prints them on page 1 and in the register', async () => {
+    const page = await openPage(browser);
+    await ljungbyCleaning(page);
+    const name = page.getByLabel('Namn', { exact: true });
+    const title = page.getByLabel('Befattning eller roll', { exact: true });
+    const diarienummer = page.getByLabel('Diarienummer (valfritt)', { exact: true });
+    // A name without its title, and a diarienummer pasted with a whole sentence: each is said at its field.
+    await name.fill('Anna Svensson');
+    await title.focus();
+    await title.blur();
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await title.getAttribute('aria-describedby').then((d) => d!.split(' ').at(-1))}`).innerText()).toMatch(/^Skriv beslutsfattarens befattning/);
+    await diarienummer.fill('KS 2026/123 – upphandling av lokalvård i förskolorna');
+    await diarienummer.blur();
+    await expect.poll(() => diarienummer.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByText('Diarienumret får vara högst 40 tecken – nu är det 52.').count()).toBe(1);
+    await expectNoAxeViolations(page, 'decision form: decision maker and diarienummer errors');
+    await page.getByRole('button', { name: 'Spara i beslutsregistret' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Diarienumret är fel' }).count()).toBe(1);
+    expect(await page.getByTestId('register-number').innerText()).not.toMatch(/^nr \d+$/);
+
+    await title.fill('upphandlingschef');
+    await diarienummer.fill('KS 2026/123');
+    await expect.poll(() => diarienummer.getAttribute('aria-invalid')).toBe(null);
+    await page.getByRole('button', { name: 'Spara i beslutsregistret' }).click();
+    const number = page.getByTestId('register-number');
+    await expect.poll(() => number.innerText(), { timeout: 30_000 }).toMatch(/^nr \d+$/);
+    const id = Number((await number.innerText()).slice(3));
+    await page.emulateMedia({ media: 'print' });
+    const page1 = flat(pdfText(await page.pdf({ format: 'A4' }), 1));
+    expect(page1).toContain('Beslutat av Anna Svensson, upphandlingschef');
+    expect(page1).toContain('Diarienummer KS 2026/123');
+    for (const line of ['Underskrift', 'Namnförtydligande', 'Ort och datum']) expect(page1).toContain(line);
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.goto(page.url().replace(/#.*$/, `#/register/beslut/${id}`));
+    await page.getByRole('heading', { name: `Beslut nr ${id}` }).waitFor();
+    await expect.poll(async () => flat(await page.locator('main').innerText()), { timeout: 30_000 }).toContain('Diarienummer KS 2026/123');
+    expect(flat(await page.locator('main').innerText())).toContain('Beslutat av Anna Svensson, upphandlingschef');
+    await expectNoAxeViolations(page, 'register: record view with who decided and the diarienummer');
+    const fromRegister = flat(pdfText((await download(page, 'Ladda ner beslutet som PDF')).bytes, 1));
+    expect(fromRegister).toContain('Beslutat av Anna Svensson, upphandlingschef');
+    expect(fromRegister).toContain('Diarienummer KS 2026/123');
+    await page.close();
+  });
+
   it('flags on its first line a chosen route judged not allowed, with the reason for deviating', async () => {
     const page = await openPage(browser);
     await ljungbyCleaning(page);

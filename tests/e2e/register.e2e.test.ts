@@ -99,6 +99,10 @@ describe('the decision register', () => {
     await page.getByLabel('Kontrollpunkt eller kvitto från en tidigare revision').fill(checkpoint);
     await page.getByRole('button', { name: 'Pröva registret mot den' }).click();
     await page.getByText('Ja: registret är i dag en ren utökning av det du höll upp.').waitFor();
+    // The reason beside the yes is Swedish too (issue 12): no English left in the answer.
+    const answer = await page.locator('.verify--answer').innerText();
+    expect(answer).toMatch(/den senaste kontrollpunkten \(\d+ poster, .*\) är en utökning av den från/);
+    expect(answer).not.toMatch(/\b(the|extends|records)\b/);
     await expectNoAxeViolations(page, 'register: checked against a checkpoint');
     await screenshot(page, 'register-checked-against-checkpoint');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -98,7 +98,9 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     const lowValue = direct.locator('.reason[data-rule="direct-award.low-value"]');
     expect(await lowValue.getAttribute('data-result')).toBe('failed');
     expect(await lowValue.innerText()).toMatch(/Uppskattat värde över hela löptiden \(900\s000\skr\) är under direktupphandlingsgränsen \(700\s000\skr\)/);
-    expect(await lowValue.locator('.source-quote blockquote').count()).toBe(1);
+    // UHM's threshold table is the source since rule set 2026.12.2; its words are summarised, and marked so.
+    expect(await lowValue.locator('.source-quote figcaption').innerText()).toContain('Upphandlingsmyndigheten');
+    expect(await lowValue.locator('.source-quote .source-quote__summary').innerText()).toContain('understiger');
     const reserved = page.locator('.route-card[data-route="reserved-contract"]');
     const workIntegration = reserved.locator('.reason[data-rule="reserved-contract.work-integration"]');
     expect(await workIntegration.getAttribute('data-result')).toBe('held');

@@ -13,7 +13,7 @@ const organisations = ['ljungby', 'motala', 'lekeberg'] as const;
 
 beforeEach(async () => {
   dir = tempDir('vagval-list-');
-  // A window of 40 newest records stands in for the 20,000 of a large register.
+  // A window of 40 newest records stands in for the 5,000 of a large register.
   store = new SqliteDecisionStore(join(dir.path, 'register.sqlite'), { listWindow: 40 });
   const ruleset = nodeRuleset();
   await store.saveRuleset(ruleset.hash, ruleset.version, rulesetData(ruleset));
@@ -68,6 +68,10 @@ it('pages every filter, ranges that match everything or only old records include
     { from: '2026-03-01', to: '2026-03-31', minValue: 500_000 },
     { organisation: 'motala', minValue: 100_000, route: 'social-considerations' },
     { from: '2030-01-01' },
+    // Short ranges with a value bound matching only older records: looked up day by day.
+    { from: '2024-02-11', to: '2024-04-17', maxValue: 600_000 },
+    { from: '2024-03-13', to: '2024-03-13', minValue: 1 },
+    { from: '2024-02-11', to: '2024-05-17', minValue: 100_000 },
   ];
   for (const filter of filters) {
     const expected = everything.filter(matches(filter)).map((r) => r.id).sort((a, b) => b - a);
@@ -82,6 +86,11 @@ it('answers a broad date or value range from indexes, without sorting the record
   expect(window).toMatch(/COVERING INDEX decisions_scan/);
   expect(window).not.toMatch(/TEMP B-TREE/);
   expect(plan('SELECT d.id FROM decisions d WHERE d.decision_date >= ? AND d.decision_date <= ? AND d.total_sek >= ? ORDER BY d.id DESC LIMIT 26', '2023-01-01', '2023-01-31', 2e6)).toMatch(/COVERING INDEX/);
+  // A month's range with a value floor seeks the value within each day instead of reading the month's every entry.
+  const days = Array.from({ length: 31 }, (_, i) => `2023-01-${String(i + 1).padStart(2, '0')}`);
+  expect(plan(`SELECT d.id FROM decisions d WHERE d.decision_date >= ? AND d.decision_date <= ? AND d.total_sek >= ? AND d.decision_date IN (${days.map(() => '?').join(', ')}) ORDER BY d.id DESC LIMIT 26`, '2023-01-01', '2023-01-31', 2e6, ...days)).toMatch(
+    /COVERING INDEX decisions_date_cover \(decision_date=\? AND total_sek>\?\)/,
+  );
   // Statistics read the counters kept at save time, not the records.
   expect(plan('SELECT organisation, SUM(count) FROM decision_counts GROUP BY organisation')).not.toMatch(/decisions\b(?!_)/);
   db.close();

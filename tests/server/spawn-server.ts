@@ -7,7 +7,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * The real server (src/server/main.ts) as its own process on a free port of 127.0.0.1. It runs
  * node itself with tsx as a loader, not the tsx wrapper, so a SIGKILL hits the database's owner.
  */
-export async function spawnServer(dataDir: string, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+/** `startTimeoutMs`: a first start over a million records builds the tree first (the benches wait for it). */
+export async function spawnServer(dataDir: string, nodeArgs: string[] = [], startTimeoutMs = 20_000): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: {
@@ -25,7 +26,7 @@ export async function spawnServer(dataDir: string, nodeArgs: string[] = []): Pro
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the server did not start: ${out}`));
-    }, 20_000);
+    }, startTimeoutMs);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = out.match(/listens on (http:\/\/127\.0\.0\.1:\d+)/);

@@ -306,7 +306,8 @@ describe('each of the tampering cases is detected and the record named', () => {
     });
     const report = await runAgainst(receipt);
     expect(report.against).toMatchObject({ kind: 'receipt', extension: false, recordId: 3 });
-    expect(report.against!.reasons.join(' ')).toMatch(/decision 3 in the register today is not the decision the receipt was given for/);
+    expect(report.against!.reasons.map((r) => r.en).join(' ')).toMatch(/decision 3 in the register today is not the decision the receipt was given for/);
+    expect(report.against!.reasons.map((r) => r.sv).join(' ')).toMatch(/beslut 3 i registret i dag är inte det beslut som kvittot gavs för/);
   });
 });
 

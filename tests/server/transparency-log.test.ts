@@ -1,6 +1,6 @@
 import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import { RegisterService } from '../../src/server/register-service';
 import { defaultSigningKeyFile, startServer, type RunningServer } from '../../src/server/start-server';
@@ -88,7 +88,7 @@ describe('an auditor with last year\'s checkpoint', () => {
     const altered = note.replace(/^([^\n]*\n)4\n/, '$1' + '3\n');
     expect(altered).not.toBe(note);
     const run = await runToEnd({ mode: 'incremental', against: altered });
-    expect(run.against).toMatchObject({ extension: false, reasons: [expect.stringMatching(/signature .* does not match/)] });
+    expect(run.against).toMatchObject({ extension: false, reasons: [{ sv: expect.stringMatching(/signaturen .* stämmer inte/), en: expect.stringMatching(/signature .* does not match/) }] });
     expect(run.ok).toBe(false);
     const other = tempDir();
     const elsewhere = await startServer({ dataDir: other.path, port: 0, log: () => {}, checkpointEvery: 1 });
@@ -97,7 +97,49 @@ describe('an auditor with last year\'s checkpoint', () => {
     const foreign = await (await fetch(`${elsewhere.url}/api/transparency/checkpoint`)).text();
     await elsewhere.close();
     other.remove();
-    expect((await runToEnd({ mode: 'incremental', against: foreign })).against?.reasons).toEqual([expect.stringMatching(/not signed by this register's key/)]);
+    expect((await runToEnd({ mode: 'incremental', against: foreign })).against?.reasons).toEqual([{ sv: expect.stringMatching(/inte signerad med det här registrets nyckel/), en: expect.stringMatching(/not signed by this register's key/) }]);
+  });
+});
+
+describe('the yes/no check of a pasted checkpoint or receipt', () => {
+  it('gives every reason in Swedish, with the English beside it for the English page', async () => {
+    server = await start(2);
+    for (let i = 1; i <= 3; i++) await save(i);
+    await server.transparency.checkpoint();
+    const note = await (await fetch(`${server.url}/api/transparency/checkpoint`)).text();
+    const included = await receiptOf(2);
+    await save(4);
+    const pending = await receiptOf(4);
+    const pasted = [
+      '{ not json',
+      JSON.stringify({ ...included, leafHash: 'zz' }),
+      JSON.stringify(pending),
+      JSON.stringify({ ...included, recordId: 3, index: 2 }),
+      note.replace(/\n3\n/, '\n2\n'),
+      note.split('\n\n')[0]!,
+      `${note.split('\n\n')[0]!}\n\nunderskrift saknas\n`,
+      note.replace(/^\S+\n/, 'annan.logg/register\n'),
+      note,
+    ];
+    const reasons = [];
+    for (const against of pasted) reasons.push(...((await runToEnd({ mode: 'incremental', against })).against?.reasons ?? []));
+    expect(reasons.length).toBeGreaterThanOrEqual(pasted.length);
+    for (const reason of reasons) {
+      expect(reason.sv).not.toBe(reason.en);
+      // None of the English words the reasons are built from is left in the Swedish text.
+      expect(reason.sv).not.toMatch(/\b(the|is|not|of|records?|decision|receipt|checkpoint|signed|changed)\b/);
+    }
+    expect(reasons.map((r) => r.sv)).toEqual(
+      expect.arrayContaining([
+        'kvittot är inte JSON',
+        expect.stringMatching(/^texten är inte ett kvitto: fältet leafHash/),
+        expect.stringMatching(/^kvittot väntar fortfarande på en kontrollpunkt/),
+        expect.stringMatching(/^signaturen av .* stämmer inte med kontrollpunkten/),
+        expect.stringMatching(/^texten har ingen tom rad/),
+        expect.stringMatching(/^signaturraden "underskrift saknas" har inte formen/),
+        expect.stringMatching(/^den senaste kontrollpunkten \(\d+ poster, .*\) är en utökning av den från/),
+      ]),
+    );
   });
 });
 
@@ -128,7 +170,7 @@ describe('verification runs', () => {
     expect(await runToEnd({ mode: 'incremental' })).toMatchObject({ checked: 1, fromCheckpoint: { treeSize: 9 } });
   });
 
-  it('run in slices with the event loop free between them, and report their progress', async () => {
+  it('check the records on a worker thread with the event loop free meanwhile, and report their progress', async () => {
     server = await start(1000);
     const contents = Array.from({ length: 450 }, (_, i) => i);
     for (const i of contents.slice(0, 5)) await save(i + 1);
@@ -136,8 +178,10 @@ describe('verification runs', () => {
     const service = new RegisterService(server.store, nodeRuleset);
     await Promise.all(contents.slice(5).map(() => service.save(saveRequest(), { user: 'upphandlare', role: 'procurer', organisations: ['ljungby'] })));
     const runs = new VerificationRuns(service, server.transparency);
+    // Not one record is checked on the main thread: hashing and re-evaluation happen in the worker.
+    const onMainThread = vi.spyOn(service, 'check');
     const run = runs.start('full');
-    // Something else that wants the event loop: it gets a turn between slices and sees the run part-way.
+    // Something else that wants the event loop: it gets its turns throughout and sees the run part-way.
     const seen = new Set<number>();
     await new Promise<void>((resolve) => {
       const poll = () => {
@@ -150,6 +194,8 @@ describe('verification runs', () => {
     expect([...seen].some((n) => n > 0 && n < 450)).toBe(true);
     expect(run.progress).toMatchObject({ status: 'done', checked: 450, total: 450 });
     expect((await run.done).ok).toBe(true);
+    expect(onMainThread).not.toHaveBeenCalled();
+    await runs.close();
     const report = await runToEnd({ mode: 'full' });
     expect(report).toMatchObject({ ok: true, checked: 450 });
   });
@@ -166,6 +212,31 @@ describe('verification runs', () => {
     expect(text).toContain(report.reached!.note.split('\n')[2]!);
     expect(text).toMatch(/\[GODKÄND\] Konsistens mellan kontrollpunkter/);
     expect((await fetch(`${server.url}/api/verify/runs/${report.runId}/report.txt`, { headers: procurer })).status).toBe(403);
+  });
+});
+
+describe('the signed log', () => {
+  it('names a fork: a second root signed for a size fails the consistency line of the verify', async () => {
+    server = await start(1000);
+    for (let i = 1; i <= 3; i++) await save(i);
+    const first = (await server.transparency.checkpoint())!;
+    const keyName = server.transparency.key.name;
+    await server.close();
+    // Someone with the key signs another root for the same three records and slips it into the log.
+    const { appendLogLine, evidencePaths } = await import('../../src/server/transparency/evidence-files');
+    const { signCheckpoint } = await import('../../src/server/transparency/checkpoint-note');
+    const { loadOrCreateSigningKey } = await import('../../src/server/transparency/signing-key');
+    const { leafHash } = await import('../../src/server/transparency/merkle');
+    const keyFile = defaultSigningKeyFile(dir.path);
+    const key = loadOrCreateSigningKey(keyFile, keyName, () => {});
+    const forked = signCheckpoint({ origin: first.origin, size: 3, rootHash: leafHash('another register'), time: '2026-12-01T00:00:00Z' }, key);
+    await appendLogLine(evidencePaths(keyFile).log, { note: forked.note });
+    server = await start(1000);
+    expect(server.transparency.forks).toEqual([expect.stringMatching(/two checkpoints for 3 records, signed .* name different roots: the log forked/)]);
+    const report = await runToEnd({ mode: 'full' });
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((c) => c.id === 'consistency')).toMatchObject({ status: 'failed' });
+    expect(report.logProblems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'checkpoint-mismatch', detail: expect.stringMatching(/the log forked/) })]));
   });
 });
 

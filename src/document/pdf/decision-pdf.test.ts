@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleaningSheet, furnitureSheet, ruleset } from '../../../tests/fixtures/decisions';
+import { cleaningSheet, furniture, furnitureSheet, ruleset, savedRecord } from '../../../tests/fixtures/decisions';
+import { sheetForDecision } from '../sheet-for';
 import { pdfInfo, pdfText } from '../../../tests/support/pdf-text';
 import { decisionPdfBuffer } from './pdf-buffer';
 import { pdfText as pdfSafe } from './decision-pdf';
@@ -16,6 +17,7 @@ describe('the decision document as a PDF (react-pdf), read back with pdftotext',
       'Organisation Ljungby kommun',
       'Köp Kontorsmöbler (varor)',
       'Vald väg Upphandling enligt LOU med sociala hänsyn (Tillåten)',
+      'Rättslig grund för vald väg',
       'Skäl att avvika Vi vill ställa sociala krav.',
       'Motivering Tre offerter jämfördes.',
       `${ruleset.version} ${ruleset.hash}`,
@@ -30,6 +32,17 @@ describe('the decision document as a PDF (react-pdf), read back with pdftotext',
       expect(page1).toContain(expected);
     }
     expect(page1).not.toContain('Bedömning av varje väg');
+  });
+
+  it('prints who decided and the diarienummer on page 1 in place of their blank lines, and keeps the lines to sign', async () => {
+    const decided = { ...furniture, draft: { ...furniture.draft, decision: { ...furniture.draft.decision, decidedByName: 'Anna Svensson', decidedByTitle: 'upphandlingschef', diarienummer: 'KS 2026/123' } } };
+    const page1 = flat(pdfText(await decisionPdfBuffer(sheetForDecision(ruleset, decided, 'sv', savedRecord, new Date(2026, 10, 22, 10, 5))), 1));
+    expect(page1).toContain('Beslutat av Anna Svensson, upphandlingschef');
+    expect(page1).toContain('Diarienummer KS 2026/123');
+    for (const line of ['Underskrift', 'Namnförtydligande', 'Befattning', 'Ort och datum']) expect(page1).toContain(line);
+    // Without them, each is a drawn line to fill in by hand: no text between the term and the next one.
+    const blank = flat(pdfText(await decisionPdfBuffer(furnitureSheet), 1));
+    expect(blank).toContain('Beslutat av Beslutsdatum 2026-11-22 Diarienummer Underskrift');
   });
 
   it('puts the reasons, sources and limits in the appendix, with the disclaimer and page number on every page', async () => {

@@ -162,6 +162,11 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
         <Fact term={w.chosen}>
           <T style={s.strong}>{chosen}</T>
         </Fact>
+        {sheet.chosen && sheet.chosen.grounds.length > 0 ? (
+          <Fact term={w.legalGround}>
+            <T>{sheet.chosen.grounds.join('; ')}</T>
+          </Fact>
+        ) : null}
         <Fact term={w.recommendation}>
           <Text>
             {sheet.recommendation.name ? <Text style={s.strong}>{pdfText(`${sheet.recommendation.name}. `)}</Text> : null}

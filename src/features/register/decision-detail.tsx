@@ -16,6 +16,7 @@ import { RecordPdfButton } from './record-pdf-button';
 import { RecordAuditView } from './reports/record-audit-view';
 import { ReplayView } from './replay-view';
 import { actorKey, useActingAs } from './use-acting-as';
+import { decidedByText } from '../../shared/decision-maker';
 
 export const problemNames: Record<VerifyProblem['kind'], Localized> = {
   unreadable: { sv: 'Posten går inte att läsa', en: 'The record cannot be read' },
@@ -119,6 +120,18 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
               <div>
                 <dt>{t({ sv: 'Skäl att avvika', en: 'Reason for deviating' })}</dt>
                 <dd>{trail.data.record.deviationReason}</dd>
+              </div>
+            ) : null}
+            {trail.data.record.decidedBy ? (
+              <div>
+                <dt>{t({ sv: 'Beslutat av', en: 'Decided by' })}</dt>
+                <dd>{decidedByText(trail.data.record.decidedBy)}</dd>
+              </div>
+            ) : null}
+            {trail.data.record.diarienummer ? (
+              <div>
+                <dt>{t({ sv: 'Diarienummer', en: 'Diarienummer' })}</dt>
+                <dd>{trail.data.record.diarienummer}</dd>
               </div>
             ) : null}
             <div>

@@ -28,7 +28,7 @@ const report: VerificationReport = {
   failures: [],
   failedCount: 0,
   logProblems: [],
-  against: { kind: 'checkpoint', extension: true, treeSize: 8, recordId: null, reasons: ['the latest checkpoint (12 records) extends the one of 2025-12-01 (8 records)'] },
+  against: { kind: 'checkpoint', extension: true, treeSize: 8, recordId: null, reasons: [{ sv: 'den senaste kontrollpunkten (12 poster) är en utökning av den från 2025-12-01 (8 poster)', en: 'the latest checkpoint (12 records) extends the one of 2025-12-01 (8 records)' }] },
   notes: [],
 };
 
@@ -76,6 +76,8 @@ describe('verifying the whole register', () => {
     await user.click(screen.getByRole('button', { name: 'Pröva registret mot den' }));
     expect(await screen.findByText('Kontrollerar… 200 av 12000 poster')).toBeInTheDocument();
     expect(await screen.findByText('Ja: registret är i dag en ren utökning av det du höll upp.', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.getByText(/den senaste kontrollpunkten \(12 poster\) är en utökning av den från 2025-12-01/)).toBeInTheDocument();
+    expect(screen.queryByText(/extends the one of/)).toBeNull();
     expect(posted).toEqual([{ mode: 'full', against: note }]);
     const checklist = screen.getByRole('table', { name: 'Vad kontrollen visade' });
     expect(within(checklist).getByRole('row', { name: /Med i transparensloggen \(inklusion\) Godkänd 12 0/ })).toBeInTheDocument();

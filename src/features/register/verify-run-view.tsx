@@ -44,7 +44,7 @@ function ReportView({ report, onOpen }: { report: VerificationReport; onOpen: (i
               ? t({ sv: 'Ja: registret är i dag en ren utökning av det du höll upp.', en: 'Yes: the register today is an append-only extension of what you brought.' })
               : t({ sv: 'Nej: registret är inte en ren utökning av det du höll upp.', en: 'No: the register is not an append-only extension of what you brought.' })}
           </strong>{' '}
-          {report.against.reasons.join(' ')}
+          {report.against.reasons.map((reason) => t(reason)).join(' ')}
         </p>
       ) : null}
       <p className={`verify ${report.ok ? 'verify--ok' : 'verify--failed'}`} role={report.ok ? undefined : 'alert'}>
@@ -81,7 +81,7 @@ function ReportView({ report, onOpen }: { report: VerificationReport; onOpen: (i
         <ul className="verify-problems">
           {report.logProblems.map((p, i) => (
             <li key={i}>
-              {t(logProblemNames[p.kind])}: {p.detail}
+              {t(logProblemNames[p.kind])}: {p.kind === 'not-extension' && report.against ? report.against.reasons.map((reason) => t(reason)).join(' ') : p.detail}
               {p.recordId ? (
                 <>
                   {' '}

@@ -158,6 +158,7 @@ export function DecisionDocument({ sheet, onToggleObligation }: { sheet: Decisio
               ) : null}
             </dd>
           </div>
+          {sheet.chosen && sheet.chosen.grounds.length > 0 ? <Fact term={w.legalGround}>{sheet.chosen.grounds.join('; ')}</Fact> : null}
           <Fact term={w.recommendation}>
             <span data-testid="recommended-route" data-route={sheet.recommendation.route ?? undefined}>
               {sheet.recommendation.name ? <strong>{sheet.recommendation.name}. </strong> : null}

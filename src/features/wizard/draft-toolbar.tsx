@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { Localized } from '../../engine/ruleset-schema';
-import { parseDecisionFile, toDecisionFile } from '../../document/decision-file';
-import { downloadText } from '../../document/download';
-import { draftFileName } from '../../document/file-names';
 import { useDecision, useWizard } from './wizard-provider';
+
+const fileActions = () => import('./draft-file-actions');
 
 /** Save the draft as a file, carry on from one, or start over; the draft is also kept in this browser. */
 export function DraftToolbar() {
@@ -19,7 +18,7 @@ export function DraftToolbar() {
       <button
         type="button"
         className="button button--small button--secondary"
-        onClick={() => downloadText(draftFileName(decision.draft), JSON.stringify(toDecisionFile(ruleset, decision), null, 2), 'application/json')}
+        onClick={async () => (await fileActions()).exportDraft(ruleset, decision)}
       >
         {t({ sv: 'Exportera utkast', en: 'Export draft' })}
       </button>
@@ -36,7 +35,8 @@ export function DraftToolbar() {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          const result = parseDecisionFile(await file.text());
+          const [{ parseDecisionFile }, text] = await Promise.all([fileActions(), file.text()]);
+          const result = parseDecisionFile(text);
           if (!result.ok) {
             setMessage({ kind: 'error', text: result.error });
             return;

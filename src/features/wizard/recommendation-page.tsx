@@ -7,6 +7,7 @@ import { recommendationStatus, shownVerdict } from '../../guide/recommendation-s
 import { chosenDeviation, decisionProblems, routeOptions, type DecisionField } from '../../guide/route-choice';
 import { useI18n } from '../../i18n/i18n';
 import { deviationFlags, needsAcknowledgement } from '../../shared/deviation';
+import { decisionMakerLimits } from '../../shared/decision-maker';
 import { SaveDecisionButton } from '../register';
 import { DecisionDocument } from './decision-document';
 import { DocumentDownloads } from './document-downloads';
@@ -54,6 +55,32 @@ export function RecommendationPage() {
   const problems = decisionProblems(outcome, draft.decision, chosenRoute);
   const shown = (field: DecisionField) => (revealed.has(field) ? problems[field] : undefined);
   const describedBy = (field: DecisionField, ...others: string[]) => [...others, shown(field) ? `${id}-${field}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+  /** A one-line text of the decision, with its error at the field once the procurer has left it or tried to save. */
+  const textField = (field: 'decidedByName' | 'decidedByTitle' | 'diarienummer', label: Localized, autoComplete: string, help?: Localized) => (
+    <div className={`field${shown(field) ? ' field--invalid' : ''}`}>
+      <label htmlFor={`${id}-${field}`} className="field__label">
+        {t(label)}
+      </label>
+      <input
+        id={`${id}-${field}`}
+        type="text"
+        value={draft.decision[field] ?? ''}
+        autoComplete={autoComplete}
+        aria-invalid={shown(field) ? true : undefined}
+        aria-describedby={describedBy(field, ...(help ? [`${id}-${field}-help`] : []))}
+        onBlur={() => reveal(field)}
+        // No maxLength: a pasted text too long is kept and the error says so, rather than cut off unseen.
+        onChange={(e) => decide({ [field]: e.target.value })}
+      />
+      {help ? (
+        <p id={`${id}-${field}-help`} className="field__help">
+          {t(help)}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-${field}-error`} text={shown(field)} />
+    </div>
+  );
 
   return (
     <div className="recommendation-page">
@@ -164,6 +191,23 @@ export function RecommendationPage() {
           </p>
           <FieldError id={`${id}-justification-error`} text={shown('justification')} />
         </div>
+        <fieldset className="decision-maker" aria-describedby={`${id}-decided-by-help`}>
+          <legend className="field__label">{t({ sv: 'Beslutat av', en: 'Decided by' })}</legend>
+          <p id={`${id}-decided-by-help`} className="field__help">
+            {t({
+              sv: 'Den som fattade beslutet, enligt delegationsordningen – inte nödvändigtvis den som sparar det. Lämnas fälten tomma står raderna kvar att fylla i för hand.',
+              en: 'The person who took the decision under the delegation rules – not necessarily the one who saves it. Left empty, the lines stay on the document to fill in by hand.',
+            })}
+          </p>
+          <div className="decision-maker__fields">
+            {textField('decidedByName', { sv: 'Namn', en: 'Name' }, 'name')}
+            {textField('decidedByTitle', { sv: 'Befattning eller roll', en: 'Title or role' }, 'organization-title')}
+          </div>
+        </fieldset>
+        {textField('diarienummer', { sv: 'Diarienummer (valfritt)', en: 'Diarienummer (reference number, optional)' }, 'off', {
+          sv: `Ärendets nummer i diariet, t.ex. KS 2026/123, högst ${decisionMakerLimits.diarienummer} tecken. Lämnas det tomt står en rad kvar att fylla i.`,
+          en: `The case's number in the diarium, e.g. KS 2026/123, at most ${decisionMakerLimits.diarienummer} characters. Left empty, a line stays to fill in.`,
+        })}
         {judgedAnswers && outcome ? (
           <SaveDecisionButton
             answers={judgedAnswers}
@@ -173,6 +217,9 @@ export function RecommendationPage() {
             deviationReason={draft.decision.deviationReason}
             acknowledgedVerdict={draft.decision.acknowledgedVerdict}
             unaskedAnswers={decision.unaskedAnswers}
+            decidedByName={draft.decision.decidedByName}
+            decidedByTitle={draft.decision.decidedByTitle}
+            diarienummer={draft.decision.diarienummer}
             similarPurchases={similarPurchases}
             onInvalid={(fields) => {
               reveal(...fields.filter((f): f is DecisionField => f !== 'similarPurchases'));

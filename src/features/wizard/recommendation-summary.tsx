@@ -1,5 +1,5 @@
 import { ShownVerdictBadge } from '../../components/verdict-badge';
-import { fieldLabel } from '../../guide/decision';
+import { questionLabel } from '../../guide/decision';
 import { recommendationStatus, shownVerdict } from '../../guide/recommendation-status';
 import { useI18n } from '../../i18n/i18n';
 import { useDecision, useWizard } from './wizard-provider';
@@ -29,7 +29,7 @@ export function RecommendationSummary() {
       {status === 'preliminary' && deciding.length > 0 ? (
         <p className="notice notice--warning">
           {t({ sv: 'Preliminärt: rekommendationen kan ändras av svaren på ', en: 'Preliminary: the recommendation may change with the answers to ' })}
-          {deciding.map((path) => t(fieldLabel(ruleset, path))).join('; ')}.
+          {deciding.map((path) => t(questionLabel(ruleset, path))).join('; ')}.
         </p>
       ) : null}
       <ul className="recommendation-summary__routes">
@@ -40,7 +40,9 @@ export function RecommendationSummary() {
               <span className="recommendation-summary__why">
                 {' '}
                 {route.verdict === 'not-allowed' ? t({ sv: 'Varför inte: ', en: 'Why not: ' }) : route.verdict === 'needs-info' ? t({ sv: 'Inte avgjort: ', en: 'Not decided: ' }) : t({ sv: 'Varför: ', en: 'Why: ' })}
-                {route.reasons.map((r) => t(r.title)).join('; ')}.
+                {/* A requirement's title states the requirement: one that failed says so, or "Varför inte: Partnern är en
+                    idéburen organisation" would read as if being idéburen were the obstacle. */}
+                {route.reasons.map((r) => (r.result === 'failed' ? `${t(r.title)} ${t({ sv: '(inte uppfyllt)', en: '(not met)' })}` : t(r.title))).join('; ')}.
               </span>
             ) : null}
           </li>

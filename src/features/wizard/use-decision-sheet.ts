@@ -2,12 +2,20 @@ import { useCallback, useMemo, useState } from 'react';
 import type { DecisionSheet, SheetRecord } from '../../document/decision-sheet';
 import { sheetForDecision } from '../../document/sheet-for';
 import type { Decision } from '../../guide/decision';
+import { decisionMakerFields } from '../../shared/decision-maker';
 import { useI18n } from '../../i18n/i18n';
 import { useDecision, useWizard } from './wizard-provider';
 
 /** What a saved record was saved from: once an answer or the decision changes, the document is no longer that record. */
 const savedFrom = (decision: Decision) =>
-  JSON.stringify([decision.answers, decision.chosenRoute, decision.draft.decision.justification ?? '', decision.draft.decision.deviationReason ?? '', decision.draft.wizard.similarCheck ?? null]);
+  JSON.stringify([
+    decision.answers,
+    decision.chosenRoute,
+    decision.draft.decision.justification ?? '',
+    decision.draft.decision.deviationReason ?? '',
+    decisionMakerFields(decision.draft.decision),
+    decision.draft.wizard.similarCheck ?? null,
+  ]);
 
 /** The record the register made of this decision, while the decision is still the one that was saved. */
 export function useSavedRecord(): { record: SheetRecord | null; onSaved: (record: SheetRecord) => void } {

@@ -3,7 +3,7 @@ import type { Outcome } from '../../engine/outcome';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
-import { fieldLabel } from '../../guide/decision';
+import { questionLabel } from '../../guide/decision';
 import { recommendationStatus, shownVerdict, type ShownVerdict } from '../../guide/recommendation-status';
 import type { DraftAnswers } from '../../guide/draft';
 import { useDecision, useWizard } from './wizard-provider';
@@ -20,7 +20,7 @@ export function panelRoutes(ruleset: Ruleset, outcome: Outcome, answers: DraftAn
   return outcome.routes.map((r) => {
     const shown = shownVerdict(r.verdict, status);
     const paths = r.verdict === 'needs-info' ? r.missing : shown === 'preliminary' ? (couldChange.length > 0 ? couldChange : ['value.totalSek']) : [];
-    return { route: r.route, name: r.name, verdict: r.verdict, shown, deciding: paths.map((path) => fieldLabel(ruleset, path)) };
+    return { route: r.route, name: r.name, verdict: r.verdict, shown, deciding: paths.map((path) => questionLabel(ruleset, path)) };
   });
 }
 

@@ -28,7 +28,7 @@ type Env = { Variables: { identity: Identity } };
 export type ReportsOptions = {
   service: RegisterService;
   requires: (permission: Permission) => MiddlewareHandler<Env>;
-  badRequest: (c: Context, error: z.ZodError) => Response;
+  badRequest: (c: Context, error: z.core.$ZodError) => Response;
   /** The rule set in rules/ on disk now, read afresh: the working copy a maintainer is editing. */
   workingRuleset?: () => Ruleset;
   today?: () => string;

@@ -46,12 +46,37 @@ export interface AppendWitness {
   sync(): Promise<void>;
 }
 
+/** A signed checkpoint as the shared table keeps it. */
+export type StoredCheckpoint = { size: number; rootHash: string; note: string; time: string };
+
+/** The shared checkpoint table, inside the transaction that holds the checkpoint lock. */
+export type CheckpointTransaction = {
+  /** Every stored checkpoint larger than `size`, smallest first. */
+  since(size: number): Promise<StoredCheckpoint[]>;
+  /** Stores a checkpoint unless one of its size is there already; whether it was stored. */
+  insert(checkpoint: StoredCheckpoint): Promise<boolean>;
+};
+
+/**
+ * The checkpoints every instance on one database shares (PostgreSQL): one instance signs at a
+ * time, under a register-wide lock, and each reads the others' from the table. The table is only
+ * a place to find them: each is believed only if its signature verifies under the key file
+ * outside the database (src/server/transparency/transparency-log.ts).
+ */
+export interface SharedCheckpoints {
+  since(size: number): Promise<StoredCheckpoint[]>;
+  /** Runs `work` in a transaction holding the checkpoint lock, committed when it returns. */
+  withLock<T>(work: (tx: CheckpointTransaction) => Promise<T>): Promise<T>;
+}
+
 /**
  * Where decisions live. Append-only: there is no update and no delete. The store assigns the id,
  * the previous hash and the hash, serialising appends so the chain stays linear.
  */
 export interface DecisionStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Present where several instances share the database (PostgreSQL). */
+  readonly sharedCheckpoints?: SharedCheckpoints;
   /** Keeps a rule-set snapshot the first time a decision is made under it. */
   saveRuleset(hash: string, version: string, data: RulesetData): Promise<void>;
   /** The snapshot's canonical JSON as stored, or null. */

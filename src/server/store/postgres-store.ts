@@ -3,7 +3,7 @@ import { canonicalJson } from '../../engine/canonical-hash';
 import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
-import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
+import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, SharedCheckpoints, StoredCheckpoint, StoredRow } from './decision-store';
 import { backfillCounts, countsNeedBackfill, countsPostgresSchema, countsStatsSql, whereCounts } from './stats-counters';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
 import { idempotencyPostgresSchema, SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
@@ -42,6 +42,14 @@ CREATE INDEX IF NOT EXISTS decisions_supplier ON decisions (supplier_kind, id);
 CREATE INDEX IF NOT EXISTS decisions_date ON decisions (decision_date);
 CREATE INDEX IF NOT EXISTS decisions_value ON decisions (total_sek);
 CREATE INDEX IF NOT EXISTS decisions_corrects ON decisions (corrects) WHERE corrects IS NOT NULL;
+-- The signed checkpoints of every instance (docs/register.md, several instances): one a tree
+-- size, made under the checkpoint lock; believed only where the signature verifies.
+CREATE TABLE IF NOT EXISTS transparency_checkpoints (
+  size BIGINT PRIMARY KEY,
+  root_hash TEXT NOT NULL,
+  note TEXT NOT NULL,
+  signed_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS access_log (
   id BIGSERIAL PRIMARY KEY,
   at TEXT NOT NULL,
@@ -59,7 +67,7 @@ END $$;
 DO $$
 DECLARE t TEXT;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['decisions', 'rulesets', 'access_log'] LOOP
+  FOREACH t IN ARRAY ARRAY['decisions', 'rulesets', 'access_log', 'transparency_checkpoints'] LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = t || '_append_only') THEN
       EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION vagval_append_only()', t || '_append_only', t);
       EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION vagval_append_only()', t || '_no_truncate', t);
@@ -70,6 +78,8 @@ END $$;
 
 /** Any fixed number: the advisory lock every instance takes to append. */
 const appendLock = 0x5641_4756;
+/** …and the one an instance holds while it signs a checkpoint, so that two never sign at once. */
+const checkpointLock = 0x5641_4743;
 
 
 export class PostgresDecisionStore implements DecisionStore {
@@ -82,7 +92,32 @@ export class PostgresDecisionStore implements DecisionStore {
   private writeProblem: string | null = null;
   private lastPurge = 0;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly sharedCheckpoints: SharedCheckpoints;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.sharedCheckpoints = {
+      since: (size) => checkpointsSince(pool, size),
+      withLock: async (work) => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('SELECT pg_advisory_xact_lock($1)', [checkpointLock]);
+          const result = await work({
+            since: (size) => checkpointsSince(client, size),
+            insert: async (c) =>
+              ((await client.query('INSERT INTO transparency_checkpoints (size, root_hash, note, signed_at) VALUES ($1, $2, $3, $4) ON CONFLICT (size) DO NOTHING', [c.size, c.rootHash, c.note, c.time])).rowCount ?? 0) > 0,
+          });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+    };
+  }
 
   static async open(url: string): Promise<PostgresDecisionStore> {
     const pool = new pg.Pool({ connectionString: url, max: 8 });
@@ -318,7 +353,7 @@ export class PostgresDecisionStore implements DecisionStore {
   }
 
   async missingGuards(): Promise<string[]> {
-    const expected = ['decisions', 'rulesets', 'access_log'].flatMap((t) => [`${t}_append_only`, `${t}_no_truncate`]);
+    const expected = ['decisions', 'rulesets', 'access_log', 'transparency_checkpoints'].flatMap((t) => [`${t}_append_only`, `${t}_no_truncate`]);
     const result = await this.pool.query<{ tgname: string }>("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'");
     const present = new Set(result.rows.map((r) => r.tgname));
     return expected.filter((name) => !present.has(name));
@@ -332,6 +367,11 @@ export class PostgresDecisionStore implements DecisionStore {
     if (this.flushing) await this.flushing;
     await this.pool.end();
   }
+}
+
+async function checkpointsSince(db: pg.Pool | pg.PoolClient, size: number): Promise<StoredCheckpoint[]> {
+  const result = await db.query<{ size: string; root_hash: string; note: string; signed_at: string }>('SELECT size, root_hash, note, signed_at FROM transparency_checkpoints WHERE size > $1 ORDER BY size', [size]);
+  return result.rows.map((r) => ({ size: Number(r.size), rootHash: r.root_hash, note: r.note, time: r.signed_at }));
 }
 
 async function findKey(db: pg.Pool | pg.PoolClient, key: string, since: string): Promise<IdempotencyHit | null> {

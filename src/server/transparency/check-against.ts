@@ -1,3 +1,4 @@
+import type { Localized } from '../../engine/ruleset-schema';
 import { receiptSchema, type AgainstResult } from '../../shared/transparency';
 import type { DecisionStore } from '../store/decision-store';
 import { openCheckpoint } from './checkpoint-note';
@@ -21,37 +22,50 @@ export async function checkAgainst(text: string, log: TransparencyLog, store: De
     try {
       parsed = JSON.parse(trimmed);
     } catch {
-      return { kind, extension: false, treeSize: null, recordId: null, reasons: ['the receipt is not JSON'] };
+      return { kind, extension: false, treeSize: null, recordId: null, reasons: [{ sv: 'kvittot är inte JSON', en: 'the receipt is not JSON' }] };
     }
     const result = receiptSchema.safeParse(parsed);
-    if (!result.success) return { kind, extension: false, treeSize: null, recordId: null, reasons: [`the receipt is not a receipt: ${result.error.issues[0]?.path.join('.')} ${result.error.issues[0]?.message}`] };
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const field = issue?.path.join('.') || '(kvittot)';
+      return { kind, extension: false, treeSize: null, recordId: null, reasons: [{ sv: `texten är inte ett kvitto: fältet ${field} saknas eller har fel form`, en: `the receipt is not a receipt: ${field} ${issue?.message ?? ''}` }] };
+    }
     receipt = result.data;
-    if (receipt.status !== 'included') return { kind, extension: false, treeSize: null, recordId: receipt.recordId, reasons: ['the receipt is still pending: fetch it again once a checkpoint covers the decision'] };
+    if (receipt.status !== 'included') return { kind, extension: false, treeSize: null, recordId: receipt.recordId, reasons: [{ sv: 'kvittot väntar fortfarande på en kontrollpunkt: hämta det igen när en kontrollpunkt omfattar beslutet', en: 'the receipt is still pending: fetch it again once a checkpoint covers the decision' }] };
     note = receipt.checkpoint;
   }
   const opened = openCheckpoint(note, log.verifiers);
   if (!opened.ok) return { kind, extension: false, treeSize: null, recordId: receipt?.recordId ?? null, reasons: [opened.reason] };
   const theirs = opened.checkpoint;
-  const reasons: string[] = [];
+  const reasons: Localized[] = [];
   const recordId = receipt?.recordId ?? null;
-  if (theirs.origin !== log.options.origin) reasons.push(`the checkpoint names the log "${theirs.origin}", this register is "${log.options.origin}"`);
+  if (theirs.origin !== log.options.origin) reasons.push({ sv: `kontrollpunkten gäller loggen "${theirs.origin}", det här registret är "${log.options.origin}"`, en: `the checkpoint names the log "${theirs.origin}", this register is "${log.options.origin}"` });
   if (receipt) {
     const proof = receipt.inclusionProof.map((h) => Buffer.from(h, 'hex'));
-    if (receipt.treeSize !== theirs.size || receipt.rootHash !== theirs.rootHash.toString('base64')) reasons.push('the receipt\'s tree size or root differs from its own signed checkpoint');
-    else if (!verifyInclusion(receipt.index, theirs.size, Buffer.from(receipt.leafHash, 'hex'), proof, theirs.rootHash)) reasons.push(`the inclusion proof does not put decision ${receipt.recordId} in the checkpoint it names`);
+    if (receipt.treeSize !== theirs.size || receipt.rootHash !== theirs.rootHash.toString('base64')) reasons.push({ sv: 'kvittots trädstorlek eller rothash skiljer sig från dess egen signerade kontrollpunkt', en: 'the receipt\'s tree size or root differs from its own signed checkpoint' });
+    else if (!verifyInclusion(receipt.index, theirs.size, Buffer.from(receipt.leafHash, 'hex'), proof, theirs.rootHash)) reasons.push({ sv: `inklusionsbeviset visar inte att beslut ${receipt.recordId} finns i kontrollpunkten som kvittot anger`, en: `the inclusion proof does not put decision ${receipt.recordId} in the checkpoint it names` });
     const row = await store.row(receipt.recordId);
-    if (!row) reasons.push(`decision ${receipt.recordId} is no longer in the register`);
-    else if (row.id !== receipt.index + 1 || recordLeaf(row.id, row.contentJson).toString('hex') !== receipt.leafHash) reasons.push(`decision ${receipt.recordId} in the register today is not the decision the receipt was given for: it was changed`);
+    if (!row) reasons.push({ sv: `beslut ${receipt.recordId} finns inte längre i registret`, en: `decision ${receipt.recordId} is no longer in the register` });
+    else if (row.id !== receipt.index + 1 || recordLeaf(row.id, row.contentJson).toString('hex') !== receipt.leafHash) reasons.push({ sv: `beslut ${receipt.recordId} i registret i dag är inte det beslut som kvittot gavs för: det har ändrats`, en: `decision ${receipt.recordId} in the register today is not the decision the receipt was given for: it was changed` });
   }
-  await log.catchUp();
+  // Another instance's receipt may name a checkpoint newer than this one has read.
+  await log.catchUp(true);
   const latest = log.latest();
-  if (!latest) reasons.push('the register has no checkpoint of its own');
-  else if (theirs.size > latest.size) reasons.push(`the checkpoint covers ${theirs.size} records, the register's latest only ${latest.size}: records were removed`);
-  else if (latest.size > log.tree.size || !log.tree.root(latest.size).equals(latest.rootHash)) reasons.push('the register\'s own latest checkpoint does not match its log');
+  if (!latest) reasons.push({ sv: 'registret har ingen egen kontrollpunkt', en: 'the register has no checkpoint of its own' });
+  else if (theirs.size > latest.size) reasons.push({ sv: `kontrollpunkten omfattar ${theirs.size} poster, registrets senaste bara ${latest.size}: poster har tagits bort`, en: `the checkpoint covers ${theirs.size} records, the register's latest only ${latest.size}: records were removed` });
+  else if (latest.size > log.tree.size || !log.tree.root(latest.size).equals(latest.rootHash)) reasons.push({ sv: 'registrets egen senaste kontrollpunkt stämmer inte med dess logg', en: 'the register\'s own latest checkpoint does not match its log' });
   else if (!log.tree.root(theirs.size).equals(theirs.rootHash) || !verifyConsistency(theirs.size, latest.size, theirs.rootHash, latest.rootHash, log.tree.consistencyProof(theirs.size, latest.size))) {
-    reasons.push(`the register's first ${theirs.size} records are not the ones the checkpoint of ${theirs.time} signed: they were changed, removed or reordered`);
+    reasons.push({
+      sv: `registrets första ${theirs.size} poster är inte de som kontrollpunkten från ${theirs.time} signerade: de har ändrats, tagits bort eller bytt ordning`,
+      en: `the register's first ${theirs.size} records are not the ones the checkpoint of ${theirs.time} signed: they were changed, removed or reordered`,
+    });
   }
   const extension = reasons.length === 0;
-  if (extension && latest) reasons.push(`the latest checkpoint (${latest.size} records, ${latest.time}) extends the one of ${theirs.time} (${theirs.size} records)${receipt ? `, and decision ${receipt.recordId} is unchanged in it` : ''}`);
+  if (extension && latest) {
+    reasons.push({
+      sv: `den senaste kontrollpunkten (${latest.size} poster, ${latest.time}) är en utökning av den från ${theirs.time} (${theirs.size} poster)${receipt ? `, och beslut ${receipt.recordId} är oförändrat i den` : ''}`,
+      en: `the latest checkpoint (${latest.size} records, ${latest.time}) extends the one of ${theirs.time} (${theirs.size} records)${receipt ? `, and decision ${receipt.recordId} is unchanged in it` : ''}`,
+    });
+  }
   return { kind, extension, treeSize: theirs.size, recordId, reasons };
 }

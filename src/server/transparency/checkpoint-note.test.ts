@@ -30,7 +30,7 @@ describe('signed checkpoints (C2SP tlog-checkpoint and signed-note)', () => {
   it('refuse, saying why, a changed size, a changed root, a missing signature, another key and garbage', () => {
     const reason = (text: string, keys = [key]) => {
       const opened = openCheckpoint(text, keys);
-      return opened.ok ? 'opened' : opened.reason;
+      return opened.ok ? 'opened' : opened.reason.en;
     };
     expect(reason(signed.note.replace('\n42\n', '\n41\n'))).toMatch(/does not match the checkpoint/);
     expect(reason(signed.note.replace(leafHash('root').toString('base64'), leafHash('other').toString('base64')))).toMatch(/does not match the checkpoint/);

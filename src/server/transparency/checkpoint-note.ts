@@ -1,4 +1,5 @@
 import { sign, verify } from 'node:crypto';
+import type { Localized } from '../../engine/ruleset-schema';
 import type { SigningKey, Verifier } from './signing-key';
 
 /**
@@ -23,34 +24,38 @@ export function signCheckpoint(c: Checkpoint, key: SigningKey): SignedCheckpoint
   return { ...c, note: `${body}\n${dash} ${key.name} ${Buffer.concat([key.keyId, signature]).toString('base64')}\n` };
 }
 
-export type OpenedCheckpoint = { ok: true; checkpoint: SignedCheckpoint; signedBy: string } | { ok: false; reason: string };
+/** Why a pasted checkpoint does not open, in Swedish and English: the auditor reads it on the register page. */
+export type OpenedCheckpoint = { ok: true; checkpoint: SignedCheckpoint; signedBy: string } | { ok: false; reason: Localized };
 
 /** Parses a pasted checkpoint and checks its signature against the given keys; says what is wrong. */
 export function openCheckpoint(text: string, verifiers: readonly Verifier[]): OpenedCheckpoint {
   const note = text.replace(/\r\n/g, '\n').replace(/^\s+/, '');
   const split = note.indexOf('\n\n');
-  if (split < 0) return { ok: false, reason: 'the text has no blank line between the checkpoint and its signature' };
+  if (split < 0) return { ok: false, reason: { sv: 'texten har ingen tom rad mellan kontrollpunkten och dess signatur', en: 'the text has no blank line between the checkpoint and its signature' } };
   const body = note.slice(0, split + 1);
   const lines = body.split('\n').slice(0, -1);
-  if (lines.length < 3) return { ok: false, reason: 'a checkpoint has at least three lines: origin, tree size, root hash' };
+  if (lines.length < 3) return { ok: false, reason: { sv: 'en kontrollpunkt har minst tre rader: loggens namn, trädets storlek och rothash', en: 'a checkpoint has at least three lines: origin, tree size, root hash' } };
   const [origin, sizeText, rootText, ...extensions] = lines as [string, string, string, ...string[]];
-  if (!/^(0|[1-9]\d*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) return { ok: false, reason: `the tree size "${sizeText.slice(0, 30)}" is not a whole number` };
+  if (!/^(0|[1-9]\d*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) return { ok: false, reason: { sv: `trädets storlek "${sizeText.slice(0, 30)}" är inte ett heltal`, en: `the tree size "${sizeText.slice(0, 30)}" is not a whole number` } };
   const rootHash = Buffer.from(rootText, 'base64');
-  if (rootHash.length !== 32 || rootHash.toString('base64') !== rootText) return { ok: false, reason: 'the root hash is not 32 bytes in base64' };
+  if (rootHash.length !== 32 || rootHash.toString('base64') !== rootText) return { ok: false, reason: { sv: 'rothashen är inte 32 byte i base64', en: 'the root hash is not 32 bytes in base64' } };
   const time = extensions.find((l) => l.startsWith('time '))?.slice(5) ?? '';
   const signatures = note
     .slice(split + 2)
     .split('\n')
     .filter((l) => l.trim() !== '');
-  if (signatures.length === 0) return { ok: false, reason: 'the checkpoint is not signed' };
+  if (signatures.length === 0) return { ok: false, reason: { sv: 'kontrollpunkten är inte signerad', en: 'the checkpoint is not signed' } };
   for (const line of signatures) {
     const match = new RegExp(`^${dash} (\\S+) ([A-Za-z0-9+/=]+)$`).exec(line.trim());
-    if (!match) return { ok: false, reason: `the signature line "${line.slice(0, 40)}" is not "${dash} <key name> <base64>"` };
+    if (!match) return { ok: false, reason: { sv: `signaturraden "${line.slice(0, 40)}" har inte formen "${dash} <nyckelns namn> <base64>"`, en: `the signature line "${line.slice(0, 40)}" is not "${dash} <key name> <base64>"` } };
     const bytes = Buffer.from(match[2]!, 'base64');
     const verifier = verifiers.find((v) => v.name === match[1] && bytes.length === 68 && v.keyId.equals(bytes.subarray(0, 4)));
     if (!verifier) continue;
-    if (!verify(null, Buffer.from(body), verifier.publicKey, bytes.subarray(4))) return { ok: false, reason: `the signature by ${verifier.name} does not match the checkpoint: it was changed after it was signed, or forged` };
+    if (!verify(null, Buffer.from(body), verifier.publicKey, bytes.subarray(4))) return {
+        ok: false,
+        reason: { sv: `signaturen av ${verifier.name} stämmer inte med kontrollpunkten: den har ändrats efter att den signerades, eller förfalskats`, en: `the signature by ${verifier.name} does not match the checkpoint: it was changed after it was signed, or forged` },
+      };
     return { ok: true, checkpoint: { origin, size: Number(sizeText), rootHash, time, note: `${body}\n${signatures.join('\n')}\n` }, signedBy: verifier.vkey };
   }
-  return { ok: false, reason: 'the checkpoint is not signed by this register\'s key (nor by a retired one)' };
+  return { ok: false, reason: { sv: 'kontrollpunkten är inte signerad med det här registrets nyckel (och inte med någon tidigare nyckel)', en: 'the checkpoint is not signed by this register\'s key (nor by a retired one)' } };
 }

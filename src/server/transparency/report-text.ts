@@ -35,7 +35,7 @@ export function verificationReportText(r: VerificationReport, verifierKey: strin
   ];
   if (r.against) {
     lines.push('', `Mot ${r.against.kind === 'receipt' ? 'kvitto' : 'kontrollpunkt'} från revisorn: ${r.against.extension ? 'JA, registret är en ren utökning av den' : 'NEJ'}`);
-    for (const reason of r.against.reasons) lines.push(`  – ${reason}`);
+    for (const reason of r.against.reasons) lines.push(`  – ${reason.sv}`);
   }
   if (r.logProblems.length > 0) {
     lines.push('', 'Fel i loggen:');

@@ -10,7 +10,7 @@ type Deps = {
   runs: VerificationRuns;
   /** The API's own permission check (create-app.ts). */
   requiresVerify: MiddlewareHandler;
-  badRequest: (c: Context, error: z.ZodError) => Response;
+  badRequest: (c: Context, error: z.core.$ZodError) => Response;
 };
 
 const sizeSchema = z.coerce.number({ error: 'must be a tree size' }).int('must be a whole number').nonnegative('must be 0 or more');

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AppendWitness, DecisionStore, SealedEntry } from '../store/decision-store';
+import type { AppendWitness, DecisionStore, SealedEntry, StoredCheckpoint } from '../store/decision-store';
 import type { CheckpointInfo, Receipt } from '../../shared/transparency';
 import { openCheckpoint, signCheckpoint, type SignedCheckpoint } from './checkpoint-note';
 import { appendLogLine, evidencePaths, LeavesFile, readLogLines, type AdoptedRange, type EvidencePaths } from './evidence-files';
@@ -40,8 +40,10 @@ export class TransparencyLog implements AppendWitness {
   readonly paths: EvidencePaths;
   /** Signed checkpoints that verify, in the order they were made. */
   readonly checkpoints: SignedCheckpoint[] = [];
-  /** Lines of the checkpoint log that are unreadable or whose signature fails. */
+  /** Lines of the checkpoint log (or rows of the shared table) that are unreadable or whose signature fails. */
   readonly badLogLines: string[] = [];
+  /** Two validly signed checkpoints of one tree size with different roots: the log forked. */
+  readonly forks: string[] = [];
   readonly adopted: AdoptedRange[] = [];
   /** What the log found when it opened, for the server log and the verification report. */
   readonly notes: string[] = [];
@@ -53,6 +55,11 @@ export class TransparencyLog implements AppendWitness {
   private checkpointing: Promise<SignedCheckpoint | null> | null = null;
   private closed = false;
   private readonly openedAt: number;
+  private readonly bySize = new Map<number, SignedCheckpoint>();
+  private readonly badShared = new Set<string>();
+  /** The largest valid checkpoint read from the shared table, and when it was last read. */
+  private sharedSeen = 0;
+  private sharedReadAt = Number.NEGATIVE_INFINITY;
 
   private constructor(
     private readonly store: DecisionStore,
@@ -97,9 +104,10 @@ export class TransparencyLog implements AppendWitness {
         continue;
       }
       const opened = openCheckpoint(line.note, this.verifiers);
-      if (opened.ok) this.checkpoints.push(opened.checkpoint);
-      else this.badLogLines.push(`a checkpoint in ${this.paths.log}: ${opened.reason}`);
+      if (opened.ok) this.addCheckpoint(opened.checkpoint);
+      else this.badLogLines.push(`a checkpoint in ${this.paths.log}: ${opened.reason.en}`);
     }
+    await this.shareFileCheckpoints();
     const dbHead = await this.store.headId();
     const latestSize = this.latest()?.size ?? 0;
     const inFile = this.leaves.existed ? this.leaves.count() : 0;
@@ -117,7 +125,7 @@ export class TransparencyLog implements AppendWitness {
     } else {
       await this.catchUp();
     }
-    if (this.tree.size > latestSize) await this.checkpoint();
+    if (this.tree.size > latestSize) await this.checkpoint().catch((e: Error) => this.notes.push(`no checkpoint at start: ${e.message}`));
     for (const note of this.notes) this.options.log(`transparency log: ${note}`);
   }
 
@@ -127,7 +135,8 @@ export class TransparencyLog implements AppendWitness {
    * is written to the log as adopted (a register from before the tree, or records that did not
    * come through any instance: verify names those).
    */
-  async catchUp(): Promise<void> {
+  async catchUp(fresh = false): Promise<void> {
+    await this.readShared(fresh);
     this.absorbCommitted();
     const dbHead = await this.store.headId();
     if (dbHead <= this.tree.size) return;
@@ -174,6 +183,59 @@ export class TransparencyLog implements AppendWitness {
           ? `records ${from}–${to} were read back from the database into the rebuilt tree`
           : `records ${from}–${to} are in the database but were not saved through the register: verify names them`,
     );
+  }
+
+  /** Takes in a verified checkpoint once, and notes a fork: another root signed for the same size. */
+  private addCheckpoint(c: SignedCheckpoint): void {
+    const same = this.bySize.get(c.size);
+    if (same) {
+      if (!same.rootHash.equals(c.rootHash)) {
+        this.forks.push(`two checkpoints for ${c.size} records, signed ${same.time} and ${c.time}, name different roots: the log forked`);
+      }
+      return;
+    }
+    this.bySize.set(c.size, c);
+    this.checkpoints.push(c);
+  }
+
+  private takeShared(rows: StoredCheckpoint[]): void {
+    for (const row of rows) {
+      const opened = openCheckpoint(row.note, this.verifiers);
+      if (opened.ok && opened.checkpoint.size === row.size) {
+        this.addCheckpoint(opened.checkpoint);
+        this.sharedSeen = Math.max(this.sharedSeen, row.size);
+      } else if (!this.badShared.has(row.note)) {
+        // A row nobody with the key signed (or signed for another size) counts for nothing, and is named.
+        this.badShared.add(row.note);
+        this.badLogLines.push(`the checkpoint for ${row.size} records in the database table transparency_checkpoints: ${opened.ok ? 'its size column differs from the size it signs' : opened.reason.en}`);
+      }
+    }
+  }
+
+  /**
+   * The other instances' checkpoints from the shared table (PostgreSQL): at most once a second
+   * for receipts, every time when `fresh` (before signing, verifying, or answering an auditor).
+   */
+  private async readShared(fresh: boolean): Promise<void> {
+    const shared = this.store.sharedCheckpoints;
+    if (!shared) return;
+    const now = performance.now();
+    if (!fresh && now - this.sharedReadAt < 1000) return;
+    this.sharedReadAt = now;
+    this.takeShared(await shared.since(this.sharedSeen));
+  }
+
+  /** Checkpoints in the file that the shared table lacks (made before it, or while it was down) go into it. */
+  private async shareFileCheckpoints(): Promise<void> {
+    const shared = this.store.sharedCheckpoints;
+    if (!shared) return;
+    await shared.withLock(async (tx) => {
+      const rows = await tx.since(0);
+      this.takeShared(rows);
+      const inTable = new Set(rows.map((r) => r.size));
+      for (const c of [...this.checkpoints].sort((a, b) => a.size - b.size)) if (!inTable.has(c.size)) await tx.insert(stored(c));
+    });
+    this.sharedReadAt = performance.now();
   }
 
   /** Ids the log took from the database without seeing them saved (not a migration). */
@@ -232,15 +294,33 @@ export class TransparencyLog implements AppendWitness {
   }
 
   private async makeCheckpoint(): Promise<SignedCheckpoint | null> {
+    const shared = this.store.sharedCheckpoints;
+    // Several instances on one database: one signs at a time, having read what the others signed.
+    if (shared) return shared.withLock(async (tx) => {
+      this.takeShared(await tx.since(this.sharedSeen));
+      this.sharedReadAt = performance.now();
+      return this.signNow(async (c) => {
+        if (!(await tx.insert(stored(c)))) throw new Error(`another instance stored a checkpoint for ${c.size} records while this one held the lock`);
+      });
+    });
+    return this.signNow(async () => {});
+  }
+
+  /** Signs the tree as it stands, if it grew and still extends the latest checkpoint (never a fork). */
+  private async signNow(share: (c: SignedCheckpoint) => Promise<void>): Promise<SignedCheckpoint | null> {
     await this.catchUp();
     const size = this.tree.size;
     const latest = this.latest();
     if (size === 0 || (latest && latest.size >= size)) return null;
+    if (latest && !this.tree.root(latest.size).equals(latest.rootHash)) {
+      throw new Error(`the tree no longer matches the checkpoint of ${latest.time} for ${latest.size} records, so no checkpoint is signed that would fork the log: verify names the records`);
+    }
     // The leaves it signs are on disk before the checkpoint is.
     await this.leaves.sync();
     const checkpoint = signCheckpoint({ origin: this.options.origin, size, rootHash: this.tree.root(size), time: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z') }, this.key);
+    await share(checkpoint);
     await appendLogLine(this.paths.log, { note: checkpoint.note });
-    this.checkpoints.push(checkpoint);
+    this.addCheckpoint(checkpoint);
     return checkpoint;
   }
 
@@ -301,6 +381,8 @@ export class TransparencyLog implements AppendWitness {
     this.leaves.close();
   }
 }
+
+const stored = (c: SignedCheckpoint): StoredCheckpoint => ({ size: c.size, rootHash: c.rootHash.toString('base64'), note: c.note, time: c.time });
 
 export function checkpointInfo(c: SignedCheckpoint): CheckpointInfo {
   return { origin: c.origin, treeSize: c.size, rootHash: c.rootHash.toString('base64'), time: c.time, note: c.note };

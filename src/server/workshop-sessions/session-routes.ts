@@ -43,7 +43,7 @@ function refused(c: Context, status: 400 | 403 | 404 | 409 | 413 | 415 | 429 | 5
   return c.json(body, status);
 }
 
-function invalid(c: Context, error: z.ZodError) {
+function invalid(c: Context, error: z.core.$ZodError) {
   const problems = error.issues.flatMap((issue) => {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: path ? `${path}.${key}` : key, message: 'är inget känt fält' }));

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { apiErrorSchema, type ApiError } from '../../../shared/decision-record';
 import { identityHeaders } from './acting-as';
 
@@ -14,7 +14,7 @@ export class RegisterApiError extends Error {
 }
 
 /** Calls the API as the chosen user and parses the answer with the shared contract. */
-export async function apiFetch<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+export async function apiFetch<T>(path: string, schema: z.ZodMiniType<T>, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     // Absolute against the page, so the same call works in the browser and under jsdom.
