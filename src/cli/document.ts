@@ -4,9 +4,10 @@ import { questionStepIds, stepIds } from '../guide/steps';
 import { toDecisionFile } from '../document/decision-file';
 import { decisionToMarkdown } from '../document/decision-markdown';
 import { buildDecisionSheet } from '../document/decision-sheet';
+import { similarPurchaseSources } from '../guide/similar-purchase-words';
 import { parseDocumentInput } from '../document/document-input';
 import { buyerName } from '../engine/buyers';
-import { EvaluationError, evaluate } from '../engine/evaluate';
+import { citeSource, EvaluationError, evaluate } from '../engine/evaluate';
 import type { Lang } from '../engine/format';
 import type { Outcome } from '../engine/outcome';
 import { RulesetLoadError, type Ruleset } from '../engine/ruleset';
@@ -120,6 +121,9 @@ async function main(argv: string[]): Promise<number> {
     record: input.record ?? null,
     decidedBy: input.decidedBy,
     diarienummer: input.diarienummer,
+    ...(input.similarPurchases !== undefined
+      ? { similar: { check: input.similarPurchases, sources: similarPurchaseSources.flatMap((ref) => citeSource(ruleset, ref) ?? []) } }
+      : {}),
   });
   let output: string | Buffer;
   if (args.format === 'md') output = decisionToMarkdown(sheet);

@@ -31,6 +31,7 @@ export function decisionToMarkdown(sheet: DecisionSheet): string {
     `- ${w.purchase}: ${sheet.purchase}`,
     ...(sheet.supplier ? [`- ${w.supplier}: ${sheet.supplier}`] : []),
     `- ${w.value}: ${sheet.value}`,
+    ...(sheet.similar ? [`- ${sheet.similar.heading}: ${sheet.similar.summary}`] : []),
     ...(sheet.contractYears ? [`- ${w.contractYears}: ${sheet.contractYears}`] : []),
     `- **${w.chosen}: ${chosen}**`,
     ...(sheet.chosen && sheet.chosen.grounds.length > 0 ? [`- ${w.legalGround}: ${sheet.chosen.grounds.join('; ')}`] : []),
@@ -64,6 +65,14 @@ export function decisionToMarkdown(sheet: DecisionSheet): string {
       out.push(`#### ${route.name}: ${route.verdictLabel}`, '', `${route.heading}:`, '', ...reasonLines(route.reasons, sheet), '');
       if (route.cautions.length > 0) out.push(`${w.cautions}:`, '', ...reasonLines(route.cautions, sheet), '');
     }
+  }
+  if (sheet.similar) {
+    const s = sheet.similar;
+    out.push(`### ${s.heading}`, '', s.summary, '');
+    if (s.checkedAt) out.push(`${sheet.lang === 'sv' ? 'Kontrollerat' : 'Checked'}: ${s.checkedAt}${s.detail ? `. ${sheet.lang === 'sv' ? 'Registrets svar' : "The register's answer"}: ${s.detail}` : ''}`, '');
+    for (const i of s.items) out.push(`- **nr ${i.id}, ${i.date}: ${i.description}** (${i.supplier}; ${i.value}; ${i.route}; ${i.match}): ${i.choice}`);
+    if (s.items.length > 0) out.push('');
+    for (const source of s.sources) out.push(cite(source, sheet, ''), '');
   }
   if (sheet.obligations) {
     out.push(`### ${w.obligations} (${sheet.obligations.routeName})`, '');

@@ -10,6 +10,8 @@ import { statusWords } from '../components/source-quote';
 import { verdictWords } from '../components/verdict-badge';
 import { receiptSchema, receiptShortForm as registerReceiptShortForm } from '../shared/receipt';
 import { sheetWords } from './sheet-words';
+import type { SimilarCheck } from '../shared/similar-check';
+import { sheetSimilar, type SheetSimilar } from './sheet-similar';
 
 /**
  * The decision document as data, in one language: what the printed page, the PDF file and the Markdown and JSON
@@ -24,6 +26,8 @@ export type DecisionSheet = {
   purchase: string;
   supplier: string | null;
   value: string;
+  /** The guide's check of the register for similar purchases; null when the input says nothing of it. */
+  similar: SheetSimilar | null;
   contractYears: string | null;
   /** `grounds`: for a route judged allowed, the grounds that hold, each with its legal basis, for page 1. */
   chosen: { route: RouteId; name: string; verdict: Verdict | null; verdictLabel: string | null; grounds: string[] } | null;
@@ -82,13 +86,15 @@ export type SheetInput = {
   record?: SheetRecord | null | undefined;
   decidedBy?: string | null | undefined;
   diarienummer?: string | null | undefined;
+  /** The similar-purchase check (null: still to be made) and the sources on valuing similar purchases it cites. */
+  similar?: { check: SimilarCheck | null; sources: CitedSource[] } | undefined;
   now?: Date;
 };
 
 const statusWord = (status: string, lang: Lang) => statusWords[status]?.[lang] ?? null;
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function sheetSource(source: CitedSource, lang: Lang): SheetSource {
+export function sheetSource(source: CitedSource, lang: Lang): SheetSource {
   return {
     kind: source.textKind,
     // A summary has its own Swedish wording; a quote stays in the document's own words.
@@ -208,6 +214,9 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
     purchase: [description, kind ? `(${kind})` : null].filter(Boolean).join(' ') || w.notGiven,
     supplier: [supplierName, supplierKind].filter(Boolean).join(', ') || null,
     value: valueText(answers, lang),
+    similar: input.similar
+      ? sheetSimilar(input.similar.check, lang, (route) => outcome?.routes.find((r) => r.route === route)?.name[lang] ?? route, input.similar.sources.map((s) => sheetSource(s, lang)))
+      : null,
     contractYears: answers.contract?.years !== undefined ? formatValue(answers.contract.years, 'years', lang) : null,
     chosen,
     recommendation: {

@@ -5,6 +5,8 @@ import { parseAnswers, type AnswerProblem } from '../engine/parse-answers';
 import { draftSchema } from '../guide/draft';
 import { decisionTrailSchema } from '../shared/decision-trail';
 import type { DecisionRecord } from '../shared/decision-record';
+import type { SimilarCheck } from '../shared/similar-check';
+import { recordedCheck } from '../guide/similar-purchases';
 import { decidedByText, decisionMakerFields, decisionMakerLimits } from '../shared/decision-maker';
 
 /** What the document is made from, whichever file it came in. */
@@ -16,6 +18,8 @@ export type DocumentInput = {
   /** A saved record (from the register's GET /api/decisions/:id) and the outcome under its own rule set. */
   record?: DecisionRecord;
   outcome?: Outcome;
+  /** The guide's similar-purchase check, where the file carries one (a guide's file or a record saved with it). */
+  similarPurchases?: SimilarCheck | null;
 };
 
 export type ParsedDocumentInput = { ok: true; input: DocumentInput } | { ok: false; problems: AnswerProblem[] };
@@ -58,7 +62,7 @@ export function parseDocumentInput(data: unknown): ParsedDocumentInput {
     const answers = parseAnswers(draft.data.answers);
     if (!answers.ok) return { ok: false, problems: withPrefix(answers.problems, 'draft.answers') };
     const { decidedBy, diarienummer } = decisionMakerFields(draft.data.decision);
-    return { ok: true, input: { answers: answers.answers, decision: draft.data.decision, decidedBy: decidedBy ? decidedByText(decidedBy) : undefined, diarienummer } };
+    return { ok: true, input: { answers: answers.answers, decision: draft.data.decision, decidedBy: decidedBy ? decidedByText(decidedBy) : undefined, diarienummer, similarPurchases: recordedCheck(draft.data, answers.answers) } };
   }
 
   if ('record' in obj) {
@@ -75,6 +79,7 @@ export function parseDocumentInput(data: unknown): ParsedDocumentInput {
         diarienummer: record.diarienummer,
         record,
         outcome,
+        ...(record.similarPurchases ? { similarPurchases: record.similarPurchases } : {}),
       },
     };
   }

@@ -6,6 +6,12 @@ import { answerRows, type Decision } from '../guide/decision';
 import type { DecisionRecord } from '../shared/decision-record';
 import { decidedByText, decisionMakerFields } from '../shared/decision-maker';
 import { buildDecisionSheet, type DecisionSheet, type SheetRecord } from './decision-sheet';
+import { citeSource } from '../engine/evaluate';
+import type { CitedSource } from '../engine/outcome';
+import { similarPurchaseSources } from '../guide/similar-purchase-words';
+import { recordedCheck } from '../guide/similar-purchases';
+
+const similarSources = (ruleset: Ruleset): CitedSource[] => similarPurchaseSources.flatMap((ref) => citeSource(ruleset, ref) ?? []);
 
 const organisationName = (ruleset: Ruleset) => (id: string, lang: Lang) => buyerName(ruleset, id, lang);
 
@@ -21,6 +27,7 @@ export function sheetForDecision(ruleset: Ruleset, decision: Decision, lang: Lan
     rows: decision.rows,
     unaskedRows: decision.unaskedRows,
     decision: { ...decision.draft.decision, chosenRoute: decision.chosenRoute },
+    similar: { check: recordedCheck(decision.draft, decision.answers), sources: similarSources(ruleset) },
     record,
     decidedBy: decidedBy ? decidedByText(decidedBy) : null,
     diarienummer: diarienummer ?? null,
@@ -41,6 +48,8 @@ export function sheetForRecord(ruleset: Ruleset, record: DecisionRecord, outcome
     rows: answerRows(ruleset, record.answers),
     unaskedRows: record.unaskedAnswers ? answerRows(ruleset, record.unaskedAnswers as never) : [],
     decision: { chosenRoute: record.chosenRoute, justification: record.justification, deviationReason: record.deviationReason },
+    // A record saved before the check existed says nothing of it; one saved with it keeps what the guide found.
+    ...(record.similarPurchases ? { similar: { check: record.similarPurchases, sources: similarSources(ruleset) } } : {}),
     record,
     // A record saved before these fields existed has neither: its page 1 keeps the blank lines.
     decidedBy: record.decidedBy ? decidedByText(record.decidedBy) : null,

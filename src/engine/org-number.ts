@@ -21,11 +21,15 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** The two things that can be wrong with an organisation number, in both languages (also the guide's field errors). */
+export const orgNumberFormatProblem: Localized = { sv: 'Skriv organisationsnumret som tio siffror, till exempel 556012-5790.', en: 'Write the organisation number as ten digits, for example 556012-5790.' };
+export const orgNumberCheckProblem: Localized = { sv: 'Organisationsnumret stämmer inte: kontrollsiffran (den sista) passar inte de övriga. Kontrollera att alla siffror är rätt.', en: 'The organisation number does not add up: the check digit (the last) does not fit the others. Check every digit.' };
+
 /** What is wrong with an organisation number, in both languages, or null if it is well formed. */
 export function orgNumberProblem(value: string): Localized | null {
   const digits = orgNumberDigits(value);
-  if (!digits) return { sv: 'Skriv organisationsnumret som tio siffror, till exempel 556012-5790.', en: 'Write the organisation number as ten digits, for example 556012-5790.' };
-  if (!luhnValid(digits)) return { sv: 'Organisationsnumret stämmer inte: kontrollsiffran (den sista) passar inte de övriga. Kontrollera att alla siffror är rätt.', en: 'The organisation number does not add up: the check digit (the last) does not fit the others. Check every digit.' };
+  if (!digits) return orgNumberFormatProblem;
+  if (!luhnValid(digits)) return orgNumberCheckProblem;
   return null;
 }
 

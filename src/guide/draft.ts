@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { answersSchema, routeIds, type Answers } from '../engine/answers-schema';
 import { acknowledgedVerdicts } from '../shared/deviation';
+import { similarCheckSchema } from '../shared/similar-check';
 import { paymentBases, valueBases } from './guide-questions';
 import { stepIds, type StepId } from './steps';
 
@@ -22,6 +23,10 @@ export const draftSchema = z.strictObject({
     contractSek: z.optional(z.number().check(z.nonnegative())),
     /** How the idéburen organisation is paid; sets partnership.paymentForService (guide-questions.ts). */
     paymentBasis: z.optional(z.enum(paymentBases)),
+    /** The register's similar purchases and what the procurer added of them (similar-purchases.ts, LOU 5 kap.). */
+    similarCheck: z.optional(similarCheckSchema),
+    /** The register numbers this draft was saved as: never listed as its own similar purchases. */
+    savedAs: z.optional(z.array(z.number())),
   }),
   decision: z.strictObject({
     justification: z.optional(z.string().check(z.maxLength(10000))),

@@ -1,7 +1,7 @@
 import type { Localized } from '../engine/ruleset-schema';
 
 /** How a question is asked and read back; labels of rule facts come from rules/facts.yaml instead. */
-export type FieldKind = 'organisation' | 'date' | 'text' | 'longtext' | 'cpv' | 'enum' | 'boolean' | 'sek' | 'years' | 'percent';
+export type FieldKind = 'organisation' | 'date' | 'text' | 'longtext' | 'cpv' | 'orgnumber' | 'enum' | 'boolean' | 'sek' | 'years' | 'percent';
 
 export const fieldKinds: Record<string, FieldKind> = {
   organisation: 'organisation',
@@ -21,6 +21,7 @@ export const fieldKinds: Record<string, FieldKind> = {
   'value.similarPurchasesSek': 'sek',
   'value.totalSek': 'sek',
   'supplier.name': 'text',
+  'supplier.orgNumber': 'orgnumber',
   'supplier.kind': 'enum',
   'supplier.disadvantagedShare': 'percent',
   'supplier.mainPurposeIntegration': 'boolean',
@@ -79,6 +80,9 @@ export const ownFieldTexts: Record<string, OwnFieldText> = {
   },
   'supplier.name': {
     label: { sv: 'Leverantörens namn (om det är känt)', en: "Supplier's name (if known)" },
+  },
+  'supplier.orgNumber': {
+    label: { sv: 'Leverantörens organisationsnummer (om det är känt)', en: "Supplier's organisation number (if known)" },
   },
   'wizard.hasSimilarPurchases': {
     label: { sv: 'Har ni köpt, eller ska ni köpa, liknande varor eller tjänster under de föregående eller kommande tolv månaderna?', en: 'Have you bought, or will you buy, similar goods or services in the previous or coming twelve months?' },

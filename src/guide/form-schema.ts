@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { organisationSchema } from '../engine/answers-schema';
+import { orgNumberCheckProblem, orgNumberDigits, orgNumberFormatProblem, orgNumberProblem } from '../engine/org-number';
 import type { Localized } from '../engine/ruleset-schema';
 import type { FieldValues } from './wizard-machine';
 import { fieldKinds, type FieldKind } from './field-kinds';
@@ -22,6 +23,9 @@ export const errorMessages: Record<string, Localized> = {
   percent: { sv: 'Ange en andel mellan 0 och 100 procent, till exempel 40.', en: 'Give a share between 0 and 100 per cent, e.g. 40.' },
   cpv: { sv: 'Ange en CPV-kod med åtta siffror och kontrollsiffra, till exempel 90910000-9.', en: 'Give a CPV code of eight digits and a check digit, e.g. 90910000-9.' },
   tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+  // The engine's own words for a bad organisation number (src/engine/org-number.ts), at the field.
+  orgNumber: orgNumberFormatProblem,
+  orgNumberCheck: orgNumberCheckProblem,
 };
 
 export type FormValues = Record<string, string | Record<string, string>>;
@@ -50,6 +54,11 @@ function kindSchema(kind: FieldKind, path: string, earliestDate: string, latestD
       return text.check(z.maxLength(2000, { message: 'tooLong' }));
     case 'cpv':
       return text.check(z.refine((v) => v.trim() === '' || /^\d{8}(-\d)?$/.test(v.trim()), { message: 'cpv' }));
+    case 'orgnumber':
+      return text.check(
+        z.refine((v) => v.trim() === '' || orgNumberDigits(v) !== null, { message: 'orgNumber' }),
+        z.refine((v) => orgNumberDigits(v) === null || orgNumberProblem(v) === null, { message: 'orgNumberCheck' }),
+      );
     case 'enum':
       return path === 'purchase.kind' || path === 'supplier.kind' ? text.check(z.minLength(1, { message: 'required' })) : text;
     case 'boolean':

@@ -37,6 +37,10 @@ export const ownFieldExplanations: Record<string, FieldExplanation> = {
     plain: { sv: 'Vem ni tänker köpa av eller samarbeta med, om det är bestämt.', en: 'Whom you intend to buy from or work with, if that is settled.' },
     example: { sv: 'Föreningen Träffpunkten i Motala.', en: 'Föreningen Träffpunkten in Motala.' },
   },
+  'supplier.orgNumber': {
+    plain: { sv: 'Tio siffror från offerten eller fakturan. Med numret hittar Vägval samma leverantörs tidigare köp i beslutsregistret, även om namnet är skrivet på ett annat sätt.', en: "Ten digits from the quote or the invoice. With the number Vägval finds the same supplier's earlier purchases in the decision register, even where the name is written another way." },
+    example: { sv: 'Skriv 556012-5790 eller 5560125790. Okänt: lämna tomt.', en: 'Write 556012-5790 or 5560125790. Not known: leave empty.' },
+  },
   'wizard.hasSimilarPurchases': {
     plain: { sv: 'Köp av samma slag räknas ihop, så att ett köp inte delas upp för att hamna under en gräns.', en: 'Purchases of the same kind are added up, so that a purchase is not split to stay below a limit.' },
     example: { sv: 'Förvaltningen köpte städning av en annan skola i våras: ja.', en: 'The department bought cleaning for another school last spring: yes.' },

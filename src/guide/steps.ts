@@ -24,6 +24,7 @@ export const stepFields = {
   value: ['value.annualSek', 'contract.years', 'value.optionsSek', 'value.similarPurchasesSek', 'value.totalSek'],
   supplier: [
     'supplier.name',
+    'supplier.orgNumber',
     'supplier.kind',
     'supplier.disadvantagedShare',
     'supplier.mainPurposeIntegration',
@@ -65,5 +66,6 @@ export const alwaysAsked: ReadonlySet<string> = new Set<string>([
   'value.similarPurchasesSek',
   'value.totalSek',
   'supplier.name',
+  'supplier.orgNumber',
   'supplier.kind',
 ]);

@@ -31,3 +31,17 @@ describe('the value as contracts state it (LOU 5 kap.)', () => {
     expect(valueSum({ basis: 'total', annualSek: 100, years: 2 })).toBeUndefined();
   });
 });
+
+describe('similar purchases found in the register', () => {
+  it('counts them in the total beside those typed, each on its own line', () => {
+    const sum = valueSum({ basis: 'per-year', annualSek: 225_000, years: 2, similarPurchasesSek: 80_000, registerSimilarSek: 100_000 })!;
+    expect(sum).toMatchObject({ similarPurchasesSek: 180_000, registerSimilarSek: 100_000, totalSek: 630_000 });
+    expect(valueSumLines(sum, true).map((l) => l.sv)).toEqual([
+      '225\u00a0000 kr per år × 2 år = 450\u00a0000 kr',
+      '+ optioner: 0 kr',
+      '+ liknande köp i beslutsregistret: 100\u00a0000 kr',
+      '+ andra liknande köp inom 12 månader: 80\u00a0000 kr',
+      '= 630\u00a0000 kr exklusive moms',
+    ]);
+  });
+});

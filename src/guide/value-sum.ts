@@ -7,7 +7,10 @@ export type ValueInputs = {
   contractSek?: number | undefined;
   years?: number | undefined;
   optionsSek?: number | undefined;
+  /** Similar purchases the procurer typed (those the register does not know). */
   similarPurchasesSek?: number | undefined;
+  /** Similar purchases found in the register and added (similar-purchases.ts). */
+  registerSimilarSek?: number | undefined;
 };
 
 /** The estimated value (LOU 5 kap.) and the parts it is made of. */
@@ -17,7 +20,9 @@ export type ValueSum = {
   years: number;
   contractSek: number;
   optionsSek: number;
+  /** Every similar purchase counted: those typed and those added from the register. */
   similarPurchasesSek: number;
+  registerSimilarSek: number;
   totalSek: number;
 };
 
@@ -32,7 +37,8 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 export function valueSum(inputs: ValueInputs): ValueSum | undefined {
   const years = inputs.years ?? 1;
   const optionsSek = inputs.optionsSek ?? 0;
-  const similarPurchasesSek = inputs.similarPurchasesSek ?? 0;
+  const registerSimilarSek = inputs.registerSimilarSek ?? 0;
+  const similarPurchasesSek = (inputs.similarPurchasesSek ?? 0) + registerSimilarSek;
   let annualSek: number;
   let contractSek: number;
   if (inputs.basis === 'total') {
@@ -44,5 +50,5 @@ export function valueSum(inputs: ValueInputs): ValueSum | undefined {
     annualSek = inputs.annualSek;
     contractSek = annualSek * years;
   }
-  return { basis: inputs.basis, annualSek, years, contractSek, optionsSek, similarPurchasesSek, totalSek: Math.round(contractSek + optionsSek + similarPurchasesSek) };
+  return { basis: inputs.basis, annualSek, years, contractSek, optionsSek, similarPurchasesSek, registerSimilarSek, totalSek: Math.round(contractSek + optionsSek + similarPurchasesSek) };
 }

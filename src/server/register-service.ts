@@ -14,6 +14,7 @@ import type { DecisionTrail, Replay } from '../shared/decision-trail';
 import { needsAcknowledgement } from '../shared/deviation';
 import { visibleOrganisations } from './access';
 import { checkStoredRow, verdictsOf } from './record-check';
+import { checkSimilarPurchases } from './similar-purchases-check';
 import { compareOutcomes } from './replay';
 import type { DecisionStore, StoredRow } from './store/decision-store';
 import { idempotencySince, requestFingerprint, type IdempotencyHit } from './store/idempotency';
@@ -112,6 +113,7 @@ export class RegisterService {
         throw new RegisterError(422, 'deviation-not-acknowledged', `the chosen route ${request.chosenRoute} is ${judged}: acknowledge it with acknowledgedVerdict "${chosenVerdict}"`, 'acknowledgedVerdict');
       }
     }
+    checkSimilarPurchases(request);
     if (request.corrects !== undefined) {
       const old = await this.store.get(request.corrects);
       // One the caller may not read is answered as missing: the refusal must not name its owner.
@@ -139,6 +141,7 @@ export class RegisterService {
       recordedAt: this.now().toISOString(),
       ...(needsAcknowledgement(chosenVerdict) ? { acknowledgedVerdict: chosenVerdict } : {}),
       ...(request.unaskedAnswers && Object.keys(request.unaskedAnswers).length > 0 ? { unaskedAnswers: request.unaskedAnswers } : {}),
+      ...(request.similarPurchases ? { similarPurchases: request.similarPurchases } : {}),
       ...(request.decidedBy ? { decidedBy: request.decidedBy } : {}),
       ...(request.diarienummer ? { diarienummer: request.diarienummer } : {}),
     };

@@ -234,6 +234,16 @@ export const similarQuerySchema = z.strictObject({
 });
 export const similarResponseSchema = z.strictObject({
   window: z.strictObject({ from: isoDate, to: isoDate }),
-  items: z.array(z.strictObject({ row: auditRowSchema, match: z.array(z.enum(['orgNumber', 'supplierName', 'cpvGroup'])) })),
+  items: z.array(
+    z.strictObject({
+      row: auditRowSchema,
+      match: z.array(z.enum(['orgNumber', 'supplierName', 'cpvGroup'])),
+      /**
+       * The purchase's own value: its estimated value without the similar purchases it counted in itself, so that a
+       * guide adding several found purchases never counts one twice (the guide's check, issue 13 item 4).
+       */
+      ownValueSek: z.optional(z.nullable(z.number())),
+    }),
+  ),
 });
 export type SimilarResponse = z.infer<typeof similarResponseSchema>;

@@ -4,6 +4,7 @@ import { answersSchema, buyerIdPattern, organisationIds, routeIds, supplierKinds
 import { verdicts } from '../engine/ruleset-terms';
 import { receiptSchema } from './receipt';
 import { acknowledgedVerdicts } from './deviation';
+import { similarCheckSchema } from './similar-check';
 import { decidedBySchema, diarienummerSchema } from './decision-maker';
 
 /** A named organisation, any kommun or region by SCB code, or a state agency (src/engine/answers-schema.ts). */
@@ -52,6 +53,8 @@ export const saveDecisionRequestSchema = z.strictObject({
   /** Required, with deviationReason, when the chosen route is judged not-allowed or needs-info. */
   acknowledgedVerdict: z.optional(acknowledgedVerdictSchema),
   unaskedAnswers: z.optional(unaskedAnswersSchema),
+  /** The guide's check of the register for similar purchases: what was found and added, or why it could not check. */
+  similarPurchases: z.optional(similarCheckSchema),
   /** Who took the decision, by name and title (not necessarily who saves it), and the diarium's number for it. */
   decidedBy: z.optional(decidedBySchema),
   diarienummer: z.optional(diarienummerSchema),
@@ -79,6 +82,7 @@ export const recordContentSchema = z.strictObject({
   // that the canonical JSON, and with it the hash, of every record saved before them is unchanged.
   acknowledgedVerdict: z.optional(acknowledgedVerdictSchema),
   unaskedAnswers: z.optional(unaskedAnswersSchema),
+  similarPurchases: z.optional(similarCheckSchema),
   decidedBy: z.optional(decidedBySchema),
   diarienummer: z.optional(diarienummerSchema),
 });

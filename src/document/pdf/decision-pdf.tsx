@@ -149,6 +149,11 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
         <Fact term={w.value}>
           <T>{sheet.value}</T>
         </Fact>
+        {sheet.similar ? (
+          <Fact term={sheet.similar.heading}>
+            <T>{sheet.similar.summary}</T>
+          </Fact>
+        ) : null}
         {sheet.contractYears ? (
           <Fact term={w.contractYears}>
             <T>{sheet.contractYears}</T>
@@ -247,6 +252,23 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
             ) : null}
           </View>
         ))}
+        {sheet.similar ? (
+          <View>
+            <T style={s.h3}>{sheet.similar.heading}</T>
+            <T>{sheet.similar.summary}</T>
+            {sheet.similar.checkedAt ? <T>{`${lang === 'sv' ? 'Kontrollerat' : 'Checked'}: ${sheet.similar.checkedAt}${sheet.similar.detail ? `. ${lang === 'sv' ? 'Registrets svar' : "The register's answer"}: ${sheet.similar.detail}` : ''}`}</T> : null}
+            {sheet.similar.items.map((i) => (
+              <View key={i.id} style={s.item} wrap={false}>
+                <Text>
+                  <Text style={s.strong}>{pdfText(`nr ${i.id}, ${i.date}: ${i.description}`)}</Text> {pdfText(`(${i.supplier}; ${i.value}; ${i.route}; ${i.match}): ${i.choice}`)}
+                </Text>
+              </View>
+            ))}
+            {sheet.similar.sources.map((source) => (
+              <Quote key={`${source.title}|${source.section}`} source={source} lang={lang} />
+            ))}
+          </View>
+        ) : null}
         {sheet.obligations ? (
           <View>
             <T style={s.h3}>{`${w.obligations}: ${sheet.obligations.routeName}`}</T>

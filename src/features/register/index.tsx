@@ -15,3 +15,10 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
     </Suspense>
   );
 }
+
+/**
+ * The register's part of the guide's similar-purchase check (its query client, the acting user and the lookup), for
+ * the wizard's lazily loaded check: a dynamic import, so the guide's first load does not carry it.
+ */
+export const loadSimilarPurchaseLookup = () => import('./similar-purchase-lookup');
+export type SimilarPurchaseLookup = Awaited<ReturnType<typeof loadSimilarPurchaseLookup>>;

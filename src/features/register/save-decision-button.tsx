@@ -6,6 +6,8 @@ import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import type { DecisionRecord, RouteVerdicts, Role, SaveDecisionRequest, UnaskedAnswers } from '../../shared/decision-record';
 import { deviationOf, needsAcknowledgement, type AcknowledgedVerdict } from '../../shared/deviation';
+import type { SimilarCheck } from '../../shared/similar-check';
+import { undecided } from '../../guide/similar-purchases';
 import { decisionMakerFields, decisionMakerProblems, type DecisionMakerField } from '../../shared/decision-maker';
 import { ActingAsPicker } from './acting-as-picker';
 import { identitiesQuery } from './api/identities';
@@ -22,7 +24,7 @@ import './save-decision.css';
 export const savingRoles: readonly Role[] = ['procurer', 'admin'];
 
 /** The decision's fields the button checks, as the page names them at the field. */
-export type DecisionFieldName = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification' | DecisionMakerField;
+export type DecisionFieldName = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification' | DecisionMakerField | 'similarPurchases';
 
 export type SaveDecisionButtonProps = {
   answers: Answers;
@@ -34,6 +36,8 @@ export type SaveDecisionButtonProps = {
   acknowledgedVerdict?: AcknowledgedVerdict | undefined;
   /** Answers to questions that stopped being asked, kept in the record. */
   unaskedAnswers?: UnaskedAnswers | undefined;
+  /** The guide's check for similar purchases, kept in the record; null while it is still being made. */
+  similarPurchases?: SimilarCheck | null | undefined;
   /** Who took the decision (name and title) and the diarium's number, as typed; stored when valid, refused at the field when not. */
   decidedByName?: string | undefined;
   decidedByTitle?: string | undefined;
@@ -51,6 +55,7 @@ const missingTexts: Record<DecisionFieldName, Localized> = {
   acknowledgedVerdict: { sv: 'Bekräftelse saknas: bekräfta att ni avviker från bedömningen av vald väg.', en: 'Acknowledgement is missing: confirm that you depart from the assessment of the chosen route.' },
   deviationReason: { sv: 'Skäl att avvika saknas: vald väg avviker från bedömningen.', en: 'Reason for deviating is missing: the chosen route departs from the assessment.' },
   justification: { sv: 'Motivering saknas: skriv varför vägen valdes.', en: 'Justification is missing: write why the route was chosen.' },
+  similarPurchases: { sv: 'Liknande köp: ta ställning till varje köp som registret hittade (lägg till värdet eller ange varför inte), eller vänta tills sökningen är klar.', en: 'Similar purchases: decide on each purchase the register found (add its value or say why not), or wait until the search is done.' },
   decidedByName: { sv: 'Beslutat av: namnet saknas eller är fel – se fältet.', en: 'Decided by: the name is missing or wrong – see the field.' },
   decidedByTitle: { sv: 'Beslutat av: befattningen saknas eller är fel – se fältet.', en: 'Decided by: the title is missing or wrong – see the field.' },
   diarienummer: { sv: 'Diarienumret är fel – se fältet.', en: 'The diarienummer is wrong – see the field.' },
@@ -63,7 +68,7 @@ const decisionFields = Object.keys(missingTexts) as DecisionFieldName[];
  * again until something in it changes, and a retry carries the same Idempotency-Key.
  */
 export function SaveDecisionButton(props: SaveDecisionButtonProps) {
-  const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects, onInvalid, onSaved } = props;
+  const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, similarPurchases, corrects, onInvalid, onSaved } = props;
   const maker = { decidedByName: props.decidedByName, decidedByTitle: props.decidedByTitle, diarienummer: props.diarienummer };
   const makerProblems = decisionMakerProblems(maker);
   const { decidedBy, diarienummer } = decisionMakerFields(maker);
@@ -91,6 +96,7 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
             ...(deviationReason?.trim() ? { deviationReason } : {}),
             ...(needsAcknowledgement(chosenVerdict) && acknowledgedVerdict === chosenVerdict ? { acknowledgedVerdict } : {}),
             ...(unaskedAnswers && Object.keys(unaskedAnswers).length > 0 ? { unaskedAnswers } : {}),
+            ...(similarPurchases ? { similarPurchases } : {}),
             ...(decidedBy ? { decidedBy } : {}),
             ...(diarienummer ? { diarienummer } : {}),
             ...(corrects ? { corrects } : {}),
@@ -98,7 +104,7 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
         : null,
     // verdicts is rebuilt from outcome each render; outcome stands for it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [answers, outcome, recommended, chosenRoute, chosenVerdict, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, corrects, decidedBy?.name, decidedBy?.title, diarienummer],
+    [answers, outcome, recommended, chosenRoute, chosenVerdict, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, similarPurchases, corrects, decidedBy?.name, decidedBy?.title, diarienummer],
   );
   const fingerprint = request ? saveFingerprint(request) : null;
   const savedId = fingerprint ? savedEntry(fingerprint)?.id : undefined;
@@ -113,6 +119,8 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
       if (field === 'justification') return !justification.trim();
       if (field === 'acknowledgedVerdict') return needsAcknowledgement(chosenVerdict) && acknowledgedVerdict !== chosenVerdict;
       if (field === 'decidedByName' || field === 'decidedByTitle' || field === 'diarienummer') return makerProblems[field] !== undefined;
+      // Only the guide checks for similar purchases; a caller that passes nothing has nothing to record.
+      if (field === 'similarPurchases') return similarPurchases === null || undecided(similarPurchases).length > 0;
       return deviationOf(verdicts, recommended, chosenRoute) !== null && !deviationReason?.trim();
     });
     if (missing.length > 0 || !request || !fingerprint) {
@@ -131,7 +139,8 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
         },
         onError: (error) => {
           const field = error instanceof RegisterApiError ? error.body.problems?.[0]?.field : undefined;
-          if (field && (decisionFields as string[]).includes(field)) onInvalid?.([field as DecisionFieldName]);
+          if (field?.startsWith('similarPurchases')) onInvalid?.(['similarPurchases']);
+          else if (field && (decisionFields as string[]).includes(field)) onInvalid?.([field as DecisionFieldName]);
         },
       },
     );

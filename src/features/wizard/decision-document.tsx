@@ -138,6 +138,11 @@ export function DecisionDocument({ sheet, onToggleObligation }: { sheet: Decisio
           <Fact term={w.purchase}>{sheet.purchase}</Fact>
           {sheet.supplier ? <Fact term={w.supplier}>{sheet.supplier}</Fact> : null}
           <Fact term={w.value}>{sheet.value}</Fact>
+          {sheet.similar ? (
+            <Fact term={sheet.similar.heading} testId="similar-summary-line">
+              {sheet.similar.summary}
+            </Fact>
+          ) : null}
           {sheet.contractYears ? <Fact term={w.contractYears}>{sheet.contractYears}</Fact> : null}
           <div className="decision-sheet__chosen">
             <dt>{w.chosen}</dt>
@@ -237,6 +242,8 @@ export function DecisionDocument({ sheet, onToggleObligation }: { sheet: Decisio
           </section>
         ) : null}
 
+        {sheet.similar ? <SimilarAppendix similar={sheet.similar} lang={lang} /> : null}
+
         {sheet.obligations ? (
           <section aria-labelledby="doc-obligations">
             <h3 id="doc-obligations">
@@ -326,6 +333,40 @@ export function DecisionDocument({ sheet, onToggleObligation }: { sheet: Decisio
         </section>
       </section>
     </article>
+  );
+}
+
+/** The register's similar purchases: each one found, what was done with it and why, and the sources on valuing them. */
+function SimilarAppendix({ similar, lang }: { similar: NonNullable<DecisionSheet['similar']>; lang: DecisionSheet['lang'] }) {
+  const t = lang === 'sv'
+    ? { checkedAt: 'Kontrollerat', detail: 'Registrets svar', value: 'värde', route: 'väg', found: 'hittat på', supplier: 'leverantör' }
+    : { checkedAt: 'Checked', detail: "The register's answer", value: 'value', route: 'route', found: 'found by', supplier: 'supplier' };
+  return (
+    <section aria-labelledby="doc-similar" data-testid="doc-similar" data-status={similar.status}>
+      <h3 id="doc-similar">{similar.heading}</h3>
+      <p>{similar.summary}</p>
+      {similar.checkedAt ? (
+        <p>
+          {t.checkedAt}: {similar.checkedAt}
+          {similar.detail ? `. ${t.detail}: ${similar.detail}` : ''}
+        </p>
+      ) : null}
+      {similar.items.length > 0 ? (
+        <ul className="reasons">
+          {similar.items.map((i) => (
+            <li key={i.id} data-testid={`doc-similar-${i.id}`} data-added={i.added}>
+              <strong>
+                <a href={i.link}>nr {i.id}</a>, {i.date}: {i.description}
+              </strong>{' '}
+              ({t.supplier} {i.supplier}; {t.value} {i.value}; {t.route} {i.route}; {t.found} {i.match}): {i.choice}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {similar.sources.map((source) => (
+        <SheetQuote key={`${source.title}|${source.section}`} source={source} lang={lang} />
+      ))}
+    </section>
   );
 }
 

@@ -8,6 +8,8 @@ export { ownFieldExplanations } from '../../guide/own-field-explanations';
 export { numberSuggestion, numberWarning } from '../../guide/number-suggestion';
 export { valueSumLines } from '../../guide/value-sum-lines';
 export { RoutesGlossary } from './routes-glossary';
+// The register's similar purchases on the supplier step, itself loaded on demand (similar-purchases/).
+export { SimilarPurchasesCheck } from './similar-purchases';
 import { paymentCues } from '../../guide/payment-cues';
 
 /** The note at the IOP payment question when the description speaks of payment per unit or by invoice, quoting it. */

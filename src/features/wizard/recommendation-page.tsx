@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { RouteId } from '../../engine/answers-schema';
 import type { Localized } from '../../engine/ruleset-schema';
 import { judgeable, type Draft } from '../../guide/draft';
@@ -12,6 +12,8 @@ import { SaveDecisionButton } from '../register';
 import { DecisionDocument } from './decision-document';
 import { DocumentDownloads } from './document-downloads';
 import { RecommendationSummary } from './recommendation-summary';
+import { recordedCheck, similarLookup } from '../../guide/similar-purchases';
+import { SimilarPurchasesCheck } from './similar-purchases';
 import { useDecisionSheet, useSavedRecord } from './use-decision-sheet';
 import { useDecision, useWizard } from './wizard-provider';
 
@@ -39,6 +41,11 @@ export function RecommendationPage() {
   const saved = useSavedRecord();
   const sheet = useDecisionSheet(saved.record);
   const [revealed, setRevealed] = useState<ReadonlySet<DecisionField>>(new Set());
+  const [similarRefused, setSimilarRefused] = useState(false);
+  const similarKey = JSON.stringify(similarLookup(decision.answers));
+  // Stable while the check and the answers it depends on stay, so the save's fingerprint does not change by itself.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- similarKey stands for the answers the check reads.
+  const similarPurchases = useMemo(() => recordedCheck(draft, decision.answers), [draft.wizard.similarCheck, similarKey]);
   const reveal = (...fields: DecisionField[]) => setRevealed((old) => new Set([...old, ...fields]));
   const decide = (change: Draft['decision']) => actor.send({ type: 'DECIDE', decision: change });
   const status = outcome ? recommendationStatus(outcome, decision.answers) : 'none';
@@ -78,6 +85,9 @@ export function RecommendationPage() {
   return (
     <div className="recommendation-page">
       <RecommendationSummary />
+      <div className="no-print">
+        <SimilarPurchasesCheck showErrors={similarRefused} />
+      </div>
       <form className="decision-form no-print" onSubmit={(e) => e.preventDefault()} aria-labelledby={`${id}-heading`} noValidate>
         <h3 id={`${id}-heading`}>{t({ sv: 'Ert beslut', en: 'Your decision' })}</h3>
         <div className={`field${shown('chosenRoute') ? ' field--invalid' : ''}`}>
@@ -210,8 +220,16 @@ export function RecommendationPage() {
             decidedByName={draft.decision.decidedByName}
             decidedByTitle={draft.decision.decidedByTitle}
             diarienummer={draft.decision.diarienummer}
-            onInvalid={(fields) => reveal(...fields)}
-            onSaved={saved.onSaved}
+            similarPurchases={similarPurchases}
+            onInvalid={(fields) => {
+              reveal(...fields.filter((f): f is DecisionField => f !== 'similarPurchases'));
+              setSimilarRefused(fields.includes('similarPurchases'));
+            }}
+            onSaved={(record) => {
+              saved.onSaved(record);
+              const savedAs = actor.getSnapshot().context.draft.wizard.savedAs ?? [];
+              if (!savedAs.includes(record.id)) actor.send({ type: 'EDIT', values: {}, wizard: { savedAs: [...savedAs, record.id] } });
+            }}
           />
         ) : null}
         <div className="step-actions">

@@ -14,6 +14,7 @@ import { paymentBasisOptions, paymentBases, paymentForService, shownPaymentBasis
 import { readAmount, readYears } from '../../guide/swedish-number';
 import { stepFields, type QuestionStepId } from '../../guide/steps';
 import { valueSum } from '../../guide/value-sum';
+import { addedSek, typedSimilarSek } from '../../guide/similar-value';
 import { useFieldGuidance } from './use-field-guidance';
 import { useDraft, useWizard } from './wizard-provider';
 
@@ -39,7 +40,9 @@ function initialValues(draft: Draft, step: QuestionStepId): WizardFormValues {
   let values: WizardFormValues = {};
   for (const path of stepFields[step]) {
     const kind = fieldKinds[path]!;
-    values = writeForm(values, path, toText(kind, readPath(draft.answers, path)));
+    // The register's similar purchases are the check's (similar-purchases.ts); the field holds only those typed.
+    const answer = path === 'value.similarPurchasesSek' ? typedSimilarSek(draft) : readPath(draft.answers, path);
+    values = writeForm(values, path, toText(kind, answer));
   }
   // The decision is usually made today: the date starts there, and the procurer can change it.
   if (step === 'organisation' && !readForm(values, 'decisionDate')) values = writeForm(values, 'decisionDate', new Date().toISOString().slice(0, 10));
@@ -81,8 +84,8 @@ function wizardFlags(step: QuestionStepId, values: WizardFormValues): Partial<Dr
   return undefined;
 }
 
-/** The value step's sum from what the form holds now; undefined while the price is missing or unsure. */
-function formValueSum(values: WizardFormValues) {
+/** The value step's sum from what the form holds now and what was added from the register; undefined while the price is missing or unsure. */
+function formValueSum(values: WizardFormValues, registerSimilarSek: number) {
   const years = readYears(readForm(values, 'contract.years'));
   return valueSum({
     basis: basisOf(values),
@@ -91,6 +94,7 @@ function formValueSum(values: WizardFormValues) {
     years: years.status === 'ok' && years.value > 0 ? years.value : undefined,
     optionsSek: certainAmount(readForm(values, 'value.optionsSek')),
     similarPurchasesSek: values.wizard?.hasSimilarPurchases === 'yes' ? certainAmount(readForm(values, 'value.similarPurchasesSek')) : undefined,
+    registerSimilarSek,
   });
 }
 
@@ -110,15 +114,18 @@ function formIssues(step: QuestionStepId, fields: readonly string[], values: Wiz
 }
 
 /** The answers of the form as the machine takes them, the value helper's total included. */
-function answersOf(step: QuestionStepId, values: WizardFormValues, fields: readonly string[], invalid: ReadonlySet<string>) {
+function answersOf(step: QuestionStepId, values: WizardFormValues, fields: readonly string[], invalid: ReadonlySet<string>, registerSimilarSek: number) {
   const shown = step === 'value' && values.wizard?.hasSimilarPurchases !== 'yes' ? fields.filter((f) => f !== 'value.similarPurchasesSek') : fields;
   const answers: Record<string, unknown> = { ...formToAnswers(values, shown, invalid) };
   if (step === 'value') {
     if (values.wizard?.hasSimilarPurchases !== 'yes') answers['value.similarPurchasesSek'] = undefined;
+    if (registerSimilarSek > 0 && !invalid.has('value.similarPurchasesSek')) {
+      answers['value.similarPurchasesSek'] = ((answers['value.similarPurchasesSek'] as number | undefined) ?? 0) + registerSimilarSek;
+    }
     const priceInvalid = basisOf(values) === 'total' ? invalid.has('wizard.contractSek') : invalid.has('value.annualSek');
     if (!priceInvalid) {
       // With one sum for the whole term, the value per year it implies goes into the answers, so the record adds up.
-      const sum = formValueSum(values);
+      const sum = formValueSum(values, registerSimilarSek);
       if (basisOf(values) === 'total') answers['value.annualSek'] = sum?.annualSek;
       answers['value.totalSek'] = sum?.totalSek;
     }
@@ -171,6 +178,8 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   const guidance = useFieldGuidance();
   const fields = visibleFields(step, draft);
   fieldsRef.current = fields;
+  // What the register's similar purchases add to the value (similar-purchases.ts), as the machine holds it now.
+  const registerSimilar = () => addedSek(actor.getSnapshot().context.draft.wizard.similarCheck);
   const announcement = useFieldChangeAnnouncement(fields);
 
   // The schema follows the questions on screen, which change as answers come in.
@@ -200,7 +209,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     const sub = watch((values) => {
       const all = values as WizardFormValues;
       const invalid = new Set(formIssues(step, fieldsRef.current, all, earliest, latest).map((i) => i.path.join('.')));
-      actor.send({ type: 'EDIT', values: answersOf(step, all, fieldsRef.current, invalid), wizard: wizardFlags(step, all) });
+      actor.send({ type: 'EDIT', values: answersOf(step, all, fieldsRef.current, invalid, addedSek(actor.getSnapshot().context.draft.wizard.similarCheck)), wizard: wizardFlags(step, all) });
     });
     return () => sub.unsubscribe();
   }, [watch, actor, step, earliest, latest]);
@@ -224,7 +233,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   };
 
   const onSubmit = handleSubmit((values) => {
-    actor.send({ type: 'NEXT', values: answersOf(step, values, fieldsRef.current, new Set()), wizard: wizardFlags(step, values) });
+    actor.send({ type: 'NEXT', values: answersOf(step, values, fieldsRef.current, new Set(), registerSimilar()), wizard: wizardFlags(step, values) });
   });
 
   const yesNo = [
@@ -351,7 +360,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     );
   };
 
-  const sum = step === 'value' ? formValueSum(values) : undefined;
+  const sum = step === 'value' ? formValueSum(values, registerSimilar()) : undefined;
   const withSimilar = values.wizard?.hasSimilarPurchases === 'yes';
 
   return (
@@ -414,6 +423,8 @@ export function StepForm({ step }: { step: QuestionStepId }) {
             </label>
           </div>
         ) : null}
+        {/* Once the purchase and the supplier are known: the register's similar purchases (loaded on demand). */}
+        {step === 'supplier' && guidance ? <guidance.SimilarPurchasesCheck /> : null}
         <div className="step-actions">
           {step !== 'organisation' ? (
             <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'BACK' })}>

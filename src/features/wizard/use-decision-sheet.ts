@@ -14,6 +14,7 @@ const savedFrom = (decision: Decision) =>
     decision.draft.decision.justification ?? '',
     decision.draft.decision.deviationReason ?? '',
     decisionMakerFields(decision.draft.decision),
+    decision.draft.wizard.similarCheck ?? null,
   ]);
 
 /** The record the register made of this decision, while the decision is still the one that was saved. */

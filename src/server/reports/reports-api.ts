@@ -121,7 +121,15 @@ export function createReportsApi(options: ReportsOptions) {
     const visible = visibleOrganisations(c.get('identity'));
     if (visible && !visible.includes(parsed.data.organisation)) throw new RegisterError(403, 'forbidden', `you may not read records of ${parsed.data.organisation}`);
     await index.refresh();
-    return c.json(similarPurchases(index.currentRows(), parsed.data));
+    const found = similarPurchases(index.currentRows(), parsed.data);
+    const items = await Promise.all(
+      found.items.map(async (item) => {
+        const stored = (await service.store.get(item.row.id))?.answers.value;
+        const ownValueSek = stored?.totalSek === undefined ? null : Math.max(0, stored.totalSek - (stored.similarPurchasesSek ?? 0));
+        return { ...item, ownValueSek };
+      }),
+    );
+    return c.json({ ...found, items });
   });
 
   const resolve = async (ref: string): Promise<Ruleset> => {
