@@ -5,7 +5,7 @@ import { openTransparency } from '../src/server/start-server';
 import { SqliteDecisionStore } from '../src/server/store/sqlite-store';
 import { verifyRunSchema, type VerificationReport } from '../src/shared/transparency';
 import { auditor, ljungbyAnswers, procurer, saveRequest } from '../tests/server/fixtures';
-import { spawnServer, stopServer } from '../tests/server/spawn-server';
+import { profileArgs, spawnServer, stopServer } from '../tests/server/spawn-server';
 
 /**
  * Issue 12, items 10 and 13: verification at N records, against the real server in its own process.
@@ -20,7 +20,7 @@ export async function benchVerify(dataDir: string, records: number, seed: (dataD
   mkdirSync(dataDir, { recursive: true });
   await seed(dataDir, records);
   await benchMigration(dataDir, records);
-  const server = await spawnServer(dataDir, [], 15 * 60_000);
+  const server = await spawnServer(dataDir, profileArgs(), 15 * 60_000);
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   try {
     // The same probes with nothing else running: on a shared machine its own noise is part of every figure.

@@ -6,7 +6,7 @@ import { RegisterService } from '../src/server/register-service';
 import { openTransparency } from '../src/server/start-server';
 import { SqliteDecisionStore } from '../src/server/store/sqlite-store';
 import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from '../tests/server/fixtures';
-import { spawnServer, stopServer } from '../tests/server/spawn-server';
+import { profileArgs, spawnServer, stopServer } from '../tests/server/spawn-server';
 import { benchFirstLoad } from './first-load';
 import { benchReads, recordsOption } from './register-reads';
 import { seedRecords } from './register-seed';
@@ -89,7 +89,7 @@ async function benchSaves(dataDir: string) {
   const total = 4000;
   const inFlight = 64;
   const bodies = Array.from({ length: total }, (_, i) => saveRequest({ ...ljungbyAnswers, value: { totalSek: 10_000 + i } }));
-  const server = await spawnServer(dataDir);
+  const server = await spawnServer(dataDir, profileArgs());
   try {
     // Warm the server (rule set loaded, JIT) before timing.
     for (let i = 0; i < 50; i++) await post(`${server.url}/api/decisions`, bodies[i]);

@@ -93,13 +93,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const phoneHosts = lanHosts(host);
   let boundPort = 0;
+  const ruleset = options.ruleset ?? nodeRuleset;
+  // Read rules/ before the first request, not during it: parsing the YAML takes a few hundred ms,
+  // which the first save or verification run would otherwise hold every other request behind (issue 12, item 10).
+  ruleset();
   const app = createApp({
     store,
     transparency,
     // Bound to every interface (HOST=0.0.0.0), the machine's own LAN addresses are what the workshop's phones use.
     allowedHosts: allowedHosts(host, [options.allowedHosts, ...phoneHosts].filter(Boolean).join(',')),
     ...(options.refusalLimit ? { refusalLimit: options.refusalLimit } : {}),
-    ruleset: options.ruleset ?? nodeRuleset,
+    ruleset,
     access: options.access ?? loadAccessConfig(options.accessFile),
     staticDir: options.staticDir,
     log: options.log,

@@ -4,6 +4,15 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
+ * Node flags that make a bench's server write a CPU profile on exit when VAGVAL_BENCH_PROFILE names a
+ * folder: how the 400 ms stall during a full verify was traced to rules/ being parsed on the first request.
+ */
+export function profileArgs(): string[] {
+  const dir = process.env.VAGVAL_BENCH_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=500'] : [];
+}
+
+/**
  * The real server (src/server/main.ts) as its own process on a free port of 127.0.0.1. It runs
  * node itself with tsx as a loader, not the tsx wrapper, so a SIGKILL hits the database's owner.
  */
