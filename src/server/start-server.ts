@@ -82,6 +82,11 @@ export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databa
 
 /** Opens the store and listens; `close()` stops listening and closes the database. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const ruleset = options.ruleset ?? nodeRuleset;
+  // Read rules/ before the first request, not during it: parsing the YAML takes a few hundred ms, which the first
+  // save or verification run would otherwise hold every other request behind (issue 12, item 10). Before the store
+  // opens, so that rules/ that do not load stop the start with their message and leave the database untouched.
+  ruleset();
   const store = await openStore(options);
   let transparency: TransparencyLog;
   try {
@@ -93,10 +98,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const phoneHosts = lanHosts(host);
   let boundPort = 0;
-  const ruleset = options.ruleset ?? nodeRuleset;
-  // Read rules/ before the first request, not during it: parsing the YAML takes a few hundred ms,
-  // which the first save or verification run would otherwise hold every other request behind (issue 12, item 10).
-  ruleset();
   const app = createApp({
     store,
     transparency,
