@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe';
-import { appUrl, launchBrowser, screenshot } from './support/browser';
+import { appUrl, launchBrowser, openPageIn, screenshot } from './support/browser';
 
 // The fruit-basket scenario (rules/scenarios/fruktkorgar-reserverad.yaml).
 const scenarioId = 'fruktkorgar-reserverad';
@@ -14,16 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function newPage(context: BrowserContext, hash: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(appUrl(hash));
-  await page.locator('#main').waitFor();
-  return page;
-}
 
 const phone = () => browser.newContext({ locale: 'sv-SE', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 const slideKind = (page: Page) => page.locator('.deck').getAttribute('data-slide-kind');
@@ -53,7 +43,7 @@ async function answerOnPhone(page: Page, verdicts: string[], why: string) {
 describe('a workshop in a room: the deck on the projector, the trainer’s window and two phones', () => {
   it('joins, answers, reveals and shows the distribution, with every slide and the phone page passing axe', async () => {
     const trainer = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1920, height: 1080 } });
-    const deck = await newPage(trainer, `#/workshop/scenario/${scenarioId}`);
+    const deck = await openPageIn(trainer, `#/workshop/scenario/${scenarioId}`);
 
     // Presenter mode from the scenario: the deck, with a compact header and a visible way out.
     await deck.getByRole('link', { name: 'Presentationsläge' }).click();
@@ -106,7 +96,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     await expectNoAxeViolations(deck, 'slide: the groups’ answers with the session open');
 
     // Two phones: one types the code, one comes by the QR code's address.
-    const phoneA = await newPage(await phone(), '#/join');
+    const phoneA = await openPageIn(await phone(), '#/join');
     await phoneA.getByRole('heading', { name: 'Gå med i övningen' }).waitFor();
     await expectNoAxeViolations(phoneA, 'phone: join');
     await phoneA.getByLabel('Kod').fill('abc');
@@ -115,7 +105,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     await phoneA.getByLabel('Kod').fill(code.toLowerCase());
     await phoneA.getByRole('button', { name: 'Gå med' }).click();
     await phoneA.getByRole('heading', { name: scenarioTitle }).waitFor();
-    const phoneB = await newPage(await phone(), `#/join/${code}`);
+    const phoneB = await openPageIn(await phone(), `#/join/${code}`);
     await phoneB.getByRole('heading', { name: scenarioTitle }).waitFor();
     await deck.locator('.join-panel__count').filter({ hasText: '0 av 2 har svarat' }).waitFor();
 
@@ -190,7 +180,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
 
   it('draws the tree for the room in large type in full screen, and prints the decisive questions on one A3 page', async () => {
     const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1920, height: 1080 } });
-    const page = await newPage(context, `#/workshop/scenario/${scenarioId}/tree`);
+    const page = await openPageIn(context, `#/workshop/scenario/${scenarioId}/tree`);
     await page.getByTestId('room-tree').waitFor();
     await page.getByTestId('room-tree').getByRole('button', { name: 'Helskärm' }).click();
     await page.waitForFunction(() => document.fullscreenElement?.classList.contains('room-tree'));
@@ -214,7 +204,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
 
   it('builds a scenario from a copy: the numbers change, the key is the engine’s, and a file goes out and comes back checked', async () => {
     const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await newPage(context, `#/workshop/scenario/${scenarioId}`);
+    const page = await openPageIn(context, `#/workshop/scenario/${scenarioId}`);
     await page.getByRole('link', { name: 'Gör en egen version' }).click();
     await page.getByRole('heading', { name: 'Bygg ett eget scenario' }).waitFor();
     const key = (route: string) => page.locator(`[data-testid="builder-key"] li[data-route="${route}"]`).getAttribute('data-verdict');

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const artifactsDir = resolve(import.meta.dirname, '../.artifacts');
@@ -29,7 +29,11 @@ export function appUrl(hash = '#/'): string {
 
 /** A fresh page (own storage) in Swedish, at the given route. */
 export async function openPage(browser: Browser, hash = '#/'): Promise<Page> {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  return openPageIn(await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } }), hash);
+}
+
+/** A new page in a context the test made (a phone, a trainer's window sharing storage), at the given route. */
+export async function openPageIn(context: BrowserContext, hash = '#/'): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;
