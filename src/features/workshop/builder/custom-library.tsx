@@ -6,6 +6,7 @@ import { useI18n } from '../workshop-i18n';
 import { workshopHash } from '../workshop-route';
 import { readScenarioFile, type ScenarioProblem } from './check-scenario';
 import { removeCustomScenario, saveCustomScenario } from './custom-scenarios';
+import { ScenarioStoredStatus } from './scenario-stored-status';
 import { buyerName } from '../../../engine/buyers';
 
 /** The trainer's own scenarios in the library, and importing one from a colleague's file (checked before it is kept). */
@@ -75,14 +76,7 @@ export function CustomLibrary({ ruleset, visibleFields, custom, builtInIds }: { 
           </ul>
         </div>
       ) : null}
-      <p role="status">
-        {imported ? (
-          <>
-            {t({ sv: 'Inläst. ', en: 'Loaded. ' })}
-            <a href={workshopHash({ view: 'scenario', id: imported, part: 'group' })}>{t({ sv: 'Öppna scenariot', en: 'Open the scenario' })}</a>
-          </>
-        ) : null}
-      </p>
+      <ScenarioStoredStatus id={imported} done={{ sv: 'Inläst. ', en: 'Loaded. ' }} />
     </section>
   );
 }

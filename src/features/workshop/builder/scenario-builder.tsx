@@ -8,6 +8,7 @@ import type { Scenario } from '../scenarios/scenario-schema';
 import { useI18n } from '../workshop-i18n';
 import { workshopHash } from '../workshop-route';
 import { checkScenario, scenarioFile, withEngineKey, type ScenarioProblem } from './check-scenario';
+import { ScenarioStoredStatus } from './scenario-stored-status';
 import { saveCustomScenario } from './custom-scenarios';
 import { buyerName } from '../../../engine/buyers';
 
@@ -235,14 +236,7 @@ export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { 
               {t({ sv: 'Exportera som fil', en: 'Export as a file' })}
             </button>
           </div>
-          <p role="status">
-            {saved ? (
-              <>
-                {t({ sv: 'Sparat. ', en: 'Saved. ' })}
-                <a href={workshopHash({ view: 'scenario', id: saved, part: 'group' })}>{t({ sv: 'Öppna scenariot', en: 'Open the scenario' })}</a>
-              </>
-            ) : null}
-          </p>
+          <ScenarioStoredStatus id={saved} done={{ sv: 'Sparat. ', en: 'Saved. ' }} />
         </div>
       </div>
     </section>

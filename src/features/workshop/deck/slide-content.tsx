@@ -10,6 +10,7 @@ import { RoomAnswers } from '../live/room-answers';
 import { RoomTree } from '../room-tree/room-tree';
 import { whatIfOutcome, type JudgedScenario } from '../scenario-outcome';
 import type { Slide } from './deck-slides';
+import { OpenSessionButton } from './open-session-button';
 
 const signs = { held: '✓', failed: '✗', unknown: '?' } as const;
 
@@ -97,14 +98,7 @@ export function SlideContent({ ruleset, judged, slide, headingId, session, live,
             ) : (
               <div className="slide__open-session">
                 <p>{t({ sv: 'Låt deltagarna svara från mobilen, utan konto.', en: 'Let the participants answer from their phones, with no account.' })}</p>
-                <button type="button" className="button" onClick={onOpenSession}>
-                  {t({ sv: 'Öppna svar från mobiler', en: 'Open answers from phones' })}
-                </button>
-                {openingError ? (
-                  <p role="alert" className="notice notice--warning">
-                    {openingError}
-                  </p>
-                ) : null}
+                <OpenSessionButton onOpen={onOpenSession} error={openingError} />
               </div>
             )}
           </div>

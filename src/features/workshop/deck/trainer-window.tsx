@@ -8,6 +8,7 @@ import type { JudgedScenario } from '../scenario-outcome';
 import { workshopHash } from '../workshop-route';
 import { phaseOf, sessionPlan } from './deck-slides';
 import { useDeck } from './deck';
+import { OpenSessionButton } from './open-session-button';
 import './deck.css';
 
 const clock = (ms: number) => {
@@ -208,14 +209,7 @@ export function TrainerWindow({ judged }: { judged: JudgedScenario }) {
           ) : (
             <>
               <p>{t({ sv: 'Ingen session är öppen. Deltagarna svarar utan konto; svaren raderas när du avslutar.', en: 'No session is open. Participants answer with no account; the answers are deleted when you close it.' })}</p>
-              <button type="button" className="button" onClick={() => void openSession()}>
-                {t({ sv: 'Öppna svar från mobiler', en: 'Open answers from phones' })}
-              </button>
-              {openingError ? (
-                <p role="alert" className="notice notice--warning">
-                  {openingError}
-                </p>
-              ) : null}
+              <OpenSessionButton onOpen={() => void openSession()} error={openingError} />
             </>
           )}
         </section>
