@@ -17,20 +17,14 @@ import { ReplayView } from './replay-view';
 import { problemNames } from './verify-labels';
 import { actorKey, useActingAs } from './use-acting-as';
 import { decidedByText } from '../../shared/decision-maker';
+import { downloadText } from '../../document/download';
 
 
 /** The receipt's short form, and the whole receipt to keep: with it the register can be asked to prove this decision years later. */
 function ReceiptLine({ receipt }: { receipt: Receipt }) {
   const { t, lang } = useI18n();
   const save = () => {
-    const url = URL.createObjectURL(new Blob([`${JSON.stringify(receipt, null, 2)}\n`], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `kvitto-beslut-${receipt.recordId}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    URL.revokeObjectURL(url);
+    downloadText(`kvitto-beslut-${receipt.recordId}.json`, `${JSON.stringify(receipt, null, 2)}\n`, 'application/json');
   };
   return (
     <div>

@@ -14,9 +14,10 @@ import { sumFigures, totalsBy } from './figures';
 import { GroupFigures } from './group-figures';
 import { TableHead } from './table-head';
 import { statsToCsv } from './stats-csv';
-import { fetchCsv, saveBlob } from './reports/api/reports';
+import { fetchCsv } from './reports/api/reports';
 import { DateRangeFields } from './date-range-fields';
 import { actorKey, useActingAs } from './use-acting-as';
+import { downloadBlob, downloadText } from '../../document/download';
 
 const periodNames: Record<(typeof statsPeriods)[number], Localized> = {
   year: { sv: 'År', en: 'Year' },
@@ -40,17 +41,6 @@ function statsTotals(rows: StatsRow[], t: (l: Localized) => string) {
   ];
 }
 
-
-/** `text` carries its own byte-order mark where it needs one. */
-function downloadCsv(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /**
  * Number and value of purchases per organisation and period, by route and by supplier kind: what
  * the Lekeberg motion and the Region Örebro plan ask the politicians to be told.
@@ -69,7 +59,7 @@ export function StatsView() {
   const downloadExcel = () => {
     setExcelError(null);
     fetchCsv('/api/stats.csv', query)
-      .then((blob) => saveBlob(blob, `vagval-statistik-${query.period ?? 'year'}.csv`))
+      .then((blob) => downloadBlob(`vagval-statistik-${query.period ?? 'year'}.csv`, blob))
       .catch(setExcelError);
   };
 
@@ -175,7 +165,7 @@ export function StatsView() {
               <button type="button" onClick={downloadExcel}>
                 {t({ sv: 'Ladda ned för Excel (CSV, semikolon)', en: 'Download for Excel (CSV, semicolons)' })}
               </button>
-              <button type="button" onClick={() => downloadCsv(`\ufeff${statsToCsv(rows)}`, `vagval-statistik-${query.period ?? 'year'}-data.csv`)}>
+              <button type="button" onClick={() => downloadText(`vagval-statistik-${query.period ?? 'year'}-data.csv`, `\ufeff${statsToCsv(rows)}`, 'text/csv;charset=utf-8')}>
                 {t({ sv: 'Ladda ner som CSV', en: 'Download as CSV' })}
               </button>
               {excelError ? <p role="alert">{t(apiErrorText(excelError))}</p> : null}

@@ -2,6 +2,7 @@ import { queryOptions, useMutation } from '@tanstack/react-query';
 import { verifyRunSchema, type StartVerifyRequest } from '../../../shared/transparency';
 import { identityHeaders } from './acting-as';
 import { apiFetch, RegisterApiError } from './http';
+import { downloadBlob } from '../../../document/download';
 
 /** POST /api/verify/runs: starts a full or incremental run, optionally against an auditor's checkpoint or receipt. */
 export function useStartVerifyRun() {
@@ -29,12 +30,5 @@ export async function downloadReport(runId: string, format: 'json' | 'txt'): Pro
   }
   if (!response.ok) throw new RegisterApiError(response.status, { error: 'unknown', message: `the server answered ${response.status}` });
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `kontrollrapport.${format}`;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
+  downloadBlob(name, await response.blob());
 }

@@ -9,9 +9,10 @@ import type { ImpactItem, RulesetList } from '../../../shared/audit-report';
 import { apiErrorText } from '../api-error-text';
 import { organisationName, routeName } from '../labels';
 import { actorKey, useActingAs } from '../use-acting-as';
-import { runImpact, rulesetsQuery, saveBlob } from './api/reports';
+import { runImpact, rulesetsQuery } from './api/reports';
 import { recordHash, reportHash } from './register-hash';
 import { CiteAddress } from './report-chrome';
+import { downloadText } from '../../../document/download';
 
 /** The rule sets one can compare: the working copy of rules/ on the server, and every one a decision was made under. */
 export function RulesetChoice({ list, id, label, value, onChange }: { list: RulesetList; id: string; label: string; value: string; onChange: (v: string) => void }) {
@@ -117,7 +118,7 @@ export function ImpactView({ params }: { params: URLSearchParams }) {
           </p>
           <CiteAddress hash={reportHash('regelandring', { from: fromRef, to: toRef })} />
           <div className="report-actions no-print">
-            <button type="button" onClick={() => saveBlob(new Blob([impactCsv(items, names, summary.from, summary.to)], { type: 'text/csv;charset=utf-8' }), 'regelandring.csv')}>
+            <button type="button" onClick={() => downloadText('regelandring.csv', impactCsv(items, names, summary.from, summary.to), 'text/csv;charset=utf-8')}>
               {t({ sv: 'Ladda ned för Excel (CSV)', en: 'Download for Excel (CSV)' })}
             </button>
             <button type="button" onClick={() => window.print()}>{t({ sv: 'Skriv ut eller spara som PDF', en: 'Print or save as PDF' })}</button>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import { apiErrorText } from '../api-error-text';
-import { fetchCsv, saveBlob } from './api/reports';
+import { fetchCsv } from './api/reports';
+import { downloadBlob } from '../../../document/download';
 
 /** The address of what is shown, written out so it can be cited in an audit report. */
 export function CiteAddress({ hash }: { hash: string }) {
@@ -25,7 +26,7 @@ export function ReportActions({ csvPath, query, fileName }: { csvPath?: string; 
     setBusy(true);
     setProblem(null);
     try {
-      saveBlob(await fetchCsv(csvPath, query ?? {}), fileName ?? 'rapport.csv');
+      downloadBlob(fileName ?? 'rapport.csv', await fetchCsv(csvPath, query ?? {}));
     } catch (error) {
       setProblem(error);
     } finally {

@@ -11,6 +11,7 @@ import { checkScenario, scenarioFile, withEngineKey, type ScenarioProblem } from
 import { ScenarioStoredStatus } from './scenario-stored-status';
 import { saveCustomScenario } from './custom-scenarios';
 import { buyerName } from '../../../engine/buyers';
+import { downloadText } from '../../../document/download';
 
 type Form = {
   id: string;
@@ -77,15 +78,6 @@ function toScenario(base: Scenario, form: Form): { scenario: Scenario | null; fi
     answers: { ...base.answers, organisation: form.organisation, decisionDate: form.decisionDate, value: { ...value, totalSek: total }, contract, ...(supplier ? { supplier } : {}) },
   };
   return { scenario, fieldErrors };
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -232,7 +224,7 @@ export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { 
             >
               {t({ sv: 'Spara i den här webbläsaren', en: 'Save in this browser' })}
             </button>
-            <button type="button" className="button button--secondary" disabled={!ready} onClick={() => download(`${ready!.id}.yaml`, scenarioFile(ready!))}>
+            <button type="button" className="button button--secondary" disabled={!ready} onClick={() => downloadText(`${ready!.id}.yaml`, scenarioFile(ready!), 'application/yaml')}>
               {t({ sv: 'Exportera som fil', en: 'Export as a file' })}
             </button>
           </div>

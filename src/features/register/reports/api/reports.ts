@@ -48,15 +48,6 @@ export async function fetchCsv(path: string, query: Query): Promise<Blob> {
   return response.blob();
 }
 
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Runs the impact analysis, handing each streamed line to `onLine` as it arrives. */
 export async function runImpact(query: { from: string; to: string; organisation?: string | undefined }, onLine: (line: ImpactLine) => void, signal: AbortSignal): Promise<void> {
   let response: Response;
