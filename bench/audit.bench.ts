@@ -3,7 +3,8 @@ import { organisationIds, supplierKinds, type Answers } from '../src/engine/answ
 import { evaluate } from '../src/engine/evaluate';
 import { withIdentity } from '../src/engine/ruleset';
 import { nodeRuleset } from '../src/rules-data/node-ruleset';
-import { RegisterService, rulesetData, verdictsOf } from '../src/server/register-service';
+import { verdictsOf } from '../src/engine/outcome';
+import { RegisterService, rulesetData } from '../src/server/register-service';
 import { AuditIndex } from '../src/server/reports/audit-index';
 import { impactAnalysis } from '../src/server/reports/impact-analysis';
 import { SqliteDecisionStore } from '../src/server/store/sqlite-store';

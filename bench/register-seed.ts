@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { organisationIds, routeIds, supplierKinds, type Answers } from '../src/engine/answers-schema';
 import { evaluate } from '../src/engine/evaluate';
 import { nodeRuleset } from '../src/rules-data/node-ruleset';
-import { rulesetData, verdictsOf } from '../src/server/register-service';
+import { verdictsOf } from '../src/engine/outcome';
+import { rulesetData } from '../src/server/register-service';
 import { SqliteDecisionStore } from '../src/server/store/sqlite-store';
 import type { RecordContent } from '../src/shared/decision-record';
 

@@ -2,17 +2,19 @@ import { routeIds, type Answers, type RouteId } from './answers-schema';
 import { findBuyer } from './buyers';
 import { bandCondition, layersFor, layerUse, type LayerUse } from './layers';
 import { formatValue, localize, opWords, type Lang } from './format';
-import type {
-  CitedSource,
-  ComparisonTrace,
-  ConditionTrace,
-  Outcome,
-  ParameterUse,
-  PolicyNote,
-  Reason,
-  Recommendation,
-  RouteOutcome,
-  Truth,
+import {
+  verdictsOf,
+  type CitedSource,
+  type ComparisonTrace,
+  type ConditionTrace,
+  type Judgement,
+  type Outcome,
+  type ParameterUse,
+  type PolicyNote,
+  type Reason,
+  type Recommendation,
+  type RouteOutcome,
+  type Truth,
 } from './outcome';
 import type { Ruleset } from './ruleset';
 import type { Condition, EvidenceStatus, Localized, OverlayNote, Rule, SourceRef } from './ruleset-schema';
@@ -61,7 +63,28 @@ const isActive = (from: string, to: string | null, date: string) => from <= date
  * Pure: the same answers and rule set give the same outcome in browser, server and CLI.
  */
 export function evaluate(ruleset: Ruleset, answers: Answers): Outcome {
-  const ctx = new Context(ruleset, answers);
+  return run(ruleset, answers, true);
+}
+
+/**
+ * The verdicts and the recommended route alone, as `evaluate` gives them: the same rules read in the
+ * same order with the same errors, but none of the texts that explain them are written. The register
+ * judges every save and every stored record this way, where only the verdicts are compared and the
+ * texts were most of the engine's work (issue 12, saves/s).
+ */
+export function judge(ruleset: Ruleset, answers: Answers): Judgement {
+  const outcome = run(ruleset, answers, false);
+  return {
+    verdicts: verdictsOf(outcome),
+    recommendedRoute: outcome.recommendation.route,
+  };
+}
+
+// Without `explain`, every text in the outcome is this: it never leaves `judge`.
+const unwritten: Localized = Object.freeze({ sv: '', en: '' });
+
+function run(ruleset: Ruleset, answers: Answers, explain: boolean): Outcome {
+  const ctx = new Context(ruleset, answers, explain);
   const routes = routeIds.map((route) => ctx.judgeRoute(route));
   const recommendation = ctx.recommend(routes);
   if (recommendation.route) {
@@ -92,6 +115,7 @@ class Context {
   constructor(
     private readonly ruleset: Ruleset,
     private readonly answers: Answers,
+    private readonly explain: boolean,
   ) {
     this.date = answers.decisionDate;
     if (!findBuyer(ruleset, answers.organisation)) {
@@ -176,11 +200,13 @@ class Context {
         ? this.interpolate(rule.explanation.held)
         : result === 'failed'
           ? this.interpolate(rule.explanation.failed ?? rule.explanation.held)
-          : localize((lang) =>
-              lang === 'sv'
-                ? `Kan inte avgöras ännu. Svar som saknas: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`
-                : `Cannot be decided yet. Missing answers: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`,
-            );
+          : !this.explain
+            ? unwritten
+            : localize((lang) =>
+                lang === 'sv'
+                  ? `Kan inte avgöras ännu. Svar som saknas: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`
+                  : `Cannot be decided yet. Missing answers: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`,
+              );
     const source = this.cite(rule.source);
     return {
       ruleId: rule.id,
@@ -220,6 +246,7 @@ class Context {
     if (parameter) params.push(parameter);
     const expected = parameter ? parameter.value : c.value!;
     const result: Truth = actual === undefined ? 'unknown' : compare(actual, c.op, expected) ? 'held' : 'failed';
+    if (!this.explain) return { kind: 'compare', fact: c.fact, label: fact.label, op: c.op, expected, parameter, actual, result, text: unwritten };
     const target = parameter ? this.parameterTarget(parameter) : literalTarget(c, fact);
     const text: Localized =
       actual === undefined
@@ -393,7 +420,12 @@ class Context {
   /** Fills `{param:id}` and `{fact:path}` in rule texts with the values of this decision. */
   private interpolate(text: Localized): Localized {
     const template = templateOf(text);
-    if (!template) return text;
+    if (!template) return this.explain ? text : unwritten;
+    if (!this.explain) {
+      // The parameters a text names are still looked up: one not in force on the date is the same error either way.
+      for (const part of [...template.sv, ...template.en]) if (typeof part !== 'string' && part.kind === 'param') this.parameter(part.key);
+      return unwritten;
+    }
     return { sv: this.fill(template.sv, 'sv'), en: this.fill(template.en, 'en') };
   }
 

@@ -118,3 +118,13 @@ export type Outcome = {
   parametersUsed: ParameterUse[];
   missing: string[];
 };
+
+/** A decision's verdicts without their texts (`judge` in evaluate.ts): what the register compares. */
+export type Judgement = {
+  verdicts: Record<RouteId, Verdict>;
+  recommendedRoute: RouteId | null;
+};
+
+/** Each route's verdict, as a save sends it and the register stores it. */
+export const verdictsOf = (outcome: Pick<Outcome, 'routes'>): Judgement['verdicts'] =>
+  Object.fromEntries(outcome.routes.map((r) => [r.route, r.verdict])) as Judgement['verdicts'];

@@ -1,13 +1,9 @@
-import { evaluate } from '../engine/evaluate';
-import type { Outcome } from '../engine/outcome';
+import { judge } from '../engine/evaluate';
 import type { Ruleset } from '../engine/ruleset';
 import { routeIds } from '../engine/answers-schema';
-import { recordContentSchema, type RouteVerdicts, type VerifyProblem, type VerifyRecordResult } from '../shared/decision-record';
+import { recordContentSchema, type VerifyProblem, type VerifyRecordResult } from '../shared/decision-record';
 import { recordHash } from './chain';
 import type { StoredRow } from './store/decision-store';
-
-export const verdictsOf = (outcome: Outcome): RouteVerdicts =>
-  Object.fromEntries(outcome.routes.map((r) => [r.route, r.verdict])) as RouteVerdicts;
 
 /**
  * One stored record's own checks: content hash, chain link (`expectedPrev` null: the record
@@ -54,10 +50,9 @@ export async function checkStoredRow(row: StoredRow, expectedPrev: string | null
     const ruleset = await storedRuleset(c.rulesetHash);
     if (!ruleset) problems.push({ kind: 'ruleset-missing', detail: `rule set ${c.rulesetVersion} (${c.rulesetHash.slice(0, 12)}…) is not stored` });
     else {
-      const outcome = evaluate(ruleset, c.answers);
-      const verdicts = verdictsOf(outcome);
+      const { verdicts, recommendedRoute } = judge(ruleset, c.answers);
       const differing = routeIds.filter((r) => verdicts[r] !== c.verdicts[r]);
-      if (differing.length > 0 || outcome.recommendation.route !== c.recommendedRoute) {
+      if (differing.length > 0 || recommendedRoute !== c.recommendedRoute) {
         problems.push({ kind: 'verdicts-differ', detail: `under rule set ${c.rulesetVersion} the engine gives ${routeIds.map((r) => `${r}: ${verdicts[r]}`).join(', ')}` });
       }
     }

@@ -1,5 +1,5 @@
-import { EvaluationError, evaluate } from '../engine/evaluate';
-import type { Outcome } from '../engine/outcome';
+import { EvaluationError, evaluate, judge } from '../engine/evaluate';
+import type { Judgement, Outcome } from '../engine/outcome';
 import { withIdentity, type Ruleset, type RulesetData } from '../engine/ruleset';
 import { routeIds } from '../engine/answers-schema';
 import {
@@ -13,7 +13,7 @@ import {
 import type { DecisionTrail, Replay } from '../shared/decision-trail';
 import { needsAcknowledgement } from '../shared/deviation';
 import { visibleOrganisations } from './access';
-import { checkStoredRow, verdictsOf } from './record-check';
+import { checkStoredRow } from './record-check';
 import { checkSimilarPurchases } from './similar-purchases-check';
 import { compareOutcomes } from './replay';
 import type { DecisionStore, StoredRow } from './store/decision-store';
@@ -31,8 +31,6 @@ export class RegisterError extends Error {
     this.name = 'RegisterError';
   }
 }
-
-export { verdictsOf };
 
 /** Saving, reading, verifying and replaying decisions; the HTTP layer only parses and authorises. */
 export class RegisterService {
@@ -86,20 +84,20 @@ export class RegisterService {
     if (request.rulesetHash !== ruleset.hash) {
       throw new RegisterError(409, 'ruleset-changed', `the decision was evaluated under rule set ${request.rulesetHash.slice(0, 12)}…, but the server now uses ${ruleset.version} (${ruleset.hash.slice(0, 12)}…): evaluate again and save`, 'rulesetHash');
     }
-    let outcome: Outcome;
+    let judged: Judgement;
     try {
-      outcome = evaluate(ruleset, request.answers);
+      judged = judge(ruleset, request.answers);
     } catch (error) {
       if (error instanceof EvaluationError) throw new RegisterError(400, 'invalid-answers', error.message, `answers.${error.field}`);
       throw error;
     }
-    const verdicts = verdictsOf(outcome);
+    const { verdicts, recommendedRoute } = judged;
     const differing = routeIds.filter((r) => verdicts[r] !== request.verdicts[r]);
     if (differing.length > 0) {
       throw new RegisterError(422, 'verdicts-differ', `the verdicts do not match the engine's for ${differing.map((r) => `${r} (sent ${request.verdicts[r]}, engine ${verdicts[r]})`).join(', ')}`, `verdicts.${differing[0]}`);
     }
-    if (outcome.recommendation.route !== request.recommendedRoute) {
-      throw new RegisterError(422, 'verdicts-differ', `the recommended route does not match the engine's (${outcome.recommendation.route ?? 'none'})`, 'recommendedRoute');
+    if (recommendedRoute !== request.recommendedRoute) {
+      throw new RegisterError(422, 'verdicts-differ', `the recommended route does not match the engine's (${recommendedRoute ?? 'none'})`, 'recommendedRoute');
     }
     // A route the engine judged not allowed, or could not judge, is filed only as an acknowledged deviation with
     // its reason, whatever the client checked (issue 11, item 1). The verdict is the server's own, from above.
@@ -132,7 +130,7 @@ export class RegisterService {
       rulesetVersion: ruleset.version,
       rulesetHash: ruleset.hash,
       verdicts,
-      recommendedRoute: outcome.recommendation.route,
+      recommendedRoute,
       chosenRoute: request.chosenRoute,
       justification: request.justification,
       deviationReason: request.deviationReason?.trim() ? request.deviationReason : null,

@@ -6,7 +6,7 @@ import type { Answers } from '../../src/engine/answers-schema';
 import { evaluate } from '../../src/engine/evaluate';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import type { SaveDecisionRequest } from '../../src/shared/decision-record';
-import { verdictsOf } from '../../src/server/register-service';
+import { verdictsOf } from '../../src/engine/outcome';
 
 import { ljungbyAnswers } from '../fixtures/answers';
 

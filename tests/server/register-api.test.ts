@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdentity, type Ruleset } from '../../src/engine/ruleset';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import type { AccessConfig } from '../../src/server/access';
-import { rulesetData, verdictsOf } from '../../src/server/register-service';
+import { verdictsOf } from '../../src/engine/outcome';
+import { rulesetData } from '../../src/server/register-service';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import {
   decisionRecordSchema,

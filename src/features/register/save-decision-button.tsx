@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { Answers, RouteId } from '../../engine/answers-schema';
-import type { Outcome } from '../../engine/outcome';
+import { verdictsOf, type Outcome } from '../../engine/outcome';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
 import type { DecisionRecord, RouteVerdicts, Role, SaveDecisionRequest, UnaskedAnswers } from '../../shared/decision-record';
@@ -80,7 +80,7 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
   const [problem, setProblem] = useState<Localized | null>(null);
   const [, setSavedTick] = useState(0);
 
-  const verdicts = Object.fromEntries(outcome.routes.map((r) => [r.route, r.verdict])) as RouteVerdicts;
+  const verdicts: RouteVerdicts = verdictsOf(outcome);
   const recommended = outcome.recommendation.route;
   const chosenVerdict = chosenRoute ? verdicts[chosenRoute] : undefined;
   const request: SaveDecisionRequest | null = useMemo(

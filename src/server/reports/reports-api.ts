@@ -1,7 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import type { z } from 'zod';
-import { evaluate, EvaluationError } from '../../engine/evaluate';
+import { evaluate, EvaluationError, judge } from '../../engine/evaluate';
 import { loadRuleset, RulesetLoadError, type Ruleset } from '../../engine/ruleset';
 import { readRulesDir } from '../../rules-data/read-rules-dir';
 import { exceptionsCsv, socialCsv, type Names } from '../../shared/audit-csv';
@@ -15,7 +15,7 @@ import {
 import type { Identity } from '../../shared/decision-record';
 import type { RecordEvent } from '../../shared/record-events';
 import { visibleOrganisations, type Permission } from '../access';
-import { RegisterError, verdictsOf, type RegisterService } from '../register-service';
+import { RegisterError, type RegisterService } from '../register-service';
 import { AuditIndex } from './audit-index';
 import { csvNames } from './csv-names';
 import { diffRulesets } from './ruleset-diff';
@@ -88,16 +88,15 @@ export function createReportsApi(options: ReportsOptions) {
     }
     const timeline = await recordTimeline(service.store, record, index.corrections(id));
     const current = service.current();
-    const judge = (date: string) => {
+    const judgeOn = (date: string) => {
       try {
-        const outcome = evaluate(current, { ...record.answers, decisionDate: date });
-        return { rulesetVersion: current.version, date, verdicts: verdictsOf(outcome), recommendedRoute: outcome.recommendation.route, problem: null };
+        return { rulesetVersion: current.version, date, ...judge(current, { ...record.answers, decisionDate: date }), problem: null };
       } catch (error) {
         if (!(error instanceof EvaluationError)) throw error;
         return { rulesetVersion: current.version, date, verdicts: record.verdicts, recommendedRoute: null, problem: error.message };
       }
     };
-    const body: RecordAudit = { row, limits, timeline, asDecided: judge(record.answers.decisionDate), asToday: judge(today()) };
+    const body: RecordAudit = { row, limits, timeline, asDecided: judgeOn(record.answers.decisionDate), asToday: judgeOn(today()) };
     return c.json(body);
   });
 
