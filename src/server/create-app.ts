@@ -22,7 +22,8 @@ import { replayedEvent, runEvent, verifiedEvent } from './reports/record-timelin
 import { statsExcelCsv } from '../shared/audit-csv';
 import { csvNames } from './reports/csv-names';
 import { createReportsApi } from './reports/reports-api';
-import { builtApp, compressResponses } from './static-app';
+import { compressResponses, sizedJson } from './compress-responses';
+import { builtApp } from './static-app';
 import type { DecisionStore } from './store/decision-store';
 import { idempotencyKeyPattern, SaveOutcomeUnknown } from './store/idempotency';
 import { transparencyRoutes } from './transparency/routes';
@@ -100,6 +101,7 @@ export function createApp(options: AppOptions) {
   );
   app.use('*', securityHeaders());
   app.use('*', compressResponses());
+  app.use('*', sizedJson());
 
   const requires = (permission: Permission) => async (c: Context<Env>, next: () => Promise<void>) => {
     const who = identify(access, {

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
-import { compress } from 'hono/compress';
+import { Hono } from 'hono';
 
 /** Vite names every built file under assets/ by its content hash: a changed file is a new name. */
 const immutable = 'public, max-age=31536000, immutable';
@@ -30,26 +29,4 @@ export function builtApp(staticDir: string): Hono | null {
   // The app routes by hash, so every other path gets the app itself.
   app.get('*', (c) => c.html(index));
   return app;
-}
-
-/**
- * hono's compress for the API and the app page; already-compressed files pass through untouched.
- * `Vary: Accept-Encoding` is put on the finished response's own headers before compress looks at it:
- * compress would add it through `c.header`, which makes @hono/node-server rebuild the finished answer
- * as a stream, about a sixth of an uncompressed save's CPU on the server (measured with the bench's
- * profile, issue 12).
- */
-export function compressResponses(): MiddlewareHandler {
-  const compressing = compress();
-  return (c, next) =>
-    compressing(c, async () => {
-      await next();
-      varyOnEncoding(c.res.headers);
-    });
-}
-
-function varyOnEncoding(headers: Headers): void {
-  const vary = headers.get('Vary');
-  if (vary === null) headers.set('Vary', 'Accept-Encoding');
-  else if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) headers.set('Vary', `${vary}, Accept-Encoding`);
 }

@@ -2,8 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { compressThreshold } from '../../src/server/compress-responses';
 import { startServer, type RunningServer } from '../../src/server/start-server';
-import { auditor, post, saveRequest, tempDir } from './fixtures';
+import { auditor, post, procurer, saveRequest, tempDir } from './fixtures';
 import { rawRequest } from './raw-request';
 
 let dir: ReturnType<typeof tempDir>;
@@ -44,8 +45,11 @@ it('sends hashed assets pre-compressed with a year-long immutable cache, and the
   expect(gone.headers['cache-control']).not.toContain('immutable');
 });
 
-it('gzips the API answers for a client that accepts it', async () => {
-  for (let i = 0; i < 3; i++) expect((await post(`${server.url}/api/decisions`, saveRequest())).status).toBe(201);
+it('gzips the API answers for a client that accepts it, but for those under the threshold', async () => {
+  const saved = await post(`${server.url}/api/decisions`, saveRequest(), { ...procurer, 'accept-encoding': 'gzip' });
+  expect(saved.headers.get('content-encoding')).toBeNull();
+  expect(Number(saved.headers.get('content-length'))).toBeLessThan(compressThreshold);
+  for (let i = 0; i < 9; i++) expect((await post(`${server.url}/api/decisions`, saveRequest())).status).toBe(201);
   const { request } = await import('node:http');
   const body = await new Promise<{ encoding: string | undefined; data: Buffer }>((resolve, reject) => {
     request(`${server.url}/api/decisions`, { headers: { ...auditor, 'accept-encoding': 'gzip' } }, (res) => {
@@ -57,5 +61,5 @@ it('gzips the API answers for a client that accepts it', async () => {
       .end();
   });
   expect(body.encoding).toBe('gzip');
-  expect(JSON.parse(gunzipSync(body.data).toString()).items).toHaveLength(3);
+  expect(JSON.parse(gunzipSync(body.data).toString()).items).toHaveLength(10);
 });
