@@ -70,7 +70,7 @@ export function evaluate(ruleset: Ruleset, answers: Answers): Outcome {
  * The verdicts and the recommended route alone, as `evaluate` gives them: the same rules read in the
  * same order with the same errors, but none of the texts that explain them are written. The register
  * judges every save and every stored record this way, where only the verdicts are compared and the
- * texts were most of the engine's work (issue 12, saves/s).
+ * texts were half of the engine's work (66 → 35 µs an answer set; issue 12, saves/s).
  */
 export function judge(ruleset: Ruleset, answers: Answers): Judgement {
   const outcome = run(ruleset, answers, false);
