@@ -1,5 +1,5 @@
 import type { RouteId } from '../engine/answers-schema';
-import type { Outcome } from '../engine/outcome';
+import { verdictsOf, type Outcome } from '../engine/outcome';
 import type { Localized, Verdict } from '../engine/ruleset-schema';
 import { deviationOf, needsAcknowledgement, type DeviationKind } from '../shared/deviation';
 import { decisionMakerProblems, type DecisionMakerField } from '../shared/decision-maker';
@@ -24,14 +24,10 @@ export function routeOptions(outcome: Outcome, status: RecommendationStatus): Ro
   });
 }
 
-export function verdictsByRoute(outcome: Outcome): Partial<Record<RouteId, Verdict>> {
-  return Object.fromEntries(outcome.routes.map((r) => [r.route, r.verdict]));
-}
-
 /** How the chosen route departs from the engine's judgement, if it does. */
 export function chosenDeviation(outcome: Outcome | null, chosenRoute: RouteId | null): DeviationKind | null {
   if (!outcome) return null;
-  return deviationOf(verdictsByRoute(outcome), outcome.recommendation.route, chosenRoute);
+  return deviationOf(verdictsOf(outcome), outcome.recommendation.route, chosenRoute);
 }
 
 export type DecisionField = 'chosenRoute' | 'acknowledgedVerdict' | 'deviationReason' | 'justification' | DecisionMakerField;

@@ -1,5 +1,6 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { routeIds } from '../../../engine/answers-schema';
+import { verdictsOf } from '../../../engine/outcome';
 import type { Ruleset } from '../../../engine/ruleset';
 import { verdictWords } from '../../../components/verdict-badge';
 import { totalValue } from '../../../guide/form-schema';
@@ -12,8 +13,8 @@ import { judgeScenario, whatIfOutcome } from '../scenario-outcome';
 export type ScenarioProblem = { path: string; message: string };
 export type CheckedScenario = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
-const verdictsOf = (ruleset: Ruleset, visibleFields: VisibleFields, scenario: Scenario): Record<string, ScenarioVerdict> =>
-  Object.fromEntries(judgeScenario(ruleset, visibleFields, scenario).outcome.routes.map((r) => [r.route, r.verdict]));
+const engineVerdicts = (ruleset: Ruleset, visibleFields: VisibleFields, scenario: Scenario): Record<string, ScenarioVerdict> =>
+  verdictsOf(judgeScenario(ruleset, visibleFields, scenario).outcome);
 
 /** zod's issue in words a trainer reads: which field, and what is wrong with it. */
 function swedish(issue: { code: string; path: PropertyKey[]; message: string; keys?: string[]; expected?: unknown }): ScenarioProblem[] {
@@ -39,7 +40,7 @@ function swedish(issue: { code: string; path: PropertyKey[]; message: string; ke
  * computes it, and the suggested what-ifs that no longer change a verdict are dropped.
  */
 export function withEngineKey(ruleset: Ruleset, visibleFields: VisibleFields, scenario: Scenario): Scenario {
-  const answerKey = verdictsOf(ruleset, visibleFields, scenario);
+  const answerKey = engineVerdicts(ruleset, visibleFields, scenario);
   const whatIfs = (scenario.whatIfs ?? []).filter((w) => {
     const after = whatIfOutcome(ruleset, scenario.answers, w.set).routes;
     return after.some((r) => r.verdict !== answerKey[r.route]);
@@ -68,7 +69,7 @@ export function checkScenario(ruleset: Ruleset, visibleFields: VisibleFields, da
   if (problems.length > 0) return { ok: false, problems };
   let engineKey: Record<string, ScenarioVerdict>;
   try {
-    engineKey = verdictsOf(ruleset, visibleFields, scenario);
+    engineKey = engineVerdicts(ruleset, visibleFields, scenario);
   } catch {
     return { ok: false, problems: [{ path: 'answers', message: 'kan inte bedömas: organisation eller beslutsdatum saknas' }] };
   }
