@@ -8,6 +8,7 @@ import { stepTitles } from '../guide/step-titles';
 import { questionStepIds } from '../guide/steps';
 import { statusWords } from '../components/source-quote';
 import { verdictWords } from '../components/verdict-badge';
+import { swedishTime } from '../shared/swedish-time';
 import { receiptSchema, receiptShortForm as registerReceiptShortForm } from '../shared/receipt';
 import { sheetWords } from './sheet-words';
 import type { SimilarCheck } from '../shared/similar-check';
@@ -275,19 +276,9 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
   };
 }
 
-/**
- * When the register saved the record, to the minute in Swedish time (the register keeps the exact UTC instant):
- * "2026-11-22 11:00 svensk tid", not "2026-11-22T10:00:00.000Z" on a page for the diarium.
- */
+/** When the record was saved, for page 1: Swedish local time, never UTC. */
 export function recordedAtText(iso: string, lang: Lang): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${lang === 'sv' ? 'svensk tid' : 'Swedish time'}`;
+  return swedishTime(iso, lang);
 }
 
 /** Local date and time to the minute, as a reader of a printed page expects it. */

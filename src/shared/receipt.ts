@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { swedishTime } from './swedish-time';
 
 const hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex'));
 const base64Hash = z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a 32-byte hash in base64'));
@@ -49,4 +50,31 @@ export function receiptShortForm(receipt: Receipt, lang: 'sv' | 'en' = 'sv'): st
   return lang === 'sv'
     ? `nr ${receipt.recordId} · löv ${leaf} · kontrollpunkt ${receipt.treeSize} poster, rot ${root}, ${receipt.checkpointTime}`
     : `no. ${receipt.recordId} · leaf ${leaf} · checkpoint of ${receipt.treeSize} records, root ${root}, ${receipt.checkpointTime}`;
+}
+
+/**
+ * The receipt for a reader who is not a technician: what it proves and where to keep it, in one
+ * sentence, with the technical line (receiptShortForm) kept apart for "Tekniska detaljer". The
+ * same words stand on the decision's page in the register, on the printable receipt and on page 1
+ * of the decision document, so a procurer and a revisor read one promise in every place.
+ */
+export function receiptInPlainWords(receipt: Receipt, lang: 'sv' | 'en' = 'sv'): { summary: string; technical: string } {
+  const technical = receiptShortForm(receipt, lang);
+  if (receipt.status === 'pending') {
+    const by = swedishTime(receipt.checkpointBy, lang);
+    return {
+      summary:
+        lang === 'sv'
+          ? `Beslut nr ${receipt.recordId} är sparat i beslutsregistret. Registret bekräftar det med sin signatur senast ${by}; hämta då kvittot från beslutets sida och spara det med beslutet.`
+          : `Decision no. ${receipt.recordId} is saved in the decision register. The register confirms it with its signature by ${swedishTime(receipt.checkpointBy, 'en')}; then fetch the receipt from the decision's page and keep it with the decision.`,
+      technical,
+    };
+  }
+  return {
+    summary:
+      lang === 'sv'
+        ? `Kvittot visar att beslut nr ${receipt.recordId} finns oförändrat i beslutsregistret, bekräftat med registrets signatur ${swedishTime(receipt.checkpointTime, 'sv')}. Spara det med beslutet: vid nästa granskning klistrar revisorn in det under Kontroll i beslutsregistret och ser om beslutet fortfarande är detsamma.`
+        : `The receipt shows that decision no. ${receipt.recordId} is in the decision register unchanged, confirmed by the register's signature at ${swedishTime(receipt.checkpointTime, 'en')}. Keep it with the decision: at the next audit the auditor pastes it under Kontroll in the decision register and sees whether the decision is still the same.`,
+    technical,
+  };
 }
