@@ -14,6 +14,11 @@ import { roles, type Identity, type Role } from '../shared/decision-record';
 export const accessConfigSchema = z.strictObject({
   $comment: z.string().optional(),
   headerIdentity: z.boolean(),
+  /**
+   * The socket addresses of a proxy that signs users in and sets the identity headers itself. Only
+   * there are the headers believed on a server that listens on the network (security/identity-trust.ts).
+   */
+  trustedProxies: z.array(z.union([z.ipv4(), z.ipv6()], { error: 'must be an IP address, the proxy\'s address as the server sees it' })).optional(),
   users: z
     .array(
       z.strictObject({
@@ -41,7 +46,13 @@ export const defaultAccessConfig: AccessConfig = {
 export function loadAccessConfig(file: string | undefined): AccessConfig {
   if (!file) return defaultAccessConfig;
   const text = readFileSync(file, 'utf8');
-  const result = accessConfigSchema.safeParse(JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`The access file ${file} is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const result = accessConfigSchema.safeParse(json);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new Error(`The access file ${file} is not valid:\n${lines.join('\n')}`);
@@ -51,7 +62,16 @@ export function loadAccessConfig(file: string | undefined): AccessConfig {
 
 export type IdentifyResult = { ok: true; identity: Identity } | { ok: false; status: 401 | 403; reason: string; user: string | null; role: string | null };
 
-export function identify(config: AccessConfig, headers: { authorization?: string | undefined; user?: string | undefined; role?: string | undefined }): IdentifyResult {
+/**
+ * `headersTrusted` says whether this request's identity headers may be believed at all (see
+ * security/identity-trust.ts); where they may not, they are ignored and `untrustedReason` is the
+ * refusal, so that a phone on the room's Wi-Fi cannot act as admin by naming itself so.
+ */
+export function identify(
+  config: AccessConfig,
+  headers: { authorization?: string | undefined; user?: string | undefined; role?: string | undefined },
+  trust: { headersTrusted: boolean; untrustedReason: string } = { headersTrusted: config.headerIdentity, untrustedReason: 'no API token' },
+): IdentifyResult {
   const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const wantedRole = headers.role;
   let user: AccessConfig['users'][number] | undefined;
@@ -59,11 +79,14 @@ export function identify(config: AccessConfig, headers: { authorization?: string
     const digest = bytesToHex(sha256(utf8ToBytes(bearer)));
     user = config.users.find((u) => u.tokenSha256 === digest);
     if (!user) return { ok: false, status: 401, reason: 'unknown API token', user: null, role: wantedRole ?? null };
-  } else if (config.headerIdentity && headers.user) {
+  } else if (config.headerIdentity && trust.headersTrusted && headers.user) {
     user = config.users.find((u) => u.name === headers.user);
     if (!user) return { ok: false, status: 401, reason: `unknown user "${headers.user}"`, user: headers.user, role: wantedRole ?? null };
   } else {
-    return { ok: false, status: 401, reason: config.headerIdentity ? 'no X-Vagval-User header or API token' : 'no API token', user: null, role: wantedRole ?? null };
+    const reason = !config.headerIdentity ? 'no API token' : !trust.headersTrusted ? trust.untrustedReason : 'no X-Vagval-User header or API token';
+    // Whom untrusted headers claimed to be goes into the access log: that is what the refusal is about.
+    const claimed = config.headerIdentity && !trust.headersTrusted ? (headers.user ?? null) : null;
+    return { ok: false, status: 401, reason, user: claimed, role: wantedRole ?? null };
   }
   const role = (wantedRole ?? user.roles[0]) as Role;
   if (!user.roles.includes(role)) {

@@ -12,6 +12,7 @@ import {
 import { identify, permissions, visibleOrganisations, type AccessConfig, type Permission } from './access';
 import { limitBody } from './body-limit';
 import { allowedHosts, hostGuard } from './security/allowed-hosts';
+import { headersTrusted, headerTrust, untrustedHeadersReason, type HeaderTrust } from './security/identity-trust';
 import { refusalRecorder } from './security/refusals';
 import { jsonOnly, originGuard } from './security/request-guards';
 import { securityHeaders } from './security/security-headers';
@@ -48,6 +49,8 @@ export type AppOptions = {
   allowedHosts?: ReadonlySet<string>;
   /** Refusals one client may cause per minute before it gets 429 and nothing more is logged. */
   refusalLimit?: number;
+  /** When identity headers may be believed; by default as for a server on loopback (security/identity-trust.ts). */
+  headerTrust?: HeaderTrust;
 };
 
 type Env = { Variables: { identity: Identity } };
@@ -103,12 +106,15 @@ export function createApp(options: AppOptions) {
   app.use('*', compressResponses());
   app.use('*', sizedJson());
 
+  const trust = options.headerTrust ?? headerTrust(access.headerIdentity, '127.0.0.1', access.trustedProxies);
+  const untrustedReason = untrustedHeadersReason(trust);
+  const headerMode = (c: Context) => access.headerIdentity && headersTrusted(trust, c);
   const requires = (permission: Permission) => async (c: Context<Env>, next: () => Promise<void>) => {
-    const who = identify(access, {
-      authorization: c.req.header('authorization'),
-      user: c.req.header('x-vagval-user'),
-      role: c.req.header('x-vagval-role'),
-    });
+    const who = identify(
+      access,
+      { authorization: c.req.header('authorization'), user: c.req.header('x-vagval-user'), role: c.req.header('x-vagval-role') },
+      { headersTrusted: headerMode(c), untrustedReason },
+    );
     if (!who.ok) return refuse(c, who.status, who.reason, who.user, who.role);
     if (!(permissions[permission] as readonly string[]).includes(who.identity.role)) {
       return refuse(c, 403, `the role "${who.identity.role}" may not ${permission}`, who.identity.user, who.identity.role);
@@ -163,7 +169,7 @@ export function createApp(options: AppOptions) {
   // when identity is taken on trust.
   api.get('/health', async (c) => {
     const writable = await store.writeHealth();
-    const body = { ok: writable.ok, store: store.kind, writable: writable.ok, ...(writable.ok ? {} : { problem: writable.problem }), identityMode: access.headerIdentity ? 'header' : 'token' };
+    const body = { ok: writable.ok, store: store.kind, writable: writable.ok, ...(writable.ok ? {} : { problem: writable.problem }), identityMode: headerMode(c) ? 'header' : 'token' };
     return c.json(body, writable.ok ? 200 : 503);
   });
 
@@ -172,12 +178,11 @@ export function createApp(options: AppOptions) {
     return c.json({ version: r.version, hash: r.hash });
   });
 
-  api.get('/identities', (c) =>
-    c.json({
-      headerIdentity: access.headerIdentity,
-      users: access.headerIdentity ? access.users.map((u) => ({ name: u.name, roles: u.roles, organisations: u.organisations })) : [],
-    }),
-  );
+  // Asked per request: the trainer's own screen and a phone in the room get different answers when the server listens on the network.
+  api.get('/identities', (c) => {
+    const header = headerMode(c);
+    return c.json({ headerIdentity: header, users: header ? access.users.map((u) => ({ name: u.name, roles: u.roles, organisations: u.organisations })) : [] });
+  });
 
   api.get('/me', requires('read'), (c) => c.json(c.get('identity')));
 

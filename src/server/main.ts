@@ -9,6 +9,11 @@ import { startServer } from './start-server';
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 const accessFile = fileURLToPath(new URL('../../config/access.json', import.meta.url));
 
+// `npm run workshop` passes --lan: the phones in the room reach the laptop on its network address.
+// Listening there, the server believes no identity headers (security/identity-trust.ts), so the room
+// gets the guide and the workshop, and the register only with an API token.
+const lan = process.argv.includes('--lan');
+
 const checkpointEvery = process.env.VAGVAL_CHECKPOINT_EVERY;
 if (checkpointEvery !== undefined && !/^[1-9]\d*$/.test(checkpointEvery)) {
   console.error(`Vägval could not start: VAGVAL_CHECKPOINT_EVERY must be a whole number of saves, 1 or more, not "${checkpointEvery}"`);
@@ -18,7 +23,7 @@ if (checkpointEvery !== undefined && !/^[1-9]\d*$/.test(checkpointEvery)) {
 try {
   const server = await startServer({
     port: Number(process.env.PORT ?? 5173),
-    host: process.env.HOST ?? '127.0.0.1',
+    host: process.env.HOST ?? (lan ? '0.0.0.0' : '127.0.0.1'),
     dataDir: process.env.VAGVAL_DATA_DIR ?? 'data',
     databaseUrl: process.env.VAGVAL_DATABASE_URL,
     accessFile: process.env.VAGVAL_ACCESS_FILE ?? accessFile,

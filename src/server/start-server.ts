@@ -8,6 +8,7 @@ import { nodeRuleset } from '../rules-data/node-ruleset';
 import { loadAccessConfig, type AccessConfig } from './access';
 import { createApp } from './create-app';
 import { allowedHosts } from './security/allowed-hosts';
+import { headerTrust, refusedHeadersNotice } from './security/identity-trust';
 import type { DecisionStore } from './store/decision-store';
 import { PostgresDecisionStore } from './store/postgres-store';
 import { SqliteDecisionStore } from './store/sqlite-store';
@@ -84,9 +85,11 @@ export async function openStore(options: Pick<ServerOptions, 'dataDir' | 'databa
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const ruleset = options.ruleset ?? nodeRuleset;
   // Read rules/ before the first request, not during it: parsing the YAML takes a few hundred ms, which the first
-  // save or verification run would otherwise hold every other request behind (issue 12, item 10). Before the store
+  // save or verification run would otherwise hold every other request behind. Before the store
   // opens, so that rules/ that do not load stop the start with their message and leave the database untouched.
   ruleset();
+  // The access file too: one that does not load stops the start before the data is opened.
+  const access = options.access ?? loadAccessConfig(options.accessFile);
   const store = await openStore(options);
   let transparency: TransparencyLog;
   try {
@@ -97,6 +100,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const host = options.host ?? '127.0.0.1';
   const phoneHosts = lanHosts(host);
+  const trust = headerTrust(access.headerIdentity, host, access.trustedProxies);
+  const notice = refusedHeadersNotice(trust);
+  if (notice) (options.log ?? ((line) => console.log(line)))(notice);
   let boundPort = 0;
   const app = createApp({
     store,
@@ -105,7 +111,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     allowedHosts: allowedHosts(host, [options.allowedHosts, ...phoneHosts].filter(Boolean).join(',')),
     ...(options.refusalLimit ? { refusalLimit: options.refusalLimit } : {}),
     ruleset,
-    access: options.access ?? loadAccessConfig(options.accessFile),
+    access,
+    headerTrust: trust,
     staticDir: options.staticDir,
     log: options.log,
     workshop: { lanOrigins: () => phoneHosts.map((h) => `http://${h}:${boundPort}`) },

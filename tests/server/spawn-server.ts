@@ -16,32 +16,45 @@ export function profileArgs(): string[] {
  * The real server (src/server/main.ts) as its own process on a free port of 127.0.0.1. It runs
  * node itself with tsx as a loader, not the tsx wrapper, so a SIGKILL hits the database's owner.
  */
-/** `startTimeoutMs`: a first start over a million records builds the tree first (the benches wait for it). */
-export async function spawnServer(dataDir: string, nodeArgs: string[] = [], startTimeoutMs = 20_000): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
+/**
+ * `startTimeoutMs`: a first start over a million records builds the tree first (the benches wait for it).
+ * `server.args` go to main.ts (`--lan`, as `npm run workshop` starts it); `server.env` replaces the defaults
+ * (`HOST: undefined` leaves the host to main.ts). `output` is everything the server printed up to its start.
+ */
+export async function spawnServer(
+  dataDir: string,
+  nodeArgs: string[] = [],
+  startTimeoutMs = 20_000,
+  server: { args?: string[]; env?: Record<string, string | undefined> } = {},
+): Promise<{ child: ChildProcess; url: string; output: string }> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    VAGVAL_DATA_DIR: dataDir,
+    VAGVAL_STATIC_DIR: `${dataDir}/no-app`,
+    VAGVAL_ACCESS_FILE: `${root}/config/access.json`,
+    ...server.env,
+  };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts', ...(server.args ?? [])], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      VAGVAL_DATA_DIR: dataDir,
-      VAGVAL_STATIC_DIR: `${dataDir}/no-app`,
-      VAGVAL_ACCESS_FILE: `${root}/config/access.json`,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the server did not start: ${out}`));
     }, startTimeoutMs);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = out.match(/listens on (http:\/\/127\.0\.0\.1:\d+)/);
+      const match = out.match(/listens on http:\/\/(127\.0\.0\.1|0\.0\.0\.0):(\d+)/);
       if (match) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        // Bound to every interface, the server is still reached over loopback by the tests.
+        resolve(`http://127.0.0.1:${match[2]!}`);
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -50,7 +63,7 @@ export async function spawnServer(dataDir: string, nodeArgs: string[] = [], star
       reject(new Error(`the server exited with ${code}: ${out}`));
     });
   });
-  return { child, url };
+  return { child, url, output: out };
 }
 
 export async function stopServer(child: ChildProcess): Promise<void> {

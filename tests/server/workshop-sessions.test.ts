@@ -42,7 +42,7 @@ describe('a workshop session over HTTP', () => {
     expect(opened.joinUrls).toEqual([]);
     const qr = await fetch(`${opened.api}/qr.svg`);
     expect(qr.status).toBe(409);
-    expect(((await qr.json()) as { message: string }).message).toContain('HOST=0.0.0.0');
+    expect(((await qr.json()) as { message: string }).message).toContain('npm run workshop');
   });
 
   it('keeps every answer hidden from participants until the trainer reveals, then shows the distribution and the reasons', async () => {

@@ -126,7 +126,7 @@ export function workshopSessionRoutes(options: SessionRoutesOptions = {}) {
     if (!url) {
       return refused(c, 409, {
         error: 'loopback-only',
-        message: 'Servern lyssnar bara på den här datorn, så mobiler når den inte. Starta om den med HOST=0.0.0.0.',
+        message: 'Servern lyssnar bara på den här datorn, så mobiler når den inte. Starta om den med npm run workshop.',
       });
     }
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 480 });

@@ -19,8 +19,8 @@ export function JoinPanel({ session, state }: { session: OpenedSession; state: P
         ) : (
           <p className="join-panel__warning notice notice--warning">
             {t({
-              sv: 'Servern lyssnar bara på den här datorn, så mobiler når den inte. Starta den med HOST=0.0.0.0 (se docs/workshop.md).',
-              en: 'The server listens on this computer only, so phones cannot reach it. Start it with HOST=0.0.0.0 (see docs/workshop.md).',
+              sv: 'Servern lyssnar bara på den här datorn, så mobiler når den inte. Starta den med npm run workshop (se docs/workshop.md).',
+              en: 'The server listens on this computer only, so phones cannot reach it. Start it with npm run workshop (see docs/workshop.md).',
             })}
           </p>
         )}
