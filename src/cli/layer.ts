@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse as parseYaml } from 'yaml';
@@ -10,6 +10,7 @@ import { loadRuleset, RulesetLoadError, type Ruleset } from '../engine/ruleset';
 import { loadScenarios } from '../features/workshop/scenarios/load-scenarios';
 import { readRulesDir } from '../rules-data/read-rules-dir';
 import { swedishProblem } from './layer-problems';
+import { layerSizeProblem } from './layer-size';
 
 /**
  * `npm run --silent layer -- check FILE` and `npm run --silent layer -- preview FILE [--data DIR]`: the
@@ -31,6 +32,11 @@ function main(argv: string[]): number {
   }
   let text: string;
   try {
+    const tooLarge = layerSizeProblem(file, statSync(file).size);
+    if (tooLarge) {
+      process.stdout.write(`${file} går inte att använda. Ett fel:\n  • ${tooLarge}\n`);
+      return 1;
+    }
     text = readFileSync(file, 'utf8');
   } catch {
     process.stderr.write(`fel: filen ${file} går inte att läsa (finns den?)\n`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { applyCpvCode, checkCpvCode } from '../engine/cpv';
 import { EvaluationError, evaluate } from '../engine/evaluate';
 import { parseAnswers } from '../engine/parse-answers';
+import { inputTextProblems } from '../document/document-input';
 import { RulesetLoadError } from '../engine/ruleset';
 import { nodeRuleset } from '../rules-data/node-ruleset';
 
@@ -36,7 +37,8 @@ function main(argv: string[]): number {
     process.stderr.write(`error: ${file} is not valid JSON: ${(error as Error).message}\n`);
     return 2;
   }
-  const parsed = parseAnswers(input);
+  const textProblems = inputTextProblems(input);
+  const parsed = textProblems.length > 0 ? { ok: false as const, problems: textProblems } : parseAnswers(input);
   if (!parsed.ok) {
     process.stderr.write(`error: invalid answers in ${file}:\n`);
     for (const problem of parsed.problems) process.stderr.write(`  ${problem.field}: ${problem.message}\n`);

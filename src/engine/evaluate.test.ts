@@ -207,9 +207,9 @@ describe('the parameter value used is the one in force on the decision date', ()
     expect(error).toMatchObject({ field: 'decisionDate', message: expect.stringContaining('before 2020-01-01') });
   });
 
-  it('refuses to read a parameter after the last day it is known', () => {
+  it('refuses a decision date after the last day a parameter it reads is known, naming the dates it covers', () => {
     const ended = tinyRuleset((f) => (f['parameters/limit.yaml']!.validTo = '2022-12-31'));
-    expect(() => evaluate(ended, { organisation: 'other', decisionDate: '2023-01-01', value: { totalSek: 150 } })).toThrow(/limit is only known until 2022-12-31/);
+    expect(() => evaluate(ended, { organisation: 'other', decisionDate: '2023-01-01', value: { totalSek: 150 } })).toThrow(/is after 2022-12-31: rule set .* covers decisions from .* to 2022-12-31/);
     expect(() => evaluate(ended, { organisation: 'other', decisionDate: '2022-12-31', value: { totalSek: 150 } })).not.toThrow();
   });
 
@@ -399,6 +399,79 @@ describe("the organisation's policy notes", () => {
   it('never change a verdict', () => {
     const answers = { purchase: { kind: 'goods' as const }, value: { totalSek: 50 }, supplier: { kind: 'social-enterprise' as const } };
     expect(ljungby(answers).routes.map((r) => r.verdict)).toEqual(judge(answers).routes.map((r) => r.verdict));
+  });
+});
+
+describe('a value the law counts from its parts (LOU 5 kap.)', () => {
+  const counting = tinyRuleset((files) => {
+    const facts = (files['facts.yaml']!.facts as Tree[]);
+    const total = facts.find((f) => f.path === 'value.totalSek')!;
+    total.countedFromParts = {
+      own: { perYear: 'value.annualSek', years: 'contract.years', words: loc('för detta köp', 'for this purchase') },
+      added: [{ path: 'value.similarPurchasesSek', words: loc('för liknande köp', 'for similar purchases') }],
+      source: law('limit'),
+    };
+  });
+  const counted = (value: Answers['value'], contract?: Answers['contract']) =>
+    evaluate(counting, { organisation: 'other', decisionDate: '2022-06-01', value, ...(contract ? { contract } : {}) } as Answers);
+
+  it('judges the sum of the parts where it is larger than the value given, and every text quoting the value names them', () => {
+    const outcome = counted({ totalSek: 150, annualSek: 150, similarPurchasesSek: 100 }, { years: 1 });
+    expect(route(outcome, 'direct-award').verdict).toBe('not-allowed');
+    expect(outcome.countedValues).toMatchObject([{ fact: 'value.totalSek', givenSek: 150, partsSek: 250, judgedSek: 250, basis: 'parts' }]);
+    expect(route(outcome, 'direct-award').reasons[0]!.explanation.sv.replace(/\u00a0/g, ' ')).toMatch(/250 kr \(150 kr för detta köp \(.*\) och 100 kr för liknande köp/);
+  });
+
+  it('judges the value given where it is not below the sum of its parts', () => {
+    const outcome = counted({ totalSek: 190, annualSek: 50, similarPurchasesSek: 40 }, { years: 2 });
+    expect(route(outcome, 'direct-award').verdict).toBe('recommended');
+    expect(outcome.countedValues).toMatchObject([{ givenSek: 190, partsSek: 140, judgedSek: 190, basis: 'given' }]);
+  });
+
+  it('takes a total given without a price per year as holding the similar purchases, as its question defines it', () => {
+    expect(counted({ totalSek: 150, similarPurchasesSek: 100 }).countedValues).toMatchObject([{ givenSek: 150, partsSek: 150, judgedSek: 150, basis: 'given' }]);
+    expect(counted({ totalSek: 80, similarPurchasesSek: 100 }).countedValues).toMatchObject([{ givenSek: 80, partsSek: 100, judgedSek: 100, basis: 'parts' }]);
+  });
+
+  it('counts nothing where no part is given, and nothing in a rule set whose fact is not counted so', () => {
+    expect(counted({ totalSek: 150 }).countedValues).toEqual([]);
+    expect(judge({ value: { totalSek: 150, similarPurchasesSek: 100 } }).countedValues).toEqual([]);
+    expect(route(judge({ value: { totalSek: 150, similarPurchasesSek: 100 } }), 'direct-award').verdict).toBe('recommended');
+  });
+});
+
+describe('a comparison with a carried-over figure whose own value is unread', () => {
+  const carried = tinyRuleset((files) => {
+    const band = (id: string, value: number) => ({ id, label: loc(id), unit: 'SEK', values: [{ from: '2022-01-01', value, status: 'constructed', source: law('limit') }] });
+    files['parameters/limit-low.yaml'] = band('limit-low', 190);
+    files['parameters/limit-high.yaml'] = band('limit-high', 210);
+    const values = files['parameters/limit.yaml']!.values as Tree[];
+    values[1]!.unreadWithin = { low: 'limit-low', high: 'limit-high', figure: loc('årets gräns', "this year's limit") };
+  });
+  const at = (totalSek: number) => evaluate(carried, { organisation: 'other', decisionDate: '2022-06-01', purchase: { kind: 'goods' }, value: { totalSek } } as Answers);
+
+  it('is undecided inside the band, on both sides of the carried-over value, and the verdict names the figure', () => {
+    for (const totalSek of [190, 199, 200, 209]) {
+      const direct = route(at(totalSek), 'direct-award');
+      expect(direct.verdict, `${totalSek}`).toBe('needs-info');
+      expect(direct.missing).toEqual([]);
+      expect(direct.unreadFigures).toEqual([{ parameter: 'limit', figure: loc('årets gräns', "this year's limit") }]);
+      expect(direct.reasons[0]!.explanation.sv).toContain('årets gräns');
+    }
+  });
+
+  it('is decided outside the band, and the band is not listed among the parameters used', () => {
+    expect(route(at(189), 'direct-award').verdict).toBe('recommended');
+    expect(route(at(210), 'direct-award').verdict).toBe('not-allowed');
+    expect(at(200).parametersUsed.map((p) => p.id)).not.toContain('limit-low');
+  });
+
+  it('refuses a band that names no parameter', () => {
+    expect(() =>
+      tinyRuleset((files) => {
+        ((files['parameters/limit.yaml']!.values as Tree[])[1]!).unreadWithin = { low: 'nowhere', high: 'nowhere', figure: loc('x') };
+      }),
+    ).toThrow(/nowhere/);
   });
 });
 

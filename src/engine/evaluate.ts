@@ -1,5 +1,6 @@
 import { routeIds, type Answers, type RouteId } from './answers-schema';
 import { findBuyer } from './buyers';
+import { coveredDates } from './covered-dates';
 import { bandCondition, layersFor, layerUse, type LayerUse } from './layers';
 import { formatValue, localize, opWords, type Lang } from './format';
 import {
@@ -7,6 +8,7 @@ import {
   type CitedSource,
   type ComparisonTrace,
   type ConditionTrace,
+  type CountedValue,
   type Judgement,
   type Outcome,
   type ParameterUse,
@@ -70,7 +72,7 @@ export function evaluate(ruleset: Ruleset, answers: Answers): Outcome {
  * The verdicts and the recommended route alone, as `evaluate` gives them: the same rules read in the
  * same order with the same errors, but none of the texts that explain them are written. The register
  * judges every save and every stored record this way, where only the verdicts are compared and the
- * texts were half of the engine's work (66 → 35 µs an answer set; issue 12, saves/s).
+ * texts were half of the engine's work (66 → 35 µs an answer set; measured as saves/s).
  */
 export function judge(ruleset: Ruleset, answers: Answers): Judgement {
   const outcome = run(ruleset, answers, false);
@@ -102,14 +104,23 @@ function run(ruleset: Ruleset, answers: Answers, explain: boolean): Outcome {
     policyNotes: generalNotes,
     layers: ctx.layers(),
     parametersUsed: [...ctx.parametersUsed.values()],
+    countedValues: ctx.countedValues(),
     missing: unique(routes.flatMap((r) => r.missing)),
   };
+}
+
+const ranges = new WeakMap<Ruleset, { from: string; to: string | null }>();
+function coveredRange(ruleset: Ruleset) {
+  let range = ranges.get(ruleset);
+  if (!range) ranges.set(ruleset, (range = coveredDates(ruleset)));
+  return range;
 }
 
 class Context {
   readonly parametersUsed = new Map<string, ParameterUse>();
   private readonly shownFacts = new Map<string, Localized>();
   private readonly shownParameters = new Map<string, Localized>();
+  private readonly counted = new Map<string, Counted | null>();
   private readonly date: string;
 
   constructor(
@@ -126,6 +137,12 @@ class Context {
         'decisionDate',
         `decisionDate ${this.date} is before ${ruleset.manifest.coversFrom}, the earliest date rule set ${ruleset.version} covers`,
       );
+    }
+    // A date past the last day a parameter still read is known (the de minimis ceiling ends 2030-12-31) would be judged
+    // on rules that say nothing of it: refused, naming the range, for the server and the command line as in the guide.
+    const { from, to } = coveredRange(ruleset);
+    if (to !== null && this.date > to) {
+      throw new EvaluationError('decisionDate', `decisionDate ${this.date} is after ${to}: rule set ${ruleset.version} covers decisions from ${from} to ${to}`);
     }
   }
 
@@ -157,6 +174,7 @@ class Context {
       reasons = deciding.filter((r) => r.result === 'unknown');
     }
     const missing = verdict === 'needs-info' ? unique(reasons.flatMap((r) => r.missing)) : [];
+    const unreadFigures = verdict === 'needs-info' ? uniqueBy(reasons.flatMap((r) => unreadIn(r.trace)), (u) => u.parameter) : [];
 
     const obligations: Reason[] = [];
     const possibleObligations: Reason[] = [];
@@ -182,6 +200,7 @@ class Context {
       cautions,
       policyNotes: this.policyNotes(route),
       missing,
+      unreadFigures,
       trace: deciding,
     };
   }
@@ -195,6 +214,7 @@ class Context {
       applies && body ? { kind: 'all', result: and([applies.result, body.result]), children: [applies, body] } : (applies ?? body);
     const result: Truth = trace ? trace.result : 'held';
     const missing = result === 'unknown' && trace ? missingFacts(trace) : [];
+    const unread = result === 'unknown' ? unreadIn(trace) : [];
     const explanation: Localized =
       result === 'held'
         ? this.interpolate(rule.explanation.held)
@@ -202,11 +222,16 @@ class Context {
           ? this.interpolate(rule.explanation.failed ?? rule.explanation.held)
           : !this.explain
             ? unwritten
-            : localize((lang) =>
-                lang === 'sv'
-                  ? `Kan inte avgöras ännu. Svar som saknas: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`
-                  : `Cannot be decided yet. Missing answers: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`,
-              );
+            : localize((lang) => {
+                const answers =
+                  missing.length === 0
+                    ? ''
+                    : lang === 'sv'
+                      ? ` Svar som saknas: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`
+                      : ` Missing answers: ${missing.map((f) => this.factLabel(f, lang)).join('; ')}.`;
+                const figures = unread.map((u) => ` ${this.unreadWords(u.parameter, lang)}`).join('');
+                return `${lang === 'sv' ? 'Kan inte avgöras ännu.' : 'Cannot be decided yet.'}${answers}${figures}`;
+              });
     const source = this.cite(rule.source);
     return {
       ruleId: rule.id,
@@ -219,6 +244,7 @@ class Context {
       source,
       parameters: uniqueBy(params, (p) => p.id),
       missing,
+      unreadFigures: unread.map((u) => u.parameter),
       trace,
     };
   }
@@ -245,8 +271,17 @@ class Context {
     const parameter = c.param === undefined ? undefined : this.parameter(c.param);
     if (parameter) params.push(parameter);
     const expected = parameter ? parameter.value : c.value!;
-    const result: Truth = actual === undefined ? 'unknown' : compare(actual, c.op, expected) ? 'held' : 'failed';
-    if (!this.explain) return { kind: 'compare', fact: c.fact, label: fact.label, op: c.op, expected, parameter, actual, result, text: unwritten };
+    // A value in the band of a carried-over figure that is unread may lie on either side of the real figure: the
+    // comparison cannot be decided until the figure is read, whatever the carried-over value says.
+    const band = parameter?.unreadWithin;
+    const unread = parameter && band && typeof actual === 'number' && actual >= band.low && actual < band.high ? { parameter: parameter.id, figure: band.figure } : undefined;
+    const result: Truth = actual === undefined || unread ? 'unknown' : compare(actual, c.op, expected) ? 'held' : 'failed';
+    if (!this.explain) return { kind: 'compare', fact: c.fact, label: fact.label, op: c.op, expected, parameter, actual, result, unread, text: unwritten };
+    if (unread) {
+      const shown = this.shownFact(c.fact);
+      const text = localize((lang) => `${fact.label[lang]} (${shown[lang]}): ${this.unreadWords(unread.parameter, lang)}`);
+      return { kind: 'compare', fact: c.fact, label: fact.label, op: c.op, expected, parameter, actual, result, unread, text };
+    }
     const target = parameter ? this.parameterTarget(parameter) : literalTarget(c, fact);
     const text: Localized =
       actual === undefined
@@ -264,6 +299,12 @@ class Context {
    * organisation (its kind of buyer; in a rule set stored before 2026.12.3, its overlay's `authorityKind`).
    */
   private read(path: string): string | number | boolean | undefined {
+    const counted = this.countedValue(path);
+    if (counted) return counted.judgedSek;
+    return this.readGiven(path);
+  }
+
+  private readGiven(path: string): string | number | boolean | undefined {
     const given = readFact(this.answers, path);
     if (given !== undefined) return given;
     const legacy = this.ruleset.facts[path]?.legacyPath;
@@ -280,11 +321,74 @@ class Context {
     return undefined;
   }
 
+  /**
+   * A value the law counts from its parts (LOU 5 kap.; 19 a kap. 1 § for direct awards), where parts are given: the
+   * larger of the answer and the sum of the parts. This purchase's own part is the value per year times the years.
+   * Without them it is what the answer leaves after the other parts: the answer is, by its fact's definition, the
+   * whole value with options and similar purchases (rules/facts.yaml, value.totalSek), so they are not added twice,
+   * and an answer below them is judged on them (KKV dnr 819/2023). Null where the fact is not counted so, or no part
+   * is given.
+   */
+  private countedValue(path: string): Counted | null {
+    return remember(this.counted, path, () => {
+      const spec = this.ruleset.facts[path]?.countedFromParts;
+      if (!spec) return null;
+      const num = (p: string) => {
+        const v = readFact(this.answers, p);
+        return typeof v === 'number' ? v : undefined;
+      };
+      const given = num(path);
+      const perYear = num(spec.own.perYear);
+      const years = num(spec.own.years);
+      const added = spec.added.map((a) => ({ words: a.words, sek: num(a.path) })).filter((a): a is { words: Localized; sek: number } => a.sek !== undefined && a.sek > 0);
+      const ownFromYears = perYear !== undefined && years !== undefined ? perYear * years : undefined;
+      const addedSek = added.reduce((sum, a) => sum + a.sek, 0);
+      const leftOfGiven = given === undefined ? undefined : Math.max(0, given - addedSek);
+      // A year's price without the term says only that the contract is worth at least one year of it (LOU 5 kap.
+      // counts every year; an open-ended one as 48 months), so it can raise the value judged but never stands alone.
+      const atLeastOneYear = ownFromYears === undefined && perYear !== undefined && leftOfGiven !== undefined && perYear > leftOfGiven;
+      if (added.length === 0 && ownFromYears === undefined && !atLeastOneYear) return null;
+      const own = ownFromYears ?? (atLeastOneYear ? perYear : leftOfGiven);
+      if (own === undefined) return null;
+      const partsSek = own + addedSek;
+      // Half a krona of slack: a sum given for the whole term, split into years by the guide, comes back with rounding.
+      const basis: Counted['basis'] = given !== undefined && given >= partsSek - 0.5 ? 'given' : 'parts';
+      const judgedSek = basis === 'given' ? given! : partsSek;
+      return {
+        fact: path,
+        givenSek: given ?? null,
+        partsSek,
+        judgedSek,
+        basis,
+        own,
+        perYear: ownFromYears === undefined && !atLeastOneYear ? undefined : perYear,
+        years: ownFromYears === undefined ? undefined : years,
+        ownWords: spec.own.words,
+        added,
+      };
+    });
+  }
+
+  countedValues(): CountedValue[] {
+    const out: CountedValue[] = [];
+    for (const [path, fact] of Object.entries(this.ruleset.facts)) {
+      if (!fact.countedFromParts) continue;
+      const c = this.countedValue(path);
+      if (c) out.push({ fact: c.fact, givenSek: c.givenSek, partsSek: c.partsSek, judgedSek: c.judgedSek, basis: c.basis, text: this.explain ? countedText(c) : unwritten });
+    }
+    return out;
+  }
+
   /** An answer as shown in texts, formatted once per evaluation however many rules compare it. */
   private shownFact(path: string): Localized {
     return remember(this.shownFacts, path, () => {
       const fact = this.ruleset.facts[path];
       const value = this.read(path);
+      const counted = this.countedValue(path);
+      // Where the parts outweigh the answer, every text that quotes the value says what it is made of.
+      if (counted && counted.basis === 'parts' && counted.givenSek !== counted.judgedSek) {
+        return localize((lang) => `${formatValue(value, fact?.type ?? 'number', lang, fact?.options)} (${partsWords(counted, lang)})`);
+      }
       return localize((lang) => formatValue(value, fact?.type ?? 'number', lang, fact?.options));
     });
   }
@@ -298,6 +402,23 @@ class Context {
   private parameterTarget(use: ParameterUse): Localized {
     const shown = this.shownParameter(use);
     return { sv: `${lowerLabel(use.label).sv} (${shown.sv})`, en: `${lowerLabel(use.label).en} (${shown.en})` };
+  }
+
+  /** A band's end on the decision date: read, not used, so it is not listed among the parameters the verdict rests on. */
+  private valueOn(id: string): number {
+    let value = this.ruleset.parameters[id]!.values[0]!.value;
+    for (const v of this.ruleset.parameters[id]!.values) if (v.from <= this.date) value = v.value;
+    return value;
+  }
+
+  /** Why a comparison in the band cannot be decided: the band, the figure that is missing and the one used meanwhile. */
+  private unreadWords(parameterId: string, lang: Lang): string {
+    const use = this.parameter(parameterId);
+    const band = use.unreadWithin!;
+    const sek = (n: number) => formatValue(n, use.unit, lang);
+    return lang === 'sv'
+      ? `Värdet ligger mellan ${sek(band.low)} och ${sek(band.high)}, och där avgörs det av ${band.figure.sv}, som inte har lästs (tills dess används det tidigare beloppet ${sek(use.value)}).`
+      : `The value lies between ${sek(band.low)} and ${sek(band.high)}, where it is decided by ${band.figure.en}, which has not been read (until then the earlier figure ${sek(use.value)} is used).`;
   }
 
   /** The parameter value in force on the decision date. */
@@ -315,6 +436,7 @@ class Context {
     let current = param.values[0]!;
     for (const v of param.values) if (v.from <= this.date) current = v;
     const source = this.cite(current.source);
+    const band = current.unreadWithin;
     const use: ParameterUse = {
       id,
       label: param.label,
@@ -324,6 +446,7 @@ class Context {
       status: weakest(current.status, source.status),
       source,
       note: current.note,
+      ...(band ? { unreadWithin: { low: this.valueOn(band.low), high: this.valueOn(band.high), figure: band.figure } } : {}),
     };
     this.parametersUsed.set(id, use);
     return use;
@@ -344,7 +467,7 @@ class Context {
           route: rec.route,
           ruleId: rec.id,
           rationale: this.interpolate(rec.rationale),
-          // The headline is as strong as its source and the limits it was decided against (issue 10 item 9).
+          // The headline is as strong as its source and the limits it was decided against.
           status: weakest(rec.status, source.status, ...params.map((p) => p.status)),
           source,
           couldChange,
@@ -440,6 +563,53 @@ class Context {
   }
 }
 
+type Counted = Omit<CountedValue, 'text'> & {
+  own: number;
+  perYear: number | undefined;
+  years: number | undefined;
+  ownWords: Localized;
+  added: Array<{ words: Localized; sek: number }>;
+};
+
+/** "450 000 kr för detta köp och 400 000 kr för liknande köp under tolv månader". */
+function partsWords(c: Counted, lang: Lang): string {
+  const sek = (n: number) => formatValue(n, 'sek', lang);
+  const ownYears =
+    c.perYear === undefined
+      ? ''
+      : c.years !== undefined
+        ? lang === 'sv'
+          ? ` (${sek(c.perYear)} per år i ${formatValue(c.years, 'years', lang)})`
+          : ` (${sek(c.perYear)} a year for ${formatValue(c.years, 'years', lang)})`
+        : lang === 'sv'
+          ? ` (minst ett år à ${sek(c.perYear)}; avtalstiden är inte angiven)`
+          : ` (at least one year at ${sek(c.perYear)}; the contract term is not given)`;
+  const items = [`${sek(c.own)} ${c.ownWords[lang]}${ownYears}`, ...c.added.map((a) => `${sek(a.sek)} ${a.words[lang]}`)];
+  const and = lang === 'sv' ? ' och ' : ' and ';
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')}${and}${items.at(-1)!}`;
+}
+
+/** Which value is judged and why, in one or two sentences (LOU 5 kap.). */
+function countedText(c: Counted): Localized {
+  return localize((lang) => {
+    const sek = (n: number) => formatValue(n, 'sek', lang);
+    const parts = partsWords(c, lang);
+    if (c.basis === 'given') {
+      if (Math.abs(c.givenSek! - c.partsSek) < 0.5) return lang === 'sv' ? `Värdet som prövas är ${sek(c.judgedSek)}: ${parts}.` : `The value judged is ${sek(c.judgedSek)}: ${parts}.`;
+      return lang === 'sv'
+        ? `Värdet som prövas är det angivna, ${sek(c.judgedSek)}, eftersom det är större än summan av delarna (${sek(c.partsSek)}: ${parts}).`
+        : `The value judged is the one given, ${sek(c.judgedSek)}, as it is larger than the sum of its parts (${sek(c.partsSek)}: ${parts}).`;
+    }
+    const why =
+      c.givenSek === null
+        ? ''
+        : lang === 'sv'
+          ? ` Det angivna värdet, ${sek(c.givenSek)}, är lägre än summan av delarna, och enligt LOU 5 kap. (som 19 a kap. 1 § gör tillämpligt på direktupphandling) räknas alla år, optioner och förlängningar och liknande köp inom tolv månader in.`
+          : ` The value given, ${sek(c.givenSek)}, is lower than the sum of its parts, and under LOU 5 kap. (applied to direct awards by 19 a kap. 1 §) every year, option and extension and similar purchases within twelve months are counted.`;
+    return lang === 'sv' ? `Värdet som prövas är ${sek(c.judgedSek)}: ${parts}.${why}` : `The value judged is ${sek(c.judgedSek)}: ${parts}.${why}`;
+  });
+}
+
 /** A rule text split once into its literal parts and its `{param:id}` and `{fact:path}` placeholders. */
 type Template = Array<string | { kind: 'param' | 'fact'; key: string }>;
 
@@ -529,9 +699,17 @@ function not(result: Truth): Truth {
 /** The facts whose answers would decide an unknown condition (only the branches still open). */
 export function missingFacts(trace: ConditionTrace): string[] {
   if (trace.result !== 'unknown') return [];
-  if (trace.kind === 'compare') return [trace.fact];
+  if (trace.kind === 'compare') return trace.unread ? [] : [trace.fact];
   if (trace.kind === 'not') return missingFacts(trace.child);
   return unique(trace.children.flatMap(missingFacts));
+}
+
+/** The unread figures that would decide an unknown condition (only the branches still open). */
+function unreadIn(trace: ConditionTrace | null): Array<{ parameter: string; figure: Localized }> {
+  if (!trace || trace.result !== 'unknown') return [];
+  if (trace.kind === 'compare') return trace.unread ? [trace.unread] : [];
+  if (trace.kind === 'not') return unreadIn(trace.child);
+  return uniqueBy(trace.children.flatMap(unreadIn), (u) => u.parameter);
 }
 
 function unique<T>(items: T[]): T[] {

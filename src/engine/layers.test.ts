@@ -90,7 +90,7 @@ describe('a region plan for the kommuner of its län', () => {
   });
 });
 
-describe("every kommun and region (issue 14, 'Done when')", () => {
+describe("every kommun and region", () => {
   // One plan per län for its kommuner, as a region's plan would be where it says it binds them.
   const base = loadRuleset(rules);
   const lanCodes = base.buyers!.lan.map((l) => l.code);

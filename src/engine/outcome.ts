@@ -30,6 +30,8 @@ export type ParameterUse = {
   status: EvidenceStatus;
   source: CitedSource;
   note?: Localized | undefined;
+  /** For a value carried over while its own figure is unread: the band within which a comparison cannot be decided. */
+  unreadWithin?: { low: number; high: number; figure: Localized } | undefined;
 };
 
 export type ComparisonTrace = {
@@ -41,6 +43,8 @@ export type ComparisonTrace = {
   parameter?: ParameterUse | undefined;
   actual: string | number | boolean | undefined;
   result: Truth;
+  /** Set where the answer lies in the band of a carried-over value whose own figure is unread: the figure missing. */
+  unread?: { parameter: string; figure: Localized } | undefined;
   /** The comparison in words, e.g. "Uppskattat värde (650 000 kr) är under direktupphandlingsgränsen (700 000 kr)". */
   text: Localized;
 };
@@ -62,6 +66,8 @@ export type Reason = {
   parameters: ParameterUse[];
   /** The answers that would decide it, as fact paths. */
   missing: string[];
+  /** The unread figures that would decide it (parameter ids): the answers place it where only they can. */
+  unreadFigures: string[];
   trace: ConditionTrace | null;
 };
 
@@ -91,6 +97,8 @@ export type RouteOutcome = {
   cautions: Reason[];
   policyNotes: PolicyNote[];
   missing: string[];
+  /** Where the verdict is needs-info because an unread figure decides it: each figure, named (parameter id, words). */
+  unreadFigures: Array<{ parameter: string; figure: Localized }>;
   /** Every active ground and requirement with its result: "why" and "why not" in full. */
   trace: Reason[];
 };
@@ -105,6 +113,22 @@ export type Recommendation = {
   couldChange: Array<{ route: RouteId; missing: string[] }>;
 };
 
+/**
+ * A value the law counts from parts (LOU 5 kap.), where parts were given: the answer, the sum of its parts and the
+ * one judged, the larger, with the sentence that says which and why.
+ */
+export type CountedValue = {
+  fact: string;
+  /** The answer as given; null where only the parts were. */
+  givenSek: number | null;
+  partsSek: number;
+  judgedSek: number;
+  /** `parts` where the sum of the parts is larger than the answer and is judged in its place. */
+  basis: 'given' | 'parts';
+  /** "Värdet som prövas är 850 000 kr: 450 000 kr för detta köp och 400 000 kr för liknande köp under tolv månader." */
+  text: Localized;
+};
+
 export type Outcome = {
   rulesetVersion: string;
   rulesetHash: string;
@@ -116,6 +140,8 @@ export type Outcome = {
   /** The buyer's layers applied on the decision date, shared first; the law is beneath them all. */
   layers: LayerUse[];
   parametersUsed: ParameterUse[];
+  /** The values judged from their parts, where parts were given (LOU 5 kap.). */
+  countedValues: CountedValue[];
   missing: string[];
 };
 
@@ -124,6 +150,16 @@ export type Judgement = {
   verdicts: Record<RouteId, Verdict>;
   recommendedRoute: RouteId | null;
 };
+
+/**
+ * The limits a verdict turned on: those the deciding reasons of `routes` compared (the chosen and the recommended
+ * route), not the thresholds the rest of the evaluation also read, such as the works threshold for a services purchase.
+ */
+export function decidingParameterIds(outcome: Pick<Outcome, 'routes'>, routes: Array<RouteId | null>): Set<string> {
+  const ids = new Set<string>();
+  for (const route of outcome.routes) if (routes.includes(route.route)) for (const reason of route.reasons) for (const p of reason.parameters) ids.add(p.id);
+  return ids;
+}
 
 /** Each route's verdict, as a save sends it and the register stores it. */
 export const verdictsOf = (outcome: Pick<Outcome, 'routes'>): Judgement['verdicts'] =>

@@ -65,6 +65,12 @@ export const parameterValueSchema = z.strictObject({
   source: sourceRefSchema,
   /** Shown beside the value wherever it is used, so it speaks to the reader in both languages. */
   note: localizedSchema.optional(),
+  /**
+   * For a value carried over while its own figure is unread: the band (two parameters' values, from `low` up to but
+   * not including `high`) within which the unread figure may lie on either side of a value, so a comparison of such a
+   * value with this one cannot be decided, and the figure that is missing, named in both languages.
+   */
+  unreadWithin: z.strictObject({ low: id, high: id, figure: localizedSchema }).optional(),
 });
 export type ParameterValue = z.infer<typeof parameterValueSchema>;
 
@@ -78,6 +84,8 @@ export const parameterSchema = z.strictObject({
   validTo: isoDate.nullable().default(null),
 });
 export type Parameter = z.infer<typeof parameterSchema>;
+
+const factPath = z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/);
 
 export const factSchema = z.strictObject({
   /** The dotted path into the answers, e.g. `value.totalSek`. */
@@ -95,6 +103,19 @@ export const factSchema = z.strictObject({
    * fact when the fact itself has no answer, so old decisions keep their meaning.
    */
   legacyPath: z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/).optional(),
+  /**
+   * A value the law counts from parts (LOU 5 kap.: every year, option and similar purchase): where parts are given,
+   * the value judged is the larger of the answer and the sum of its parts, and the texts say which and why.
+   */
+  countedFromParts: z
+    .strictObject({
+      /** This purchase's own part: a value per year times the years; without them, the answer itself. */
+      own: z.strictObject({ perYear: factPath, years: factPath, words: localizedSchema }),
+      /** Parts added to it, each with the words that name it ("för liknande köp under tolv månader"). */
+      added: z.array(z.strictObject({ path: factPath, words: localizedSchema })).min(1),
+      source: sourceRefSchema,
+    })
+    .optional(),
 });
 export type Fact = z.infer<typeof factSchema>;
 

@@ -204,7 +204,10 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
     }
   };
 
-  for (const fact of Object.values(data.facts)) if (fact.source) checkSource('facts.yaml', fact.path, fact.source);
+  for (const fact of Object.values(data.facts)) {
+    if (fact.source) checkSource('facts.yaml', fact.path, fact.source);
+    if (fact.countedFromParts) checkSource('facts.yaml', `${fact.path}.countedFromParts`, fact.countedFromParts.source);
+  }
   if (data.cpvDivisions) checkSource('cpv/divisions.yaml', 'source', data.cpvDivisions.source);
   for (const list of Object.values(data.cpvLists ?? {})) {
     const file = `cpv/${list.id}.yaml`;
@@ -220,6 +223,12 @@ function checkReferences(data: RulesetData): RulesetProblem[] {
       checkSource(file, `values.${i}.source`, v.source);
       const prev = param.values[i - 1];
       if (prev && prev.from >= v.from) problems.push({ file, path: `values.${i}.from`, message: 'values must be in date order, oldest first' });
+      // The band must be known from the day the carried-over value is, or a comparison would read a value not in force.
+      for (const end of v.unreadWithin ? (['low', 'high'] as const) : []) {
+        const band = data.parameters[v.unreadWithin![end]];
+        if (!band) problems.push({ file, path: `values.${i}.unreadWithin.${end}`, message: `names no parameter "${v.unreadWithin![end]}" in rules/parameters/` });
+        else if (band.values[0]!.from > v.from) problems.push({ file, path: `values.${i}.unreadWithin.${end}`, message: `parameter "${band.id}" has no value before ${band.values[0]!.from}, but this value is in force from ${v.from}` });
+      }
     });
   }
   // A rule may only read a parameter on days the parameter has a value for.

@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
 import { answersSchema, routeIds, type Answers } from '../engine/answers-schema';
 import { acknowledgedVerdicts } from '../shared/deviation';
+import { receiptSchema } from '../shared/receipt';
+import { roles } from '../shared/decision-record';
 import { similarCheckSchema } from '../shared/similar-check';
 import { paymentBases, valueBases } from './guide-questions';
 import { stepIds, type StepId } from './steps';
@@ -8,6 +10,16 @@ import { stepIds, type StepId } from './steps';
 /** Answers while the wizard is under way: the organisation and the decision date may still be missing. */
 export const draftAnswersSchema = z.partial(answersSchema);
 export type DraftAnswers = z.infer<typeof draftAnswersSchema>;
+
+export const savedRecordSchema = z.strictObject({
+  from: z.string(),
+  id: z.number().check(z.int(), z.positive()),
+  savedBy: z.strictObject({ user: z.string(), role: z.enum(roles) }),
+  recordedAt: z.string(),
+  hash: z.string(),
+  receipt: z.optional(receiptSchema),
+});
+export type SavedRecord = z.infer<typeof savedRecordSchema>;
 
 /** What the procurer says that is no answer the rules read, but steers the wizard or records the decision. */
 export const draftSchema = z.strictObject({
@@ -27,6 +39,11 @@ export const draftSchema = z.strictObject({
     similarCheck: z.optional(similarCheckSchema),
     /** The register numbers this draft was saved as: never listed as its own similar purchases. */
     savedAs: z.optional(z.array(z.number())),
+    /**
+     * The register's record of the last save and what it was saved from (a hash of the decision's content), so that
+     * after a reload, or the next day, the document still carries the number and the receipt it was filed with.
+     */
+    savedRecord: z.optional(savedRecordSchema),
   }),
   decision: z.strictObject({
     justification: z.optional(z.string().check(z.maxLength(10000))),
@@ -82,6 +99,20 @@ export function writePath<T extends DraftAnswers>(answers: T, path: string, valu
   if (Object.keys(section).length === 0) delete copy[head];
   else copy[head] = section;
   return copy as T;
+}
+
+/**
+ * A copy with one answer changed the way a what-if means it. A new total ("600 000 kr in all") is the whole value
+ * the law counts, so the parts it was built from (price per year, options, similar purchases) give way to it: the
+ * engine judges the larger of the total and its parts (LOU 5 kap. 3 §), and kept parts would keep the old value and
+ * change nothing.
+ */
+export function writeWhatIf<T extends DraftAnswers>(answers: T, path: string, value: unknown): T {
+  let changed = answers;
+  if (path === 'value.totalSek') {
+    for (const part of ['value.annualSek', 'value.optionsSek', 'value.similarPurchasesSek']) changed = writePath(changed, part, undefined);
+  }
+  return writePath(changed, path, value);
 }
 
 /** Only the answers to the given questions: what the engine judges and the document shows. */

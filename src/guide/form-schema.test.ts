@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessages, formToAnswers, parseNumber, stepFormSchema, toText, totalValue } from './form-schema';
+import { errorMessages, formToAnswers, parseNumber, stepFormSchema, textFieldMessage, toText, totalValue } from './form-schema';
 
 const messagesOf = (fields: string[], values: Record<string, unknown>) => {
   const result = stepFormSchema(fields, '2018-01-01', '2030-12-31').safeParse(values);
@@ -25,7 +25,8 @@ describe('step form schemas', () => {
 
   it('names the field and the fault of each invalid answer, with a Swedish message for every key', () => {
     const errors = messagesOf(['organisation', 'decisionDate'], { organisation: '', decisionDate: '2015-02-30' });
-    expect(errors).toEqual({ organisation: 'required', decisionDate: 'date' });
+    expect(errors).toEqual({ organisation: 'required', decisionDate: 'dateNotReal' });
+    expect(messagesOf(['decisionDate'], { decisionDate: '22/11/2026' })).toEqual({ decisionDate: 'date' });
     expect(messagesOf(['decisionDate'], { decisionDate: '2017-12-31' })).toEqual({ decisionDate: 'dateTooEarly' });
     expect(messagesOf(['decisionDate'], { decisionDate: '2031-01-01' })).toEqual({ decisionDate: 'dateTooLate' });
     expect(messagesOf(['decisionDate'], { decisionDate: '2030-12-31' })).toEqual({});
@@ -33,7 +34,7 @@ describe('step form schemas', () => {
     expect(value).toEqual({ 'value.annualSek': 'sekRequired', 'contract.years': 'years' });
     expect(messagesOf(['supplier.disadvantagedShare'], { supplier: { disadvantagedShare: '140' } })).toEqual({ 'supplier.disadvantagedShare': 'percent' });
     expect(messagesOf(['purchase.cpvCode'], { purchase: { cpvCode: '9091' } })).toEqual({ 'purchase.cpvCode': 'cpv' });
-    for (const key of ['required', 'date', 'dateTooEarly', 'dateTooLate', 'sekRequired', 'years', 'percent', 'cpv']) expect(errorMessages[key]?.sv).toBeTruthy();
+    for (const key of ['required', 'date', 'dateNotReal', 'dateTooEarly', 'dateTooLate', 'sekRequired', 'years', 'percent', 'cpv']) expect(errorMessages[key]?.sv).toBeTruthy();
   });
 
   it('turns form text into answers: percent to a share, "Vet inte" to no answer', () => {
@@ -50,5 +51,18 @@ describe('step form schemas', () => {
     expect(totalValue({ annualSek: 750_000, years: 2 })).toBe(1_500_000);
     expect(totalValue({ annualSek: 100_000, years: 3, optionsSek: 50_000, similarPurchasesSek: 200_000 })).toBe(550_000);
     expect(totalValue({})).toBeUndefined();
+  });
+
+  it('refuses at the field, in Swedish, text with a direction override, an invisible character or a script the document cannot print', () => {
+    for (const [text, words] of [
+      ['Städ \u202eIOP', 'vänder läsriktningen (U+202E) vid tecken 6'],
+      ['Stä\u200bd', 'osynligt tecken (U+200B) vid tecken 4'],
+      ['清洁', '”清” (U+6E05) vid tecken 1, som beslutsunderlaget inte kan skriva ut'],
+    ] as const) {
+      const key = messagesOf(['purchase.description'], { purchase: { description: text } })['purchase.description']!;
+      expect(textFieldMessage(key, 'sv')).toContain(words);
+      expect(textFieldMessage(key, 'sv')).toMatch(/^Texten innehåller/);
+    }
+    expect(messagesOf(['purchase.description', 'supplier.name'], { purchase: { description: 'Lokalvård, Ørsted & Čapek' }, supplier: { name: 'Ελληνικά AB' } })).toEqual({});
   });
 });

@@ -5,6 +5,8 @@ import type { Localized } from '../engine/ruleset-schema';
 import type { FieldValues } from './wizard-machine';
 import { fieldKinds, type FieldKind } from './field-kinds';
 import { readAmount, readPercent, readYears } from './swedish-number';
+import { isRealDate } from './date-input';
+import { textProblem, textProblemMessage, type TextProblem } from '../shared/text-check';
 
 export { parseNumber } from './swedish-number';
 
@@ -12,6 +14,7 @@ export { parseNumber } from './swedish-number';
 export const errorMessages: Record<string, Localized> = {
   required: { sv: 'Välj ett alternativ.', en: 'Choose an option.' },
   date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-22.', en: 'Give a date as YYYY-MM-DD, e.g. 2026-11-22.' },
+  dateNotReal: { sv: 'Datumet finns inte i kalendern. Kontrollera månaden (01–12) och dagen: ÅÅÅÅ-MM-DD.', en: 'There is no such date on the calendar. Check the month (01–12) and the day: YYYY-MM-DD.' },
   dateTooEarly: { sv: 'Regelverket kan bara bedöma beslut från och med {earliest}.', en: 'The rule set can only judge decisions from {earliest}.' },
   dateTooLate: { sv: 'Regelverket kan bara bedöma beslut till och med {latest}: alla gränsvärden är inte kända längre fram.', en: 'The rule set can only judge decisions up to {latest}: not every limit is known beyond it.' },
   sek: { sv: 'Ange ett belopp i kronor med siffror, till exempel 150 000.', en: 'Give an amount in kronor in digits, e.g. 150 000.' },
@@ -28,14 +31,29 @@ export const errorMessages: Record<string, Localized> = {
   orgNumberCheck: orgNumberCheckProblem,
 };
 
-export type FormValues = Record<string, string | Record<string, string>>;
+/**
+ * Typed text goes into the decision document: the one text check (src/shared/text-check.ts) refuses control,
+ * bidirectional and invisible characters and what the PDF cannot print. The message carries the problem, so the
+ * field can say which character and where, in the reader's language (textFieldMessage).
+ */
+const typedText = z.refine<string>((v) => textProblem(v, { printable: true }) === null, {
+  error: (issue) => `${textMessagePrefix}${JSON.stringify(textProblem(String(issue.input), { printable: true }))}`,
+});
+const textMessagePrefix = 'text:';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-function isRealDate(text: string): boolean {
-  if (!isoDate.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+/** The words for a form error that carries a text problem, or null for any other error key. */
+export function textFieldMessage(key: string, lang: 'sv' | 'en'): string | null {
+  if (!key.startsWith(textMessagePrefix)) return null;
+  const problem = JSON.parse(key.slice(textMessagePrefix.length)) as TextProblem | null;
+  return problem ? typedTextMessage(problem, lang) : null;
 }
+
+/** "Texten innehåller …": the one text check's words at a field of the guide. */
+export function typedTextMessage(problem: TextProblem, lang: 'sv' | 'en'): string {
+  return `${lang === 'sv' ? 'Texten' : 'The text'} ${textProblemMessage(problem, lang)}${lang === 'en' ? '.' : ''}`;
+}
+
+export type FormValues = Record<string, string | Record<string, string>>;
 
 function kindSchema(kind: FieldKind, path: string, earliestDate: string, latestDate: string | null): z.ZodMiniType<string> {
   const text = z.string();
@@ -44,14 +62,15 @@ function kindSchema(kind: FieldKind, path: string, earliestDate: string, latestD
       return text.check(z.refine((v) => organisationSchema.safeParse(v).success, { message: 'required' }));
     case 'date':
       return text.check(
-        z.refine(isRealDate, { message: 'date' }),
+        z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), { message: 'date' }),
+        z.refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDate(v), { message: 'dateNotReal' }),
         z.refine((v) => !isRealDate(v) || v >= earliestDate, { message: 'dateTooEarly' }),
         z.refine((v) => !isRealDate(v) || latestDate === null || v <= latestDate, { message: 'dateTooLate' }),
       );
     case 'text':
-      return text.check(z.maxLength(300, { message: 'tooLong' }));
+      return text.check(z.maxLength(300, { message: 'tooLong' }), typedText);
     case 'longtext':
-      return text.check(z.maxLength(2000, { message: 'tooLong' }));
+      return text.check(z.maxLength(2000, { message: 'tooLong' }), typedText);
     case 'cpv':
       return text.check(z.refine((v) => v.trim() === '' || /^\d{8}(-\d)?$/.test(v.trim()), { message: 'cpv' }));
     case 'orgnumber':

@@ -7,7 +7,7 @@ import type { Replay } from '../shared/decision-trail';
  * What would differ if a stored decision were made today: each route's verdict before and after,
  * the grounds and requirements whose result changed, the parameters (limits, shares) whose value on
  * the decision date changed between the two rule sets, and the buyer's layers and the notes a layer
- * change added, removed or reworded (issue 14: a layer change is replayed like a rule change).
+ * change added, removed or reworded (a layer change is replayed like a rule change).
  */
 export function compareOutcomes(record: DecisionRecord, storedRuleset: Ruleset, before: Outcome, currentRuleset: Ruleset, after: Outcome): Replay {
   const routes = before.routes.map((b) => {

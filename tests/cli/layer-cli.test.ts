@@ -42,6 +42,13 @@ describe('npm run layer -- check FILE', { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/har ett fält som inte finns i formatet: "band" \(stavfel\?\)/);
   });
 
+  it('refuses a file over 1 MB before reading it, naming its size and the limit in Swedish', () => {
+    const { code, stdout, file } = layer('check', `${published}\n${'# fyllnad\n'.repeat(2_400_000)}`);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${file} är 22,9 MB; en riktlinjefil får vara högst 1 MB.`);
+    expect(stdout).toContain('Filen lästes inte.');
+  });
+
   it('says so when the file is not YAML, and exits 2 when there is no file', () => {
     expect(layer('check', 'id: [unclosed\n').stdout).toMatch(/inte giltig YAML/);
     expect(layer('check', null).code).toBe(2);

@@ -60,6 +60,16 @@ describe('npm run recommend -- FILE', { timeout: 60_000 }, () => {
     expect(stderr).toMatch(/decisionDate: .*before 2018-01-01/);
   });
 
+  it('refuses a decision date after the rule set covers, naming the range', () => {
+    for (const decisionDate of ['2031-06-01', '9999-12-31']) {
+      const { code, stderr, stdout } = recommend(JSON.stringify({ organisation: 'other', decisionDate, purchase: { kind: 'goods' }, value: { totalSek: 200000 } }));
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`decisionDate: decisionDate ${decisionDate} is after 2030-12-31`);
+      expect(stderr).toContain('covers decisions from 2018-01-01 to 2030-12-31');
+    }
+  });
+
   it('says that a file is not JSON, with exit 2', () => {
     const { code, stderr } = recommend('{ "organisation": ');
     expect(code).toBe(2);

@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { wizard } from './support/wizard-driver';
 
-// Issue 11 items 2–5: answers mean what the procurer meant.
+// Answers mean what the procurer meant.
 const today = '2026-11-22';
 const annual = 'Värde per år exklusive moms (vid engångsköp: hela värdet)';
 const share = 'Andel sysselsatta med funktionsnedsättning eller långt från arbetsmarknaden';
@@ -19,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** axe at both widths the issue names, and a screenshot of each for a person to look at. */
+/** axe at a desktop and a phone width, and a screenshot of each for a person to look at. */
 async function checkBothWidths(page: Page, name: string) {
   for (const [size, viewport] of [['desktop', desktop], ['phone', phone]] as const) {
     await page.setViewportSize(viewport);

@@ -38,6 +38,8 @@ const routeExpectationSchema = z.strictObject({
   notNotes: ids.optional(),
   /** Answer paths the route names as missing. */
   missing: ids.optional(),
+  /** Parameters whose unread figure the route names as deciding its needs-info verdict. */
+  unreadFigures: ids.optional(),
 });
 export type RouteExpectation = z.infer<typeof routeExpectationSchema>;
 
@@ -57,6 +59,8 @@ const outcomeExpectationSchema = z.strictObject({
   missing: ids.optional(),
   /** Parameter id → the value used on the decision date; null: the parameter is not read at all. */
   parameters: z.record(z.string(), z.number().nullable()).optional(),
+  /** The value judged from its parts (LOU 5 kap.): the amount, which of the two it is, and words its Swedish text says. */
+  valueJudged: z.strictObject({ sek: z.number(), basis: z.enum(['given', 'parts']), says: z.string().min(1).optional() }).optional(),
 });
 export type OutcomeExpectation = z.infer<typeof outcomeExpectationSchema>;
 
@@ -139,6 +143,7 @@ export function unknownReferences(ruleset: Ruleset, c: RuleCase): string[] {
     check(e.notes, noteIds, 'policy note');
     check(e.notNotes, noteIds, 'policy note');
     check(e.missing, ruleset.facts, 'fact');
+    check(e.unreadFigures, ruleset.parameters, 'parameter');
   }
   check(c.expect.notes, noteIds, 'policy note');
   check(c.expect.notNotes, noteIds, 'policy note');
@@ -159,6 +164,7 @@ export function inconsistencies(c: RuleCase): string[] {
   }
   for (const r of routeIds) {
     if (e[r].missing && e[r].verdict !== 'needs-info') problems.push(`names missing answers for ${r}, whose verdict is not needs-info`);
+    if (e[r].unreadFigures && e[r].verdict !== 'needs-info') problems.push(`names unread figures for ${r}, whose verdict is not needs-info`);
   }
   return problems;
 }
@@ -194,6 +200,7 @@ export function mismatches(outcome: Outcome, e: OutcomeExpectation): string[] {
     has(`${route} policy notes`, notes, want.notes);
     hasNot(`${route} policy notes`, notes, want.notNotes);
     has(`${route} missing answers`, r.missing, want.missing);
+    has(`${route} unread figures`, r.unreadFigures.map((u) => u.parameter), want.unreadFigures);
   }
   if (e.recommended !== undefined && outcome.recommendation.route !== e.recommended) {
     found.push(`recommended route is ${outcome.recommendation.route}, expected ${e.recommended}`);
@@ -208,6 +215,17 @@ export function mismatches(outcome: Outcome, e: OutcomeExpectation): string[] {
     if (value === null && used) found.push(`parameter ${id} is read (${used.value}), expected it not to be`);
     if (value !== null && !used) found.push(`parameter ${id} is not read, expected ${value}`);
     if (value !== null && used && used.value !== value) found.push(`parameter ${id} is ${used.value}, expected ${value}`);
+  }
+  if (e.valueJudged) {
+    const counted = outcome.countedValues.find((c) => c.fact === 'value.totalSek');
+    if (!counted) found.push(`no value is judged from parts, expected ${e.valueJudged.sek} (${e.valueJudged.basis})`);
+    else {
+      if (counted.judgedSek !== e.valueJudged.sek || counted.basis !== e.valueJudged.basis) {
+        found.push(`value judged is ${counted.judgedSek} (${counted.basis}), expected ${e.valueJudged.sek} (${e.valueJudged.basis})`);
+      }
+      // Amounts are written with no-break spaces; a case is typed with plain ones.
+      if (e.valueJudged.says && !counted.text.sv.replace(/[\u00a0\u202f]/g, ' ').includes(e.valueJudged.says)) found.push(`value text "${counted.text.sv}" does not say "${e.valueJudged.says}"`);
+    }
   }
   return found;
 }

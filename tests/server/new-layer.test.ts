@@ -16,7 +16,7 @@ import { decisionRecordSchema } from '../../src/shared/decision-record';
 import { decisionTrailSchema, replaySchema } from '../../src/shared/decision-trail';
 import { auditor, post, tempDir } from './fixtures';
 
-// Issue 14, "Done when": a layer added by the documented path (rules/README.md, "Layers": a source in sources/, a
+// A layer added by the documented path (rules/README.md, "Layers": a source in sources/, a
 // file in layers/), with nothing changed in src/, changes what the guide shows, the decision document and the
 // register. The layer here is a test's own, for Växjö kommun; every step reads a copy of rules/ with the two files
 // added, through the same loader the browser, server and CLI use.

@@ -3,7 +3,7 @@ import { evaluate } from '../../engine/evaluate';
 import type { Outcome } from '../../engine/outcome';
 import type { Ruleset } from '../../engine/ruleset';
 import { buildDecision, type AnswerRow } from '../../guide/decision';
-import { writePath } from '../../guide/draft';
+import { writeWhatIf } from '../../guide/draft';
 import type { VisibleFields } from '../../guide/relevance';
 import { questionStepIds, type QuestionStepId } from '../../guide/steps';
 import { scenarioDraft } from './scenarios/scenario-draft';
@@ -24,10 +24,10 @@ export function judgeScenario(ruleset: Ruleset, visibleFields: VisibleFields, sc
   return { scenario, steps, rows: decision.rows, outcome: decision.outcome };
 }
 
-/** The scenario's answers with a suggested what-if applied. */
+/** The scenario's answers with a suggested what-if applied, each change as a what-if means it (writeWhatIf). */
 export function applyWhatIf(answers: Answers, set: Record<string, string | number | boolean>): Answers {
   let changed = answers;
-  for (const [path, value] of Object.entries(set)) changed = writePath(changed, path, value);
+  for (const [path, value] of Object.entries(set)) changed = writeWhatIf(changed, path, value);
   return changed;
 }
 

@@ -6,13 +6,14 @@ import { parseAnswers } from '../../../engine/parse-answers';
 import { nodeRuleset } from '../../../rules-data/node-ruleset';
 import { readRulesDir } from '../../../rules-data/read-rules-dir';
 import { buildDecision } from '../../../guide/decision';
-import { readPath, writePath } from '../../../guide/draft';
+import { readPath } from '../../../guide/draft';
 import { totalValue } from '../../../guide/form-schema';
 import { createVisibleFields } from '../../../guide/relevance';
 import { alwaysAsked, questionStepIds, stepFields } from '../../../guide/steps';
 import { staleSteps, wizardMachine } from '../../../guide/wizard-machine';
 import { checkScenarioReferences, loadScenarios, ScenarioLoadError } from './load-scenarios';
 import { scenarioDraft } from './scenario-draft';
+import { applyWhatIf } from '../scenario-outcome';
 import { scenarios as bundledScenarios } from './scenario-library';
 
 const ruleset = nodeRuleset();
@@ -81,8 +82,7 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('scenario %s', (_id, sce
   it('suggests what-ifs that each change at least one verdict', () => {
     expect(scenario.whatIfs?.length ?? 0).toBeGreaterThanOrEqual(2);
     for (const whatIf of scenario.whatIfs ?? []) {
-      let answers = scenario.answers;
-      for (const [path, value] of Object.entries(whatIf.set)) answers = writePath(answers, path, value);
+      const answers = applyWhatIf(scenario.answers, whatIf.set);
       const parsed = parseAnswers(answers);
       expect(parsed.ok, whatIf.label.en).toBe(true);
       expect(verdicts(answers), whatIf.label.en).not.toEqual(scenario.answerKey);

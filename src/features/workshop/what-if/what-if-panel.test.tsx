@@ -41,7 +41,7 @@ describe('WhatIfPanel', () => {
     const why = screen.getByRole('region', { name: /Direktupphandling: Rekommenderas → Inte tillåten/ });
     const after = within(why).getByRole('heading', { name: 'Efter: skäl som tillkom' }).parentElement!;
     const lowValue = after.querySelector('[data-rule="direct-award.low-value"]') as HTMLElement;
-    expect(lowValue).not.toHaveTextContent('direct-award.low-value'); // never an internal rule id on screen (issue 15)
+    expect(lowValue).not.toHaveTextContent('direct-award.low-value'); // never an internal rule id on screen
     expect(lowValue).toHaveTextContent(/understiger inte direktupphandlingsgränsen 700\s000\skr/);
     expect(lowValue).toHaveTextContent(/Direktupphandlingsgränsen 700\s000\skr \(från 2022-02-01\)/);
     expect(lowValue.querySelector('figure.source-quote')).not.toBeNull();

@@ -106,6 +106,14 @@ describe('what-if: one answer changed, the verdicts compared', () => {
     expect(changed.value).toBe(base.value);
     expect(base.supplier?.kind).toBe('social-enterprise');
   });
+
+  it('a new total replaces the price per year and the options it was built from, so the lower value is what is judged', () => {
+    const withParts: Answers = { ...base, value: { annualSek: 300_000, totalSek: 900_000, optionsSek: 50_000 }, contract: { years: 3 } };
+    const changed = applyWhatIf(withParts, { field: 'value.totalSek', value: 600_000 });
+    expect(changed.value).toEqual({ totalSek: 600_000 });
+    expect(changed.contract).toEqual({ years: 3 });
+    expect(verdictOf(runWhatIf(ruleset, withParts, { field: 'value.totalSek', value: 600_000 }), 'direct-award').after).toBe('recommended');
+  });
 });
 
 describe('reading what the trainer types', () => {
@@ -129,7 +137,8 @@ describe('reading what the trainer types', () => {
     expect(error('supplier.disadvantagedShare', '0,4')).toBe('Menade du 40 %? Skriv 40. Menade du 0,4 %, skriv 0,4 %.');
     expect(error('supplier.disadvantagedShare', '140')).toMatch(/mellan 0 och 100 procent/);
     expect(error('contract.years', '0')).toMatch(/större än 0/);
-    expect(error('decisionDate', '2026-13-45')).toMatch(/ÅÅÅÅ-MM-DD/);
+    expect(error('decisionDate', '2026-13-45')).toMatch(/^Datumet finns inte/);
+    expect(error('decisionDate', '13/45/2026')).toMatch(/ÅÅÅÅ-MM-DD/);
     expect(error('decisionDate', '2010-01-01')).toBe(`Regelverket kan bara bedöma beslut från och med ${ruleset.manifest.coversFrom}.`);
     expect(error('supplier.kind', 'kommunen')).toBe('Välj ett alternativ.');
     expect(error('decisionDate', '2031-01-01')).toMatch(/till och med 2030-12-31/);

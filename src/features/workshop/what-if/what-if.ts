@@ -6,11 +6,12 @@ import type { Outcome, ParameterUse, Reason, RouteOutcome, Truth } from '../../.
 import type { Ruleset } from '../../../engine/ruleset';
 import type { Condition, EvidenceStatus, Localized, Verdict } from '../../../engine/ruleset-schema';
 import { fieldLabel } from '../../../guide/decision';
-import { readPath, writePath } from '../../../guide/draft';
+import { readPath, writeWhatIf } from '../../../guide/draft';
 import { errorMessages, toText } from '../../../guide/form-schema';
 import { suggestionText } from '../../../guide/number-suggestion';
 import { readAmount, readPercent, readYears } from '../../../guide/swedish-number';
 import { fieldKinds } from '../../../guide/field-kinds';
+import { dateProblem, fillDateMessage } from '../../../guide/date-input';
 import { buyerName } from '../../../engine/buyers';
 
 /**
@@ -93,18 +94,6 @@ export function describeValue(ruleset: Ruleset, field: WhatIfField, value: unkno
   return formatValue(value, unit, lang, fact?.options);
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-function isRealDate(text: string): boolean {
-  if (!isoDate.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
-
-const fill = (text: Localized, key: string, value: string): Localized => ({
-  sv: text.sv.replace(`{${key}}`, value),
-  en: text.en.replace(`{${key}}`, value),
-});
-
 const notJudgeable: Localized = {
   sv: 'Regelverket kan inte bedöma ett beslut den dagen: något gränsvärde är inte känt för datumet.',
   en: 'The rule set cannot judge a decision on that day: a limit is not known for the date.',
@@ -124,12 +113,9 @@ export function parseWhatIfInput(ruleset: Ruleset, field: WhatIfField, text: str
       return r.status === 'ok' && r.value >= 0 ? { ok: true, value: r.value } : { ok: false, error: errorMessages.sek! };
     }
     case 'decisionDate': {
-      if (!isRealDate(v)) return { ok: false, error: errorMessages.date! };
-      const earliest = coveredDates(ruleset).from;
-      if (v < earliest) return { ok: false, error: fill(errorMessages.dateTooEarly!, 'earliest', earliest) };
-      const latest = coveredDates(ruleset).to;
-      if (latest !== null && v > latest) return { ok: false, error: fill(errorMessages.dateTooLate!, 'latest', latest) };
-      return { ok: true, value: v };
+      const covered = coveredDates(ruleset);
+      const problem = dateProblem(v, covered);
+      return problem ? { ok: false, error: fillDateMessage(errorMessages[problem]!, covered) } : { ok: true, value: v };
     }
     case 'supplier.disadvantagedShare': {
       const r = readPercent(v);
@@ -149,9 +135,9 @@ export function parseWhatIfInput(ruleset: Ruleset, field: WhatIfField, text: str
   }
 }
 
-/** The answers with the one change made. */
+/** The answers with the one change made; a new total replaces the parts it was built from (writeWhatIf). */
 export function applyWhatIf(base: Answers, change: WhatIfChange): Answers {
-  return writePath(base, change.field, change.value);
+  return writeWhatIf(base, change.field, change.value);
 }
 
 export type RuleChange = { ruleId: string; title: Localized; before: Truth | null; after: Truth | null };
