@@ -8,7 +8,7 @@ import { auditor, ljungbyAnswers, procurer, saveRequest } from '../tests/server/
 import { profileArgs, spawnServer, stopServer } from '../tests/server/spawn-server';
 
 /**
- * Issue 12, items 10 and 13: verification at N records, against the real server in its own process.
+ * Verification at N records, against the real server in its own process.
  *   migration        the Merkle tree built over N records that have none (an old register's first start)
  *   full verify      every record re-evaluated, hashed, leaf-checked; every checkpoint checked
  *   longest stall    the slowest of the probe requests (GET /api/health, one after another over a
@@ -29,7 +29,7 @@ export async function benchVerify(dataDir: string, records: number, seed: (dataD
     const full = await runWithProbes(agent, server.url, 'full');
     const stall = full.stalls;
     console.log(
-      `full verify over HTTP, ${full.report.checked} records: ${(full.report.durationMs / 1000).toFixed(1)} s (${Math.round(full.report.checked / (full.report.durationMs / 1000))} records/s, ok ${full.report.ok}; issue 12 sets no aim for its length, only for the stall); ` +
+      `full verify over HTTP, ${full.report.checked} records: ${(full.report.durationMs / 1000).toFixed(1)} s (${Math.round(full.report.checked / (full.report.durationMs / 1000))} records/s, ok ${full.report.ok}; no aim is set for its length, only for the stall); ` +
         `the main thread's longest piece of it (reading a page, comparing its leaves) ${full.report.longestSliceMs} ms; ` +
         `probe requests meanwhile: ${stall.count}, p50 ${stall.p50.toFixed(1)} ms, p99 ${stall.p99.toFixed(1)} ms, p99.9 ${stall.p999.toFixed(1)} ms, longest ${stall.max.toFixed(1)} ms, ${stall.over50} over 50 ms (aim longest < 50 ms: ${aim(stall.max < 50)})`,
     );

@@ -100,7 +100,7 @@ export class RegisterService {
       throw new RegisterError(422, 'verdicts-differ', `the recommended route does not match the engine's (${recommendedRoute ?? 'none'})`, 'recommendedRoute');
     }
     // A route the engine judged not allowed, or could not judge, is filed only as an acknowledged deviation with
-    // its reason, whatever the client checked (issue 11, item 1). The verdict is the server's own, from above.
+    // its reason, whatever the client checked. The verdict is the server's own, from above.
     const chosenVerdict = verdicts[request.chosenRoute];
     if (needsAcknowledgement(chosenVerdict)) {
       const judged = chosenVerdict === 'not-allowed' ? 'judged not allowed' : 'judged to need more information';

@@ -5,7 +5,7 @@ import { roles } from './decision-record';
 import { verifyModes } from './transparency';
 
 /**
- * What happened to a record after it was saved (issue 13, item 3): a check of that one record, a
+ * What happened to a record after it was saved: a check of that one record, a
  * verification run over a range of records, a replay under another rule set. Kept in their own
  * append-only table beside the decisions, never in them: a decision record does not change when it
  * is looked at, and the transparency log keeps covering the decisions alone.
@@ -37,6 +37,19 @@ export const recordEventDetailSchema = z.discriminatedUnion('kind', [
     chosenAfter: z.enum(verdicts),
     recommendationBefore: z.nullable(z.enum(routeIds)),
     recommendationAfter: z.nullable(z.enum(routeIds)),
+  }),
+  z.strictObject({
+    /**
+     * The operator took records into the log from the database after the evidence beside the key
+     * was found missing or short (`npm run register -- adopt-evidence`): who, why, and the signed
+     * sizes the lost evidence had reached, which only a witness can now vouch for.
+     */
+    kind: z.literal('evidence-adopted'),
+    by: z.string().check(z.minLength(1)),
+    why: z.string().check(z.minLength(1)),
+    /** What was found missing, in English. */
+    missing: z.array(z.string()),
+    acknowledgedSize: z.number().check(z.int(), z.nonnegative()),
   }),
   z.strictObject({
     kind: z.literal('impact-analysis'),

@@ -51,7 +51,7 @@ export type CheckResult = z.infer<typeof checkResultSchema>;
 
 /** A finding that concerns the log rather than one record: a checkpoint, a cut tail, a missing guard. */
 export const logProblemSchema = z.strictObject({
-  kind: z.enum(['checkpoint-signature', 'checkpoint-mismatch', 'log-truncated', 'records-missing', 'guards-missing', 'log-unreadable', 'not-extension']),
+  kind: z.enum(['checkpoint-signature', 'checkpoint-mismatch', 'log-truncated', 'records-missing', 'guards-missing', 'log-unreadable', 'not-extension', 'adopted-unwitnessed', 'side-log-broken']),
   detail: z.string(),
   /** The first record the evidence points at, if it can name one. */
   recordId: z.nullable(z.number().check(z.int(), z.positive())),
@@ -87,6 +87,11 @@ export const againstResultSchema = z.strictObject({
   recordId: z.nullable(z.number().check(z.int(), z.positive())),
   /** Why yes or no, in Swedish and English (the register page shows the reader's language). */
   reasons: z.array(localizedSchema),
+  /**
+   * The one answer to the auditor's question, for the whole run: "Ja" only when the register
+   * extends what they hold and every other check of the same run passed (against-answer.ts).
+   */
+  answer: z.strictObject({ yes: z.boolean(), text: localizedSchema }),
 });
 export type AgainstResult = z.infer<typeof againstResultSchema>;
 

@@ -65,7 +65,7 @@ describe.skipIf(bin === null)('checkpoints of several instances on one PostgreSQ
       ...Array.from({ length: 5 }, (_, i) => post(`${servers[i % 2]!.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, value: { totalSek: 9000 + i } }))),
     ]);
     await servers[1]!.transparency.checkpoint();
-    const rows = await query<Row>('SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size');
+    const rows = await query<Row>('SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size, note');
     const info = transparencyInfoSchema.parse(await (await fetch(`${servers[0]!.url}/api/transparency`)).json());
     const verifier = parseVerifierKey(info.verifierKey);
     const opened = rows.map((r) => {
@@ -104,14 +104,34 @@ describe.skipIf(bin === null)('checkpoints of several instances on one PostgreSQ
   });
 
   it('put the checkpoints back from the file beside the key when the table was emptied behind the triggers', { timeout: 60_000 }, async () => {
-    const before = await query<Row>('SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size');
+    // Stopped first: the checkpoint it signs at shutdown (the last run's event) is in the table before it is emptied.
+    await servers[1]!.close();
+    const before = await query<Row>('SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size, note');
     await query('ALTER TABLE transparency_checkpoints DISABLE TRIGGER transparency_checkpoints_no_truncate');
     await query('TRUNCATE transparency_checkpoints');
     await query('ALTER TABLE transparency_checkpoints ENABLE TRIGGER transparency_checkpoints_no_truncate');
-    await servers[1]!.close();
     servers[1] = await start();
-    expect(await query<Row>('SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size')).toEqual(before);
+    expect(await query<Row>('SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size, note')).toEqual(before);
     expect(await run(servers[1]!)).toMatchObject({ ok: true, logProblems: [] });
+  });
+
+  it('sign the side logs of both instances in the checkpoints, and name record events erased behind the triggers', { timeout: 60_000 }, async () => {
+    // Record checks on both instances at once: their events are chained in the order they became visible.
+    const checks = Array.from({ length: 30 }, (_, i) => fetch(`${servers[i % 2]!.url}/api/decisions/${1 + (i % 5)}/verify`, { headers: auditor }));
+    for (const c of checks) expect((await c).status).toBe(200);
+    await servers[0]!.transparency.checkpoint();
+    const signed = servers[0]!.transparency.latest()!;
+    expect(signed.extensions).toEqual([expect.stringMatching(/^events \d+ [0-9a-f]{64}$/), expect.stringMatching(/^access \d+ [0-9a-f]{64}$/)]);
+    expect(Number(signed.extensions![0]!.split(' ')[1])).toBeGreaterThanOrEqual(30);
+    // The same tree signed again with the new heads is a second row for its size, and both instances read it.
+    expect((await query<Row>('SELECT size, root_hash, note FROM transparency_checkpoints WHERE size = $1', [signed.size])).length).toBeGreaterThanOrEqual(2);
+    expect(await run(servers[1]!)).toMatchObject({ ok: true, logProblems: [] });
+    await query('ALTER TABLE record_events DISABLE TRIGGER record_events_append_only');
+    await query('DELETE FROM record_events WHERE id = (SELECT MIN(id) FROM record_events)');
+    await query('ALTER TABLE record_events ENABLE TRIGGER record_events_append_only');
+    const report = await run(servers[0]!);
+    expect(report.ok).toBe(false);
+    expect(report.logProblems).toEqual([expect.objectContaining({ kind: 'side-log-broken', detail: expect.stringMatching(/händelseloggen .*rader har ändrats, raderats eller lagts in/) })]);
   });
 
   it('believe a row of the table only under the key outside the database, and name a forged row and a fork', { timeout: 60_000 }, async () => {

@@ -5,13 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/engine/canonical-hash';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import { storedRecordHash } from '../../src/server/chain';
-import { defaultSigningKeyFile, startServer, type RunningServer } from '../../src/server/start-server';
+import { defaultSigningKeyFile, openStore, startServer, type RunningServer } from '../../src/server/start-server';
+import { adoptEvidence } from '../../src/server/transparency/adopt-evidence';
 import { recordLeaf } from '../../src/server/transparency/transparency-log';
 import { genesisHash, type RecordContent } from '../../src/shared/decision-record';
 import { verificationReportSchema, type VerificationReport } from '../../src/shared/transparency';
 import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
 
-// The 19 ways of tampering with the register from issue 12 (and one more), each done the way
+// Twenty ways of tampering with the register, each done the way
 // someone with the database file would do it: with the server stopped, behind the triggers.
 // Every one must be found by verify, with the record it concerns named.
 
@@ -296,18 +297,25 @@ describe('each of the tampering cases is detected and the record named', () => {
     expect(against.against).toMatchObject({ kind: 'checkpoint', extension: false });
   });
 
-  it("20. the database rewritten and the evidence beside the key deleted: the auditor's receipt names the decision", async () => {
+  it("20. the database rewritten and the evidence beside the key deleted: the start is refused, and after the operator's adoption the auditor's receipt names the decision", async () => {
     const receipt = await (await fetch(`${server!.url}/api/decisions/3/receipt`, { headers: auditor })).text();
     expect(JSON.parse(receipt)).toMatchObject({ status: 'included', recordId: 3 });
-    await tamperWhileStopped((db) => {
-      setContent(db, 3, { ...contentOf(db, 3), justification: 'Ändrad i hemlighet.' });
-      rechain(db, 3);
-      for (const file of ['leaves.bin', 'checkpoints.jsonl']) writeFileSync(join(evidenceDir(), file), '');
-    });
+    await expect(
+      tamperWhileStopped((db) => {
+        setContent(db, 3, { ...contentOf(db, 3), justification: 'Ändrad i hemlighet.' });
+        rechain(db, 3);
+        for (const file of ['leaves.bin', 'checkpoints.jsonl']) writeFileSync(join(evidenceDir(), file), '');
+      }),
+    ).rejects.toThrow(/kontrollpunktsloggen .*checkpoints.jsonl slutar vid 0 poster, men databasen visar en kontrollpunkt för 10 poster/);
+    const store = await openStore({ dataDir: dir.path });
+    await adoptEvidence(store, { keyFile: defaultSigningKeyFile(dir.path), keyName: 'vagval.local/register', by: 'Drift', why: 'Filerna tömdes', ruleset: nodeRuleset() });
+    await store.close();
+    server = await start();
     const report = await runAgainst(receipt);
     expect(report.against).toMatchObject({ kind: 'receipt', extension: false, recordId: 3 });
     expect(report.against!.reasons.map((r) => r.en).join(' ')).toMatch(/decision 3 in the register today is not the decision the receipt was given for/);
     expect(report.against!.reasons.map((r) => r.sv).join(' ')).toMatch(/beslut 3 i registret i dag är inte det beslut som kvittot gavs för/);
+    expect(report.logProblems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'adopted-unwitnessed', detail: expect.stringMatching(/^10 beslut antagna utan vittne/) })]));
   });
 });
 

@@ -28,13 +28,16 @@ const report: VerificationReport = {
   failures: [],
   failedCount: 0,
   logProblems: [],
-  against: { kind: 'checkpoint', extension: true, treeSize: 8, recordId: null, reasons: [{ sv: 'den senaste kontrollpunkten (12 poster) är en utökning av den från 2025-12-01 (8 poster)', en: 'the latest checkpoint (12 records) extends the one of 2025-12-01 (8 records)' }] },
+  against: { kind: 'checkpoint', extension: true, treeSize: 8, recordId: null, reasons: [{ sv: 'den senaste kontrollpunkten (12 poster) är en utökning av den från 2025-12-01 (8 poster)', en: 'the latest checkpoint (12 records) extends the one of 2025-12-01 (8 records)' }],
+    answer: { yes: true, text: { sv: 'Ja: registret är i dag en ren utökning av det du höll upp.', en: 'Yes: the register today is an append-only extension of what you brought.' } },
+  },
   notes: [],
 };
 
 let polls = 0;
 const posted: unknown[] = [];
 const server = setupServer(
+  http.get('/api/transparency/witnesses', () => HttpResponse.json({ witnesses: [] })),
   http.post('/api/verify/runs', async ({ request }) => {
     posted.push(await request.json());
     return HttpResponse.json({ progress, report: null }, { status: 202 });
@@ -76,7 +79,7 @@ describe('verifying the whole register', () => {
     await user.click(screen.getByRole('button', { name: 'Pröva registret mot den' }));
     expect(await screen.findByText('Kontrollerar… 200 av 12000 poster')).toBeInTheDocument();
     expect(await screen.findByText('Ja: registret är i dag en ren utökning av det du höll upp.', {}, { timeout: 3000 })).toBeInTheDocument();
-    expect(screen.getByText(/den senaste kontrollpunkten \(12 poster\) är en utökning av den från 2025-12-01/)).toBeInTheDocument();
+    expect(screen.getByText(/Den senaste kontrollpunkten \(12 poster\) är en utökning av den från 2025-12-01 \(8 poster\)\./)).toBeInTheDocument();
     expect(screen.queryByText(/extends the one of/)).toBeNull();
     expect(posted).toEqual([{ mode: 'full', against: note }]);
     const checklist = screen.getByRole('table', { name: 'Vad kontrollen visade' });

@@ -4,6 +4,7 @@ import { useStartVerifyRun } from './api/verify-runs';
 import { AgainstForm } from './against-form';
 import { apiErrorText } from './api-error-text';
 import { VerifyRunView } from './verify-run-view';
+import { WitnessStatusView } from './witness-lines';
 
 /**
  * Verifies the register: every record (full), or only what was added since the last passing
@@ -25,6 +26,7 @@ export function VerifyAllView({ onOpen }: { onOpen: (id: number) => void }) {
           en: 'Each decision is a leaf of a Merkle tree whose root is signed in checkpoints with a key kept outside the database. Verification shows the records are unchanged, that they are in the signed log and that the log has only grown.',
         })}
       </p>
+      <WitnessStatusView />
       <div className="decision-actions">
         <button type="button" disabled={start.isPending} onClick={() => run('full')}>
           {t({ sv: 'Kontrollera alla beslut', en: 'Verify all decisions' })}

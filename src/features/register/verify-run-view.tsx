@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { swedishTime } from '../../shared/swedish-time';
 import type { VerificationReport } from '../../shared/transparency';
+import { asSentence, checkStatusNames, checkTitles, logProblemTitles, recordProblemTitles } from '../../shared/verification-words';
 import { downloadReport, verifyRunQuery } from './api/verify-runs';
 import { apiErrorText } from './api-error-text';
 import { actorKey, useActingAs } from './use-acting-as';
-import { checkNames, checkStatusNames, logProblemNames, problemNames } from './verify-labels';
+import { recordCount } from '../../shared/record-count';
 
 /** One verification run: its progress while it works, then what it proved, with the report to download or print. */
 export function VerifyRunView({ runId, onOpen }: { runId: string; onOpen: (id: number) => void }) {
@@ -25,7 +27,7 @@ export function VerifyRunView({ runId, onOpen }: { runId: string; onOpen: (id: n
   if (!report) {
     return (
       <div role="status" className="verify-progress">
-        <label htmlFor={`progress-${runId}`}>{t({ sv: `Kontrollerar… ${progress.checked} av ${progress.total} poster`, en: `Verifying… ${progress.checked} of ${progress.total} records` })}</label>
+        <label htmlFor={`progress-${runId}`}>{t({ sv: `Kontrollerar… ${progress.checked} av ${recordCount(progress.total, 'sv')}`, en: `Verifying… ${progress.checked} of ${recordCount(progress.total, 'en')}` })}</label>
         <progress id={`progress-${runId}`} max={Math.max(progress.total, 1)} value={progress.checked} />
       </div>
     );
@@ -34,31 +36,34 @@ export function VerifyRunView({ runId, onOpen }: { runId: string; onOpen: (id: n
 }
 
 function ReportView({ report, onOpen }: { report: VerificationReport; onOpen: (id: number) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  const download = (format: 'json' | 'txt') => {
+  const [copied, setCopied] = useState(false);
+  const download = (format: 'json' | 'txt', reportLang: 'sv' | 'en' = 'sv') => {
     setDownloadError(null);
-    downloadReport(report.runId, format).catch(setDownloadError);
+    downloadReport(report.runId, format, reportLang).catch(setDownloadError);
+  };
+  const copy = (text: string) => {
+    void navigator.clipboard?.writeText(text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
   return (
     <div className="verify-report">
       {report.against ? (
-        <p className={`verify verify--answer ${report.against.extension ? 'verify--ok' : 'verify--failed'}`} role={report.against.extension ? undefined : 'alert'}>
-          <strong>
-            {report.against.extension
-              ? t({ sv: 'Ja: registret är i dag en ren utökning av det du höll upp.', en: 'Yes: the register today is an append-only extension of what you brought.' })
-              : t({ sv: 'Nej: registret är inte en ren utökning av det du höll upp.', en: 'No: the register is not an append-only extension of what you brought.' })}
-          </strong>{' '}
-          {report.against.reasons.map((reason) => t(reason)).join(' ')}
+        <p className={`verify verify--answer ${report.against.answer.yes ? 'verify--ok' : 'verify--failed'}`} role={report.against.answer.yes ? undefined : 'alert'}>
+          <strong>{t(report.against.answer.text)}</strong>{' '}
+          {report.against.reasons.map((reason) => `${asSentence(t(reason))}.`).join(' ')}
         </p>
       ) : null}
       <p className={`verify ${report.ok ? 'verify--ok' : 'verify--failed'}`} role={report.ok ? undefined : 'alert'}>
         {report.ok
-          ? t({ sv: `Godkänd: alla ${report.checked} kontrollerade poster är oförändrade och med i den signerade loggen.`, en: `Passed: all ${report.checked} records checked are unchanged and in the signed log.` })
-          : t({ sv: `Underkänd: ${report.failedCount} poster och ${report.logProblems.length} fel i loggen.`, en: `Failed: ${report.failedCount} records and ${report.logProblems.length} problems in the log.` })}{' '}
+          ? t({ sv: report.checked === 1 ? 'Godkänd: den kontrollerade posten är oförändrad och med i den signerade loggen.' : `Godkänd: alla ${report.checked} kontrollerade poster är oförändrade och med i den signerade loggen.`, en: report.checked === 1 ? 'Passed: the record checked is unchanged and in the signed log.' : `Passed: all ${report.checked} records checked are unchanged and in the signed log.` })
+          : t({ sv: `Underkänd: ${recordCount(report.failedCount, 'sv')} och ${report.logProblems.length} fel i loggen.`, en: `Failed: ${recordCount(report.failedCount, 'en')} and ${report.logProblems.length} problems in the log.` })}{' '}
         {t({
-          sv: `${report.mode === 'full' ? 'Fullständig kontroll' : 'Stegvis kontroll'}, körd ${report.finishedAt.replace('T', ' ').slice(0, 19)} UTC på ${(report.durationMs / 1000).toFixed(1)} s.`,
-          en: `${report.mode === 'full' ? 'Full verification' : 'Incremental verification'}, run ${report.finishedAt.replace('T', ' ').slice(0, 19)} UTC in ${(report.durationMs / 1000).toFixed(1)} s.`,
+          sv: `${report.mode === 'full' ? 'Fullständig kontroll' : 'Stegvis kontroll'}, klar ${swedishTime(report.finishedAt, 'sv')} efter ${(report.durationMs / 1000).toFixed(1).replace('.', ',')} s.`,
+          en: `${report.mode === 'full' ? 'Full verification' : 'Incremental verification'}, done ${swedishTime(report.finishedAt, 'en')} after ${(report.durationMs / 1000).toFixed(1)} s.`,
         })}
       </p>
       <table className="register-table verify-checklist">
@@ -74,7 +79,7 @@ function ReportView({ report, onOpen }: { report: VerificationReport; onOpen: (i
         <tbody>
           {report.checks.map((c) => (
             <tr key={c.id} className={`check check--${c.status}`}>
-              <th scope="row">{t(checkNames[c.id])}</th>
+              <th scope="row">{t(checkTitles[c.id])}</th>
               <td>{t(checkStatusNames[c.status])}</td>
               <td>{c.checked}</td>
               <td>{c.failed}</td>
@@ -86,7 +91,7 @@ function ReportView({ report, onOpen }: { report: VerificationReport; onOpen: (i
         <ul className="verify-problems">
           {report.logProblems.map((p, i) => (
             <li key={i}>
-              {t(logProblemNames[p.kind])}: {p.kind === 'not-extension' && report.against ? report.against.reasons.map((reason) => t(reason)).join(' ') : p.detail}
+              {t(logProblemTitles[p.kind])}{p.kind === 'not-extension' || lang === 'en' ? ': ' : ''}{p.kind === 'not-extension' && report.against ? report.against.reasons.map((reason) => t(reason)).join(' ') : lang === 'en' ? p.detail : null}
               {p.recordId ? (
                 <>
                   {' '}
@@ -106,7 +111,7 @@ function ReportView({ report, onOpen }: { report: VerificationReport; onOpen: (i
               <button type="button" className="link-button" onClick={() => onOpen(f.id)}>
                 {t({ sv: `Beslut nr ${f.id}`, en: `Decision no. ${f.id}` })}
               </button>
-              : {f.problems.map((p) => t(problemNames[p.kind])).join('; ')}
+              : {f.problems.map((p) => t(recordProblemTitles[p.kind])).join('; ')}
             </li>
           ))}
         </ul>
@@ -114,10 +119,14 @@ function ReportView({ report, onOpen }: { report: VerificationReport; onOpen: (i
       <h4>{t({ sv: 'Kontrollpunkt som nåddes', en: 'Checkpoint reached' })}</h4>
       {report.reached ? (
         <>
-          <p>{t({ sv: `Spara den i revisionsrapporten: nästa revision kan visa att registret bara har växt sedan. ${report.reached.treeSize} poster, ${report.reached.time}.`, en: `Keep it in the audit report: the next audit can show the register has only grown since. ${report.reached.treeSize} records, ${report.reached.time}.` })}</p>
+          <p>{t({ sv: `Spara den i revisionsrapporten: nästa revision kan klistra in den under Kontroll och visa att registret bara har växt sedan. ${recordCount(report.reached.treeSize, 'sv')}, signerad ${swedishTime(report.reached.time, 'sv')}.`, en: `Keep it in the audit report: the next audit can paste it into Verification and show the register has only grown since. ${recordCount(report.reached.treeSize, 'en')}, signed ${swedishTime(report.reached.time, 'en')}.` })}</p>
           <pre className="checkpoint-note" tabIndex={0} aria-label={t({ sv: 'Signerad kontrollpunkt', en: 'Signed checkpoint' })}>
             {report.reached.note}
           </pre>
+          <p className="no-print">
+            <button type="button" onClick={() => copy(report.reached!.note)}>{t({ sv: 'Kopiera kontrollpunkten', en: 'Copy the checkpoint' })}</button>{' '}
+            <span role="status">{copied ? t({ sv: 'Kopierad.', en: 'Copied.' }) : ''}</span>
+          </p>
         </>
       ) : (
         <p>{t({ sv: 'Ingen: registret har ännu ingen signerad kontrollpunkt.', en: 'None: the register has no signed checkpoint yet.' })}</p>
@@ -126,8 +135,11 @@ function ReportView({ report, onOpen }: { report: VerificationReport; onOpen: (i
         <button type="button" onClick={() => download('json')}>
           {t({ sv: 'Ladda ner rapporten (JSON)', en: 'Download the report (JSON)' })}
         </button>
-        <button type="button" onClick={() => download('txt')}>
-          {t({ sv: 'Ladda ner rapporten (text)', en: 'Download the report (text)' })}
+        <button type="button" onClick={() => download('txt', 'sv')}>
+          {t({ sv: 'Ladda ner rapporten på svenska (text)', en: 'Download the report in Swedish (text)' })}
+        </button>
+        <button type="button" onClick={() => download('txt', 'en')}>
+          {t({ sv: 'Ladda ner rapporten på engelska (text)', en: 'Download the report in English (text)' })}
         </button>
         <button type="button" onClick={() => window.print()}>
           {t({ sv: 'Skriv ut rapporten', en: 'Print the report' })}

@@ -1,3 +1,4 @@
+import type { CosignatureStore } from './cosignature-store';
 import type { RulesetData } from '../../engine/ruleset';
 import type { OnceClaim } from './decision-rows';
 import type { IdempotencyHit } from './idempotency';
@@ -71,6 +72,19 @@ export interface SharedCheckpoints {
 }
 
 /**
+ * The checkpoints the register signed, kept in the database as well as in checkpoints.jsonl beside
+ * the key: a checkpoint log shortened or deleted on its own is then found (transparency/evidence-gaps.ts).
+ */
+export interface CheckpointMarks {
+  /** The largest signed size recorded, with when it was signed. */
+  latest(): Promise<{ size: number; time: string } | null>;
+  add(checkpoint: StoredCheckpoint): Promise<void>;
+}
+
+/** The append-only tables beside the decisions whose rows a hash chain covers (transparency/side-log-heads.ts). */
+export type SideTable = 'record_events' | 'access_log';
+
+/**
  * Where decisions live. Append-only: there is no update and no delete. The store assigns the id,
  * the previous hash and the hash, serialising appends so the chain stays linear.
  */
@@ -78,6 +92,10 @@ export interface DecisionStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Present where several instances share the database (PostgreSQL). */
   readonly sharedCheckpoints?: SharedCheckpoints;
+  /** Present where the checkpoint log is one file per register (SQLite). */
+  readonly checkpointMarks?: CheckpointMarks;
+  /** Witness cosignatures the register was given (believed only if they verify: transparency/cosignatures.ts). */
+  readonly cosignatures: CosignatureStore;
   /** Keeps a rule-set snapshot the first time a decision is made under it. */
   saveRuleset(hash: string, version: string, data: RulesetData): Promise<void>;
   /** The snapshot's canonical JSON as stored, or null. */
@@ -105,12 +123,19 @@ export interface DecisionStore {
   appendEvent(event: RecordEvent): Promise<void>;
   /** The latest `limit` events touching record `id`, newest first: its own and the runs whose range holds it. */
   eventsFor(id: number, limit: number): Promise<RecordEvent[]>;
-  /** The id of the last record, 0 if none. */
-  headId(): Promise<number>;
+  /** The latest verification run's event, if any run was kept. */
+  latestRunEvent(): Promise<RecordEvent | null>;
+  /**
+   * The id of the last record, 0 if none. With `atLeast`, a head the store already knows (from its
+   * own last commit) may answer when it is at least that: no query per save for its receipt.
+   */
+  headId(atLeast?: number): Promise<number>;
   /** The append-only triggers that should exist and do not. */
   missingGuards(): Promise<string[]>;
   /** From now on every append is also written through `witness`. */
   setWitness(witness: AppendWitness): void;
   accessLog(limit: number): Promise<AccessLogEntry[]>;
+  /** A side table's rows after `afterId` in id order, each as the text its hash chain covers (every column, id included). */
+  sideRows?(table: SideTable, afterId: number, limit: number): Promise<Array<{ id: number; text: string }>>;
   close(): Promise<void>;
 }

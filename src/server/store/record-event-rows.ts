@@ -57,5 +57,9 @@ SELECT ${recordEventColumns.map(quote).join(', ')} FROM (
   SELECT * FROM record_events WHERE record_id IS NULL AND to_id >= ${id} AND from_id <= ${id}
 ) e ORDER BY e.id DESC LIMIT ${limit}`;
 
+/** The latest verification run's event (its failing records mark them in the register until the next run). */
+export const latestRunEventSql = (quote: (column: string) => string) =>
+  `SELECT ${recordEventColumns.map(quote).join(', ')} FROM record_events WHERE record_id IS NULL AND detail LIKE '{"kind":"verification-run"%' ORDER BY id DESC LIMIT 1`;
+
 export const insertRecordEventSql = (placeholder: (i: number) => string, quote: (column: string) => string) =>
   `INSERT INTO record_events (${recordEventColumns.map(quote).join(', ')}) VALUES (${recordEventColumns.map((_, i) => placeholder(i + 1)).join(', ')})`;

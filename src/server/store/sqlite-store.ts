@@ -1,3 +1,4 @@
+import { SqliteCosignatures, type CosignatureStore } from './cosignature-store';
 import { constants } from 'node:fs';
 import { access, open, statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -7,13 +8,14 @@ import type { RulesetData } from '../../engine/ruleset';
 import { genesisHash, type DecisionRecord, type ListFilter, type RecordContent, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { sealRecord } from '../chain';
 import type { RecordEvent } from '../../shared/record-events';
-import type { AccessLogEntry, AppendWitness, DecisionStore, SealedEntry, StoredRow } from './decision-store';
+import type { AccessLogEntry, AppendWitness, CheckpointMarks, DecisionStore, SealedEntry, SideTable, StoredRow } from './decision-store';
 import { backfillCounts, countsNeedBackfill, countsSqliteOutdated, countsSqliteSchema, countsStatsSql, dropCountsSqlite, sqliteChosenVerdict, whereCounts } from './stats-counters';
 import { supersededBy, toRecord, toStoredRow, whereListFilter, type DecisionRow, type OnceClaim, type Pending, type Where } from './decision-rows';
-import { eventsForSql, insertRecordEventSql, recordEventValues, toRecordEvent, type RecordEventRow } from './record-event-rows';
+import { eventsForSql, insertRecordEventSql, latestRunEventSql, recordEventValues, toRecordEvent, type RecordEventRow } from './record-event-rows';
 import { SaveOutcomeUnknown, type IdempotencyHit } from './idempotency';
 import { SqliteIdempotency } from './sqlite-idempotency';
 import { sqliteGuards, sqliteSchema } from './sqlite-schema';
+import { takeWriterLock, type WriterLock } from './writer-lock';
 
 export type SqliteStoreOptions = {
   /** How the WAL is made durable; replaced in tests to make the fsync fail after a commit. */
@@ -47,10 +49,18 @@ export class SqliteDecisionStore implements DecisionStore {
   private readonly insert: Database.Statement;
   private witness: AppendWitness | null = null;
   private readonly idempotency: SqliteIdempotency;
+  readonly cosignatures: CosignatureStore;
   private readonly syncFile: (path: string) => Promise<void>;
   /** The last failed write, until a save succeeds again; /api/health reports it. */
   private writeProblem: string | null = null;
   private readonly listWindow: number;
+  private readonly lock: WriterLock;
+  readonly checkpointMarks: CheckpointMarks = {
+    latest: async () => (this.db.prepare('SELECT size, time FROM checkpoint_marks ORDER BY size DESC LIMIT 1').get() as { size: number; time: string } | undefined) ?? null,
+    add: async (c) => {
+      this.db.prepare('INSERT OR IGNORE INTO checkpoint_marks (size, root_hash, time) VALUES (?, ?, ?)').run(c.size, c.rootHash, c.time);
+    },
+  };
 
   constructor(
     private readonly file: string,
@@ -58,27 +68,37 @@ export class SqliteDecisionStore implements DecisionStore {
   ) {
     this.syncFile = options.syncFile ?? syncFile;
     this.listWindow = options.listWindow ?? defaultListWindow;
-    this.db = new Database(file);
-    this.walFile = `${file}-wal`;
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(sqliteSchema);
-    this.idempotency = new SqliteIdempotency(this.db);
-    this.db.transaction(() => {
-      if ((this.db.prepare(countsSqliteOutdated).get() as { outdated: number }).outdated) this.db.exec(dropCountsSqlite);
-      this.db.exec(countsSqliteSchema);
-      if ((this.db.prepare(countsNeedBackfill).get() as { needed: number }).needed) this.db.exec(backfillCounts(sqliteChosenVerdict));
-    })();
-    // Fresh statistics let the planner pick the right index for each filter mix; sampled, so quick.
-    this.db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
-    const last = this.db.prepare('SELECT id, hash FROM decisions ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
-    this.head = last ?? { id: 0, hash: genesisHash };
-    this.insert = this.db.prepare(
-      `INSERT INTO decisions (id, prev_hash, hash, content, organisation, decision_date, chosen_route, supplier_kind, total_sek, ruleset_hash, corrects)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    // Before the file is opened: a second writer refuses to start, naming the first.
+    this.lock = takeWriterLock(file);
+    let db: Database.Database | null = null;
+    try {
+      this.db = db = new Database(file);
+      this.walFile = `${file}-wal`;
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(sqliteSchema);
+      this.idempotency = new SqliteIdempotency(this.db);
+      this.cosignatures = new SqliteCosignatures(this.db);
+      this.db.transaction(() => {
+        if ((this.db.prepare(countsSqliteOutdated).get() as { outdated: number }).outdated) this.db.exec(dropCountsSqlite);
+        this.db.exec(countsSqliteSchema);
+        if ((this.db.prepare(countsNeedBackfill).get() as { needed: number }).needed) this.db.exec(backfillCounts(sqliteChosenVerdict));
+      })();
+      // Fresh statistics let the planner pick the right index for each filter mix; sampled, so quick.
+      this.db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
+      const last = this.db.prepare('SELECT id, hash FROM decisions ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+      this.head = last ?? { id: 0, hash: genesisHash };
+      this.insert = this.db.prepare(
+        `INSERT INTO decisions (id, prev_hash, hash, content, organisation, decision_date, chosen_route, supplier_kind, total_sek, ruleset_hash, corrects)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+    } catch (error) {
+      db?.close();
+      this.lock.release();
+      throw error;
+    }
   }
 
   async saveRuleset(hash: string, version: string, data: RulesetData): Promise<void> {
@@ -258,10 +278,22 @@ export class SqliteDecisionStore implements DecisionStore {
     return rows.map(toRecordEvent);
   }
 
+  async latestRunEvent(): Promise<RecordEvent | null> {
+    const row = this.db.prepare(latestRunEventSql((c) => c)).get() as RecordEventRow | undefined;
+    return row ? toRecordEvent(row) : null;
+  }
+
   async accessLog(limit: number): Promise<AccessLogEntry[]> {
     return this.db
       .prepare('SELECT at, user, role, method, path, status, reason FROM access_log ORDER BY id DESC LIMIT ?')
       .all(limit) as AccessLogEntry[];
+  }
+
+  async sideRows(table: SideTable, afterId: number, limit: number): Promise<Array<{ id: number; text: string }>> {
+    // A table dropped by hand reads as empty: verify then names the rows the checkpoints signed.
+    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) return [];
+    const rows = this.db.prepare(`SELECT * FROM ${table === 'access_log' ? 'access_log' : 'record_events'} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit) as Array<{ id: number }>;
+    return rows.map((row) => ({ id: row.id, text: JSON.stringify(row) }));
   }
 
   async headId(): Promise<number> {
@@ -281,6 +313,7 @@ export class SqliteDecisionStore implements DecisionStore {
     // Let the appends already queued reach the disk before the file closes.
     for (let i = 0; i < 100 && (this.flushing || this.queue.length > 0); i++) await new Promise((r) => setTimeout(r, 10));
     this.db.close();
+    this.lock.release();
   }
 }
 

@@ -4,6 +4,8 @@ import type { DecisionStore } from '../store/decision-store';
 import { openCheckpoint } from './checkpoint-note';
 import { verifyConsistency, verifyInclusion } from './merkle';
 import { recordLeaf, type TransparencyLog } from './transparency-log';
+import { recordCount } from '../../shared/record-count';
+import { swedishTime } from '../../shared/swedish-time';
 
 /**
  * The auditor's question, for a checkpoint or a decision's receipt they kept: is the register
@@ -11,7 +13,7 @@ import { recordLeaf, type TransparencyLog } from './transparency-log';
  * retired one), the latest checkpoint proves consistent with it (RFC 9162 §2.1.4), and for a
  * receipt, its inclusion proof holds and the record still hashes to its leaf.
  */
-export async function checkAgainst(text: string, log: TransparencyLog, store: DecisionStore): Promise<AgainstResult> {
+export async function checkAgainst(text: string, log: TransparencyLog, store: DecisionStore): Promise<Omit<AgainstResult, 'answer'>> {
   const trimmed = text.trim();
   let kind: AgainstResult['kind'] = 'checkpoint';
   let note = trimmed;
@@ -52,19 +54,19 @@ export async function checkAgainst(text: string, log: TransparencyLog, store: De
   await log.catchUp(true);
   const latest = log.latest();
   if (!latest) reasons.push({ sv: 'registret har ingen egen kontrollpunkt', en: 'the register has no checkpoint of its own' });
-  else if (theirs.size > latest.size) reasons.push({ sv: `kontrollpunkten omfattar ${theirs.size} poster, registrets senaste bara ${latest.size}: poster har tagits bort`, en: `the checkpoint covers ${theirs.size} records, the register's latest only ${latest.size}: records were removed` });
+  else if (theirs.size > latest.size) reasons.push({ sv: `kontrollpunkten omfattar ${recordCount(theirs.size, 'sv')}, registrets senaste bara ${latest.size}: poster har tagits bort`, en: `the checkpoint covers ${recordCount(theirs.size, 'en')}, the register's latest only ${latest.size}: records were removed` });
   else if (latest.size > log.tree.size || !log.tree.root(latest.size).equals(latest.rootHash)) reasons.push({ sv: 'registrets egen senaste kontrollpunkt stämmer inte med dess logg', en: 'the register\'s own latest checkpoint does not match its log' });
   else if (!log.tree.root(theirs.size).equals(theirs.rootHash) || !verifyConsistency(theirs.size, latest.size, theirs.rootHash, latest.rootHash, log.tree.consistencyProof(theirs.size, latest.size))) {
     reasons.push({
-      sv: `registrets första ${theirs.size} poster är inte de som kontrollpunkten från ${theirs.time} signerade: de har ändrats, tagits bort eller bytt ordning`,
-      en: `the register's first ${theirs.size} records are not the ones the checkpoint of ${theirs.time} signed: they were changed, removed or reordered`,
+      sv: `registrets första ${recordCount(theirs.size, 'sv')} är inte de som kontrollpunkten från ${swedishTime(theirs.time, 'sv')} signerade: de har ändrats, tagits bort eller bytt ordning`,
+      en: `the register's first ${theirs.size} records are not the ones the checkpoint of ${swedishTime(theirs.time, 'en')} signed: they were changed, removed or reordered`,
     });
   }
   const extension = reasons.length === 0;
   if (extension && latest) {
     reasons.push({
-      sv: `den senaste kontrollpunkten (${latest.size} poster, ${latest.time}) är en utökning av den från ${theirs.time} (${theirs.size} poster)${receipt ? `, och beslut ${receipt.recordId} är oförändrat i den` : ''}`,
-      en: `the latest checkpoint (${latest.size} records, ${latest.time}) extends the one of ${theirs.time} (${theirs.size} records)${receipt ? `, and decision ${receipt.recordId} is unchanged in it` : ''}`,
+      sv: `den senaste kontrollpunkten (${recordCount(latest.size, 'sv')}, ${swedishTime(latest.time, 'sv')}) är en utökning av den från ${swedishTime(theirs.time, 'sv')} (${recordCount(theirs.size, 'sv')})${receipt ? `, och beslut ${receipt.recordId} är oförändrat i den` : ''}`,
+      en: `the latest checkpoint (${recordCount(latest.size, 'en')}, ${swedishTime(latest.time, 'en')}) extends the one of ${swedishTime(theirs.time, 'en')} (${recordCount(theirs.size, 'en')})${receipt ? `, and decision ${receipt.recordId} is unchanged in it` : ''}`,
     });
   }
   return { kind, extension, treeSize: theirs.size, recordId, reasons };

@@ -7,15 +7,17 @@ import type { SigningKey, Verifier } from './signing-key';
  *
  *   <origin>\n<tree size>\n<root hash, base64>\ntime <ISO 8601>\n\n— <key name> <base64(key id || signature)>\n
  *
- * The signature covers the text above the blank line. The time line is an extension line.
+ * The signature covers the text above the blank line. The time line is an extension line, and so
+ * are the heads of the register's side logs after it (side-log-heads.ts: `events <n> <hash>`,
+ * `access <n> <hash>`), which make erasing the record events or the access log evident.
  */
-export type Checkpoint = { origin: string; size: number; rootHash: Buffer; time: string };
+export type Checkpoint = { origin: string; size: number; rootHash: Buffer; time: string; extensions?: readonly string[] };
 export type SignedCheckpoint = Checkpoint & { note: string };
 
 const dash = '\u2014';
 
 export function checkpointBody(c: Checkpoint): string {
-  return `${c.origin}\n${c.size}\n${c.rootHash.toString('base64')}\ntime ${c.time}\n`;
+  return `${c.origin}\n${c.size}\n${c.rootHash.toString('base64')}\ntime ${c.time}\n${(c.extensions ?? []).map((line) => `${line}\n`).join('')}`;
 }
 
 export function signCheckpoint(c: Checkpoint, key: SigningKey): SignedCheckpoint {
@@ -55,7 +57,8 @@ export function openCheckpoint(text: string, verifiers: readonly Verifier[]): Op
         ok: false,
         reason: { sv: `signaturen av ${verifier.name} stämmer inte med kontrollpunkten: den har ändrats efter att den signerades, eller förfalskats`, en: `the signature by ${verifier.name} does not match the checkpoint: it was changed after it was signed, or forged` },
       };
-    return { ok: true, checkpoint: { origin, size: Number(sizeText), rootHash, time, note: `${body}\n${signatures.join('\n')}\n` }, signedBy: verifier.vkey };
+    const others = extensions.filter((l) => !l.startsWith('time '));
+    return { ok: true, checkpoint: { origin, size: Number(sizeText), rootHash, time, ...(others.length > 0 ? { extensions: others } : {}), note: `${body}\n${signatures.join('\n')}\n` }, signedBy: verifier.vkey };
   }
   return { ok: false, reason: { sv: 'kontrollpunkten är inte signerad med det här registrets nyckel (och inte med någon tidigare nyckel)', en: 'the checkpoint is not signed by this register\'s key (nor by a retired one)' } };
 }

@@ -19,7 +19,17 @@ export function evidencePaths(keyFile: string): EvidencePaths {
   return { dir, leaves: join(dir, 'leaves.bin'), log: join(dir, 'checkpoints.jsonl'), lastVerified: join(dir, 'last-verified.json'), retiredKeys: join(dir, 'retired-keys.txt') };
 }
 
-export type AdoptedRange = { from: number; to: number; reason: 'migration' | 'rebuilt' | 'not-witnessed'; at: string };
+export type AdoptedRange = {
+  from: number;
+  to: number;
+  reason: 'migration' | 'rebuilt' | 'not-witnessed' | 'operator';
+  at: string;
+  /** An operator's adoption after evidence was found missing (adopt-evidence.ts): who, why, what was missing, and the signed size accepted as lost. */
+  by?: string;
+  why?: string;
+  missing?: string[];
+  acknowledgedSize?: number;
+};
 export type LogLine = { note: string } | { adopted: AdoptedRange };
 
 /** The leaves file, written at each record's own position so that concurrent instances cannot interleave it. */

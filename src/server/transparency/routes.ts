@@ -2,8 +2,10 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { startVerifyRequestSchema, verifyModes, type TransparencyInfo, type VerificationReport } from '../../shared/transparency';
 import { checkpointInfo, type TransparencyLog } from './transparency-log';
+import type { Identity } from '../../shared/decision-record';
 import { verificationReportText } from './report-text';
 import type { VerificationRuns } from './verification-run';
+import type { RunGate } from '../security/run-gate';
 
 type Deps = {
   log: TransparencyLog;
@@ -11,6 +13,10 @@ type Deps = {
   /** The API's own permission check (create-app.ts). */
   requiresVerify: MiddlewareHandler;
   badRequest: (c: Context, error: z.core.$ZodError) => Response;
+  /** How many runs may go at once, per user and in all (security/run-gate.ts). */
+  gate: RunGate;
+  /** Whom a run is counted against: the identity the permission check found. */
+  userOf: (c: Context) => string;
 };
 
 const sizeSchema = z.coerce.number({ error: 'must be a tree size' }).int('must be a whole number').nonnegative('must be 0 or more');
@@ -19,8 +25,19 @@ const sizeSchema = z.coerce.number({ error: 'must be a tree size' }).int('must b
  * The transparency log's API: the public key and checkpoints (anyone: they are meant to be
  * copied), consistency proofs, and verification runs with their reports (auditor, admin).
  */
-export function transparencyRoutes({ log, runs, requiresVerify, badRequest }: Deps): Hono {
+export function transparencyRoutes({ log, runs, requiresVerify, badRequest, gate, userOf }: Deps): Hono {
   const api = new Hono();
+  /** Starts a run if the gate lets it in; the place is given back when the run ends, however it ends. */
+  const startRun = (c: Context, mode: 'full' | 'incremental', against?: string) => {
+    const place = gate.enter(userOf(c));
+    if ('message' in place) {
+      c.header('retry-after', '30');
+      return { refused: c.json({ error: 'too-many-runs', limit: place.limit, message: place.message }, 429) };
+    }
+    const run = runs.start(mode, against);
+    run.done.then(place.release, place.release);
+    return { run };
+  };
   api.get('/transparency', (c) => {
     const latest = log.latest();
     const info: TransparencyInfo = {
@@ -48,10 +65,12 @@ export function transparencyRoutes({ log, runs, requiresVerify, badRequest }: De
   api.get('/transparency/checkpoints', (c) => c.json({ checkpoints: [...log.checkpoints].sort((a, b) => a.size - b.size).map(checkpointInfo) }));
 
   /** RFC 9162 §2.1.4 consistency proof between two sizes, for auditors who check it themselves. */
-  api.get('/transparency/consistency', (c) => {
+  api.get('/transparency/consistency', async (c) => {
     const parsed = z.strictObject({ first: sizeSchema, second: sizeSchema }).safeParse(c.req.query());
     if (!parsed.success) return badRequest(c, parsed.error);
     const { first, second } = parsed.data;
+    // Another instance on the same database may have signed a larger tree than this one has read.
+    if (second > log.tree.size) await log.catchUp();
     if (first > second || second > log.tree.size) {
       const error = new z.ZodError([{ code: 'custom', path: ['second'], message: `must be at least first and at most the log's size, ${log.tree.size}`, input: second }]);
       return badRequest(c, error);
@@ -68,8 +87,9 @@ export function transparencyRoutes({ log, runs, requiresVerify, badRequest }: De
     }
     const parsed = startVerifyRequestSchema.safeParse(body);
     if (!parsed.success) return badRequest(c, parsed.error);
-    const run = runs.start(parsed.data.mode, parsed.data.against);
-    return c.json({ progress: run.progress, report: null }, 202);
+    const started = startRun(c, parsed.data.mode, parsed.data.against);
+    if ('refused' in started) return started.refused;
+    return c.json({ progress: started.run.progress, report: null }, 202);
   });
 
   const withRun = (c: Context) => runs.get(c.req.param('runId') ?? '');
@@ -98,16 +118,20 @@ export function transparencyRoutes({ log, runs, requiresVerify, badRequest }: De
   api.get('/verify/runs/:runId/report.txt', requiresVerify, (c) => {
     const r = report(c);
     if (r instanceof Response) return r;
-    c.header('content-disposition', `attachment; filename="${fileName(r)}.txt"`);
-    return c.text(verificationReportText(r, log.key.vkey));
+    // Swedish by default, English as a report of its own (?lang=en): a filed report keeps to one language.
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'sv';
+    const by = (c as unknown as Context<{ Variables: { identity: Identity | undefined } }>).get('identity');
+    c.header('content-disposition', `attachment; filename="${fileName(r)}${lang === 'en' ? '-en' : ''}.txt"`);
+    return c.text(verificationReportText(r, log.key.vkey, lang, by ? { by, at: new Date() } : undefined));
   });
 
   /** The whole run in one answer, for scripts; the work still goes in slices, so others are served meanwhile. */
   api.get('/verify', requiresVerify, async (c) => {
     const mode = z.enum(verifyModes).default('full').safeParse(c.req.query('mode'));
     if (!mode.success) return badRequest(c, new z.ZodError(mode.error.issues.map((i) => ({ ...i, path: ['mode'] }))));
-    const run = runs.start(mode.data);
-    return c.json(await run.done);
+    const started = startRun(c, mode.data);
+    if ('refused' in started) return started.refused;
+    return c.json(await started.run.done);
   });
   return api;
 }

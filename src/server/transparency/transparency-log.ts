@@ -1,10 +1,15 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppendWitness, DecisionStore, SealedEntry, StoredCheckpoint } from '../store/decision-store';
 import type { CheckpointInfo, Receipt } from '../../shared/transparency';
 import { openCheckpoint, signCheckpoint, type SignedCheckpoint } from './checkpoint-note';
 import { appendLogLine, evidencePaths, LeavesFile, readLogLines, type AdoptedRange, type EvidencePaths } from './evidence-files';
+import { EvidenceMissing, evidenceGaps } from './evidence-gaps';
 import { hashBytes, leafHash, MerkleTree } from './merkle';
 import { loadOrCreateSigningKey, loadRetiredKeys, type SigningKey, type Verifier } from './signing-key';
+import { LeafTags } from './leaf-tags';
+import { SideLogHeads } from './side-log-heads';
+import { latestCosigned } from './witness-mark';
 
 export type TransparencyOptions = {
   keyFile: string;
@@ -40,6 +45,7 @@ export class TransparencyLog implements AppendWitness {
   readonly paths: EvidencePaths;
   /** Signed checkpoints that verify, in the order they were made. */
   readonly checkpoints: SignedCheckpoint[] = [];
+  private readonly takenNotes = new Set<string>();
   /** Lines of the checkpoint log (or rows of the shared table) that are unreadable or whose signature fails. */
   readonly badLogLines: string[] = [];
   /** Two validly signed checkpoints of one tree size with different roots: the log forked. */
@@ -48,6 +54,8 @@ export class TransparencyLog implements AppendWitness {
   /** What the log found when it opened, for the server log and the verification report. */
   readonly notes: string[] = [];
   private readonly leaves: LeavesFile;
+  private readonly sideHeads: SideLogHeads;
+  private readonly tags: LeafTags;
   private readonly written = new Map<number, Buffer>();
   private readonly committed = new Map<number, Buffer>();
   private readonly now: () => Date;
@@ -60,6 +68,7 @@ export class TransparencyLog implements AppendWitness {
   /** The largest valid checkpoint read from the shared table, and when it was last read. */
   private sharedSeen = 0;
   private sharedReadAt = Number.NEGATIVE_INFINITY;
+  private readonly checkpointListeners: Array<(c: SignedCheckpoint) => void> = [];
 
   private constructor(
     private readonly store: DecisionStore,
@@ -71,6 +80,8 @@ export class TransparencyLog implements AppendWitness {
     this.key = loadOrCreateSigningKey(options.keyFile, keyNameOf(options.origin), options.log);
     this.retired = loadRetiredKeys(this.paths.retiredKeys);
     this.leaves = new LeavesFile(this.paths.leaves);
+    this.sideHeads = new SideLogHeads(store);
+    this.tags = new LeafTags(join(this.paths.dir, 'leaf-tags.bin'), this.key.privateKey);
   }
 
   static async open(store: DecisionStore, options: TransparencyOptions): Promise<TransparencyLog> {
@@ -79,12 +90,18 @@ export class TransparencyLog implements AppendWitness {
       await log.load();
     } catch (error) {
       log.leaves.close();
+      log.tags.close();
       throw error;
     }
     store.setWitness(log);
     log.timer = setInterval(() => void log.checkpoint().catch((e: Error) => options.log(`checkpoint failed: ${e.message}`)), options.checkpointIntervalMs);
     log.timer.unref();
     return log;
+  }
+
+  /** Told of each checkpoint this instance signs, once it is on disk (the witnesses are offered it: cosignatures.ts). */
+  onCheckpoint(listener: (c: SignedCheckpoint) => void): void {
+    this.checkpointListeners.push(listener);
   }
 
   get verifiers(): Verifier[] {
@@ -96,6 +113,7 @@ export class TransparencyLog implements AppendWitness {
   }
 
   private async load(): Promise<void> {
+    const logExisted = existsSync(this.paths.log);
     const { lines, unreadable } = readLogLines(this.paths.log);
     for (const n of unreadable) this.badLogLines.push(`line ${n} of ${this.paths.log} is not a checkpoint`);
     for (const line of lines) {
@@ -109,6 +127,7 @@ export class TransparencyLog implements AppendWitness {
     }
     await this.shareFileCheckpoints();
     const dbHead = await this.store.headId();
+    await this.refuseMissingEvidence(dbHead, logExisted);
     const latestSize = this.latest()?.size ?? 0;
     const inFile = this.leaves.existed ? this.leaves.count() : 0;
     // Leaves past the last record and past every checkpoint belong to a commit that never happened
@@ -117,7 +136,12 @@ export class TransparencyLog implements AppendWitness {
     const keep = Math.min(inFile, Math.max(dbHead, latestSize));
     if (inFile > keep) this.notes.push(`${inFile - keep} leaves after record ${keep} were written for saves that were never committed; they are ignored`);
     const buffer = this.leaves.read(0, keep);
-    for (let i = 0; i < keep; i++) this.tree.append(buffer.subarray(i * hashBytes, (i + 1) * hashBytes));
+    for (let i = 0; i < keep; i++) {
+      const leaf = buffer.subarray(i * hashBytes, (i + 1) * hashBytes);
+      // Past the signed checkpoints a leaf counts only with its tag (leaf-tags.ts); catchUp takes the rest from the database, named.
+      if (i >= latestSize && !this.tags.ok(i, leaf)) break;
+      this.tree.append(leaf);
+    }
     if (!this.leaves.existed) {
       const reason = this.checkpoints.length === 0 ? 'migration' : 'rebuilt';
       if (reason === 'rebuilt') this.notes.push(`the leaves file ${this.paths.leaves} was missing: the tree is rebuilt from the database and checked against the signed checkpoints`);
@@ -129,22 +153,53 @@ export class TransparencyLog implements AppendWitness {
     for (const note of this.notes) this.options.log(`transparency log: ${note}`);
   }
 
+  /** Evidence missing or shorter than what was signed stops the start (evidence-gaps.ts); what this start made is taken back. */
+  private async refuseMissingEvidence(dbHead: number, logExisted: boolean): Promise<void> {
+    const marked = (await this.store.checkpointMarks?.latest()) ?? null;
+    const gaps = evidenceGaps({
+      paths: this.paths,
+      keyFile: this.key.file,
+      keyCreated: this.key.created,
+      leavesExisted: this.leaves.existed,
+      leafCount: this.leaves.existed ? this.leaves.count() : 0,
+      logExisted,
+      logLatest: this.latest()?.size ?? 0,
+      dbHead,
+      marked,
+      cosigned: await latestCosigned(this.store),
+      acknowledged: Math.max(0, ...this.adopted.map((r) => (r.reason === 'operator' ? (r.acknowledgedSize ?? 0) : 0))),
+    });
+    if (gaps.length === 0) {
+      // A register whose checkpoints predate the marks gets its latest one marked now.
+      const latest = this.latest();
+      if (latest && (marked?.size ?? 0) < latest.size) await this.store.checkpointMarks?.add(stored(latest));
+      return;
+    }
+    // Left as found: a key or leaves file made by this start would make the next one look whole.
+    if (this.key.created) unlinkSync(this.key.file);
+    if (!this.leaves.existed) unlinkSync(this.paths.leaves);
+    if (!this.tags.existed) unlinkSync(this.tags.path);
+    throw new EvidenceMissing(gaps);
+  }
+
   /**
    * Takes into the tree the records in the database after it: from the leaves file where another
    * instance wrote them before its commit, otherwise from the database itself, and then the range
    * is written to the log as adopted (a register from before the tree, or records that did not
    * come through any instance: verify names those).
    */
-  async catchUp(fresh = false): Promise<void> {
+  async catchUp(fresh = false, upTo?: number): Promise<void> {
     await this.readShared(fresh);
     this.absorbCommitted();
-    const dbHead = await this.store.headId();
+    // For a receipt the head as of this instance's own last save will do when that save reached the record.
+    const dbHead = await this.store.headId(fresh ? undefined : upTo);
     if (dbHead <= this.tree.size) return;
     const start = this.tree.size;
     const fileLeaves = this.leaves.read(start, dbHead);
     for (let id = start + 1; id <= dbHead; id++) {
-      const leaf = this.committed.get(id) ?? fileLeaves.subarray((id - 1 - start) * hashBytes, (id - start) * hashBytes);
-      if (leaf.equals(zeroLeaf)) break;
+      const own = this.committed.get(id);
+      const leaf = own ?? fileLeaves.subarray((id - 1 - start) * hashBytes, (id - start) * hashBytes);
+      if (leaf.equals(zeroLeaf) || (!own && !this.tags.ok(id - 1, leaf))) break;
       this.tree.append(leaf);
       this.committed.delete(id);
     }
@@ -162,12 +217,13 @@ export class TransparencyLog implements AppendWitness {
         if (row.id !== this.tree.size + 1) return await this.recordAdoption(from, this.tree.size, reason);
         const leaf = recordLeaf(row.id, row.contentJson);
         this.leaves.write(row.id - 1, leaf);
+        this.tags.write(row.id - 1, leaf);
         this.tree.append(leaf);
         after = row.id;
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await this.leaves.sync();
+    await Promise.all([this.leaves.sync(), this.tags.sync()]);
     await this.recordAdoption(from, this.tree.size, reason);
   }
 
@@ -191,11 +247,16 @@ export class TransparencyLog implements AppendWitness {
     if (same) {
       if (!same.rootHash.equals(c.rootHash)) {
         this.forks.push(`two checkpoints for ${c.size} records, signed ${same.time} and ${c.time}, name different roots: the log forked`);
+        return;
       }
-      return;
+      // The same tree signed again because the side logs grew (side-log-heads.ts): kept, the newer is the latest.
+      if (same.note === c.note || sameLines(same.extensions, c.extensions)) return;
+      // The shared table is read again from the latest size (PostgreSQL): a re-signing already taken counts once.
+      if (this.takenNotes.has(c.note)) return;
     }
     this.bySize.set(c.size, c);
     this.checkpoints.push(c);
+    this.takenNotes.add(c.note);
   }
 
   private takeShared(rows: StoredCheckpoint[]): void {
@@ -232,8 +293,9 @@ export class TransparencyLog implements AppendWitness {
     await shared.withLock(async (tx) => {
       const rows = await tx.since(0);
       this.takeShared(rows);
-      const inTable = new Set(rows.map((r) => r.size));
-      for (const c of [...this.checkpoints].sort((a, b) => a.size - b.size)) if (!inTable.has(c.size)) await tx.insert(stored(c));
+      // By note: one size may have been signed again with newer side-log heads.
+      const inTable = new Set(rows.map((r) => r.note));
+      for (const c of [...this.checkpoints].sort((a, b) => a.size - b.size)) if (!inTable.has(c.note)) await tx.insert(stored(c));
     });
     this.sharedReadAt = performance.now();
   }
@@ -255,6 +317,7 @@ export class TransparencyLog implements AppendWitness {
       }
       const leaf = recordLeaf(id, contentJson);
       this.leaves.write(id - 1, leaf);
+      this.tags.write(id - 1, leaf);
       this.written.set(id, leaf);
     }
   }
@@ -272,8 +335,8 @@ export class TransparencyLog implements AppendWitness {
     }
   }
 
-  sync(): Promise<void> {
-    return this.leaves.sync();
+  async sync(): Promise<void> {
+    await Promise.all([this.leaves.sync(), this.tags.sync()]);
   }
 
   private absorbCommitted(): void {
@@ -311,22 +374,26 @@ export class TransparencyLog implements AppendWitness {
     await this.catchUp();
     const size = this.tree.size;
     const latest = this.latest();
-    if (size === 0 || (latest && latest.size >= size)) return null;
+    const extensions = await this.sideHeads.lines();
+    // The tree grew, or only the side logs did: their new rows are signed too (never a smaller tree).
+    if (size === 0 || (latest && (latest.size > size || (latest.size === size && sameLines(latest.extensions, extensions))))) return null;
     if (latest && !this.tree.root(latest.size).equals(latest.rootHash)) {
       throw new Error(`the tree no longer matches the checkpoint of ${latest.time} for ${latest.size} records, so no checkpoint is signed that would fork the log: verify names the records`);
     }
     // The leaves it signs are on disk before the checkpoint is.
     await this.leaves.sync();
-    const checkpoint = signCheckpoint({ origin: this.options.origin, size, rootHash: this.tree.root(size), time: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z') }, this.key);
+    const checkpoint = signCheckpoint({ origin: this.options.origin, size, rootHash: this.tree.root(size), time: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), extensions }, this.key);
     await share(checkpoint);
     await appendLogLine(this.paths.log, { note: checkpoint.note });
+    await this.store.checkpointMarks?.add(stored(checkpoint));
     this.addCheckpoint(checkpoint);
+    for (const listener of this.checkpointListeners) listener(checkpoint);
     return checkpoint;
   }
 
   /** A record's receipt: its leaf and an inclusion proof in the latest checkpoint, or pending. */
   async receipt(id: number): Promise<Receipt | null> {
-    await this.catchUp();
+    await this.catchUp(false, id);
     if (id < 1 || id > this.tree.size) return null;
     const index = id - 1;
     const leaf = this.tree.leaf(index).toString('hex');
@@ -379,8 +446,11 @@ export class TransparencyLog implements AppendWitness {
     await this.checkpoint().catch((e: Error) => this.options.log(`checkpoint at shutdown failed: ${e.message}`));
     this.closed = true;
     this.leaves.close();
+    this.tags.close();
   }
 }
+
+const sameLines = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join('\n') === (b ?? []).join('\n');
 
 const stored = (c: SignedCheckpoint): StoredCheckpoint => ({ size: c.size, rootHash: c.rootHash.toString('base64'), note: c.note, time: c.time });
 
@@ -389,6 +459,6 @@ export function checkpointInfo(c: SignedCheckpoint): CheckpointInfo {
 }
 
 /** A signed-note key name may not hold spaces or "+". */
-function keyNameOf(origin: string): string {
+export function keyNameOf(origin: string): string {
   return origin.replace(/[\s+]+/g, '-') || 'vagval-register';
 }

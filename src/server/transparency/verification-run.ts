@@ -3,11 +3,16 @@ import { genesisHash, type VerifyProblem, type VerifyRecordResult } from '../../
 import { checkIds, type AgainstResult, type CheckId, type CheckResult, type LogProblem, type VerificationReport, type VerifyProgress } from '../../shared/transparency';
 import type { RegisterService } from '../register-service';
 import type { StoredRow } from '../store/decision-store';
+import { adoptedWithoutWitness } from './adopt-evidence';
+import { againstAnswer } from '../../shared/against-answer';
 import { checkAgainst } from './check-against';
+import { sideLogProblems } from './side-log-heads';
+import type { Cosignatures } from './cosignatures';
 import type { SignedCheckpoint } from './checkpoint-note';
 import { hashBytes, verifyConsistency } from './merkle';
 import { checkpointInfo, recordLeaf, type TransparencyLog } from './transparency-log';
 import { VerifyWorker, type CheckedPage } from './verify-worker-client';
+import { latestCosigned } from './witness-mark';
 import type { CheckRow } from './verify-worker-protocol';
 
 /** Whether one stored record is the leaf the log holds for it (one record's verify uses this). */
@@ -54,7 +59,7 @@ const checkLabels: Record<CheckId, string> = {
 
 /** Rows read and sent to the worker at a time: a few milliseconds of the main thread's reading. */
 const pageSize = 250;
-/** The longest the checkpoint checks keep the event loop before letting other requests in (issue 12: none waits > 50 ms). */
+/** The longest the checkpoint checks keep the event loop before letting other requests in (none waits > 50 ms). */
 const sliceMs = 8;
 const maxListedFailures = 1000;
 
@@ -75,6 +80,8 @@ export class VerificationRuns {
     private readonly service: RegisterService,
     private readonly log: TransparencyLog,
     private readonly now: () => Date = () => new Date(),
+    /** The witnesses' latest cosignatures, which today's tree must extend (cosignatures.ts). */
+    private readonly cosignatures?: Cosignatures,
   ) {
     this.worker = new VerifyWorker((hash) => service.store.getRulesetJson(hash));
   }
@@ -216,15 +223,34 @@ export class VerificationRuns {
     for (const fork of log.forks) logProblems.push({ kind: 'checkpoint-mismatch', detail: fork, recordId: null });
     count('consistency', log.forks.length, log.forks.length);
 
+    if (this.cosignatures?.configured && progress.mode === 'full') {
+      const witnessed = await this.cosignatures.verifyFindings();
+      logProblems.push(...witnessed.problems);
+      notes.push(...witnessed.notes);
+      count('consistency', witnessed.checked, witnessed.problems.length);
+    }
+
     const missingGuards = await service.store.missingGuards();
     count('append-only-guards', missingGuards.length + 1, missingGuards.length > 0 ? 1 : 0);
     if (missingGuards.length > 0) logProblems.push({ kind: 'guards-missing', detail: `the append-only triggers ${missingGuards.join(', ')} have been removed or disabled`, recordId: null });
 
-    let against: AgainstResult | null = null;
+    const sideProblems = await sideLogProblems(service.store, log.checkpoints);
+    logProblems.push(...sideProblems);
+    count('consistency', 1, sideProblems.length > 0 ? 1 : 0);
+
+    // Records an operator took on the database's word after evidence went missing: only a witness can vouch for them.
+    const unwitnessed = adoptedWithoutWitness(log.adopted, (await latestCosigned(service.store))?.size ?? 0);
+    if (unwitnessed.count > 0) {
+      const ranges = unwitnessed.ranges.map((r) => `nr ${r.from}–${r.to}, ${r.at}, ${r.by}: "${r.why}"`).join('; ');
+      logProblems.push({ kind: 'adopted-unwitnessed', detail: `${unwitnessed.count} beslut antagna utan vittne / ${unwitnessed.count} decisions adopted without a witness (${ranges})`, recordId: unwitnessed.ranges[0]!.from });
+      count('consistency', 1, 1);
+    }
+
+    let asked: Omit<AgainstResult, 'answer'> | null = null;
     if (againstText !== undefined) {
-      against = await checkAgainst(againstText, log, service.store);
-      count(against.kind === 'receipt' ? 'inclusion' : 'consistency', 1, against.extension ? 0 : 1);
-      if (!against.extension) logProblems.push({ kind: 'not-extension', detail: against.reasons.map((reason) => reason.en).join('; '), recordId: against.recordId });
+      asked = await checkAgainst(againstText, log, service.store);
+      count(asked.kind === 'receipt' ? 'inclusion' : 'consistency', 1, asked.extension ? 0 : 1);
+      if (!asked.extension) logProblems.push({ kind: 'not-extension', detail: asked.reasons.map((reason) => reason.en).join('; '), recordId: asked.recordId });
     }
 
     const checks: CheckResult[] = checkIds.map((id) => {
@@ -232,6 +258,8 @@ export class VerificationRuns {
       return { id, status: c.checked === 0 ? 'not-run' : c.failed > 0 ? 'failed' : 'passed', checked: c.checked, failed: c.failed, detail: checkLabels[id] };
     });
     failures.sort((a, b) => a.id - b.id);
+    // The answer to the pasted checkpoint or receipt includes every other check of this run.
+    const against: AgainstResult | null = asked ? { ...asked, answer: againstAnswer(asked, { failures, failedCount, logProblems }) } : null;
     const ok = failedCount === 0 && logProblems.length === 0;
     const finished = this.now();
     const latest = reached ? checkpointInfo(reached) : null;

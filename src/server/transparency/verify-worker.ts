@@ -9,7 +9,7 @@ import { recordLeaf } from './transparency-log';
 import type { FromWorker, ToWorker } from './verify-worker-protocol';
 
 /**
- * The full verify's worker thread (issue 12, item 10: no request waits > 50 ms behind a verify).
+ * The full verify's worker thread (no request waits > 50 ms behind a verify).
  * Each page of rows is checked in turn: its records' own checks and their leaf hashes.
  */
 const port = parentPort!;

@@ -21,10 +21,11 @@ export const verifyRunQuery = (actor: string, runId: string) =>
   });
 
 /** The report as a file the browser saves: JSON for the record, text to print and file with the audit. */
-export async function downloadReport(runId: string, format: 'json' | 'txt'): Promise<void> {
+export async function downloadReport(runId: string, format: 'json' | 'txt', lang: 'sv' | 'en' = 'sv'): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(new URL(`/api/verify/runs/${encodeURIComponent(runId)}/report.${format}`, window.location.href), { headers: identityHeaders() });
+    const query = format === 'txt' && lang === 'en' ? '?lang=en' : '';
+    response = await fetch(new URL(`/api/verify/runs/${encodeURIComponent(runId)}/report.${format}${query}`, window.location.href), { headers: identityHeaders() });
   } catch {
     throw new RegisterApiError(0, { error: 'network', message: 'the server could not be reached' });
   }
