@@ -1,4 +1,4 @@
-import type { ExceptionKind } from './audit-report';
+import type { ExceptionKind, RulesetDiffEntry } from './audit-report';
 
 type Localized = { sv: string; en: string };
 
@@ -41,4 +41,21 @@ export const evidenceNames: Record<string, Localized> = {
   secondary: { sv: 'andrahandskälla', en: 'secondary source' },
   unverified: { sv: 'overifierad', en: 'unverified' },
   constructed: { sv: 'konstruerad', en: 'constructed' },
+};
+
+/** The parts of a rule set, as the comparison heads them. */
+export const diffPartNames: Record<RulesetDiffEntry['part'], Localized> = {
+  manifest: { sv: 'Regelverket', en: 'The rule set' },
+  rules: { sv: 'Regler', en: 'Rules' },
+  parameters: { sv: 'Gränsvärden och andra värden', en: 'Limits and other values' },
+  sources: { sv: 'Källor', en: 'Sources' },
+  facts: { sv: 'Frågor', en: 'Questions' },
+  overlays: { sv: 'Organisationernas riktlinjer (format före 2026.12.3)', en: 'The organisations’ policies (format before 2026.12.3)' },
+  layers: { sv: 'Köparnas lager (riktlinjer och policyer)', en: 'The buyers’ layers (guidelines and policies)' },
+};
+
+export const diffChangeNames: Record<RulesetDiffEntry['change'], Localized> = {
+  added: { sv: 'tillagd', en: 'added' },
+  removed: { sv: 'borttagen', en: 'removed' },
+  changed: { sv: 'ändrad', en: 'changed' },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { verificationMarkSchema } from './verification-mark';
 import { routeIds } from '../engine/answers-schema';
 import type { Outcome } from '../engine/outcome';
 import { verdicts } from '../engine/ruleset-terms';
@@ -21,6 +22,8 @@ export const decisionTrailSchema = z.strictObject({
   outcome: z.nullable(outcomeSchema),
   /** Why the outcome could not be rebuilt (the stored rule set is missing or does not evaluate). */
   outcomeProblem: z.nullable(z.string()),
+  /** Set when the latest verification run found this record failing (verification-mark.ts). */
+  failedVerification: z.optional(z.nullable(verificationMarkSchema)),
 });
 export type DecisionTrail = z.infer<typeof decisionTrailSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { swedishTime } from './swedish-time';
+import { recordCount } from './record-count';
 
 const hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in lower-case hex'));
 const base64Hash = z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/, 'must be a 32-byte hash in base64'));
@@ -48,8 +49,8 @@ export function receiptShortForm(receipt: Receipt, lang: 'sv' | 'en' = 'sv'): st
   }
   const root = Array.from(atob(receipt.rootHash).slice(0, 8), (c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
   return lang === 'sv'
-    ? `nr ${receipt.recordId} · löv ${leaf} · kontrollpunkt ${receipt.treeSize} poster, rot ${root}, ${receipt.checkpointTime}`
-    : `no. ${receipt.recordId} · leaf ${leaf} · checkpoint of ${receipt.treeSize} records, root ${root}, ${receipt.checkpointTime}`;
+    ? `nr ${receipt.recordId} · löv ${leaf} · kontrollpunkt ${recordCount(receipt.treeSize, 'sv')}, rot ${root}, ${receipt.checkpointTime}`
+    : `no. ${receipt.recordId} · leaf ${leaf} · checkpoint of ${recordCount(receipt.treeSize, 'en')}, root ${root}, ${receipt.checkpointTime}`;
 }
 
 /**

@@ -15,12 +15,12 @@ const fruit = (date: string, totalSek: number): Answers => ({
   supplier: { kind: 'any', name: 'Frukt & Grönt i Motala AB' },
 });
 
-// A register of its own with a planted split purchase (records 1 and 2), a planted deviation (3)
+// A register of its own with a planted split purchase (records 1 and 2, 710 000 kr within five months), a planted deviation (3)
 // and Lekeberg's cooperation with a social enterprise from 2022 (4, 5).
 beforeAll(async () => {
   const requests = [
-    saveRequest(fruit('2025-03-01', 90_000)),
-    saveRequest(fruit('2025-07-01', 95_000)),
+    saveRequest(fruit('2025-03-01', 390_000)),
+    saveRequest(fruit('2025-07-01', 320_000)),
     saveRequest(
       { organisation: 'ljungby', decisionDate: '2026-10-01', purchase: { kind: 'services', description: 'Städning av fritidsgårdar' }, value: { totalSek: 300_000 }, supplier: { kind: 'any', name: 'Städbolaget' } },
       { chosenRoute: 'social-considerations', deviationReason: 'Vi vill pröva marknaden med sociala villkor.' },
@@ -38,9 +38,13 @@ describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
   it('lists the planted split purchase and deviation at citable addresses, and opens a record with its audit', async () => {
     const page = await app.asAuditor(width);
     await page.goto(`${app.url}/#/register/rapport/avvikelser?kind=split-purchase`);
-    const list = page.getByRole('table', { name: /2 beslut, visar 1–2/ });
-    await list.waitFor();
-    expect(await list.innerText()).toMatch(/Frukt & Grönt i Motala AB/);
+    const group = page.getByRole('region', { name: 'Grupp 1: Motala kommun, 2025-03-01–2025-07-01' });
+    await group.waitFor();
+    expect(await group.innerText()).toMatch(/Summa\s*710\s000 kr[\s\S]*700\s000 kr den 2025-07-01[\s\S]*Över direktupphandlingsgränsen med 10\s000 kr/);
+    expect(await group.getByRole('table').innerText()).toMatch(/Frukt & Grönt i Motala AB[\s\S]*390\s000 kr[\s\S]*320\s000 kr/);
+    await page.getByRole('checkbox', { name: 'Endast grupper över gränsen' }).check();
+    await page.waitForURL(/over=1/);
+    await group.waitFor();
     expect(await page.locator('.report-address').innerText()).toContain('#/register/rapport/avvikelser?kind=split-purchase');
     await expectNoAxeViolations(page, `split purchases at ${width}px`);
     // The list scrolls inside its own region; the page itself does not scroll sideways.
@@ -81,9 +85,10 @@ describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
     const page = await app.asAuditor(width);
     await page.goto(`${app.url}/#/register/rapport/lekeberg-samarbete-2022`);
     await page.getByRole('heading', { name: 'Hur samarbetet med det sociala företaget som startade 2022 går' }).waitFor();
-    const chart = page.getByRole('img', { name: /organisationer \(antal\): 2022 1; 2024 1/ });
-    await chart.waitFor();
-    expect(await page.getByRole('table', { name: /år för år/ }).innerText()).toMatch(/Lekebergs Arbetskooperativ[\s\S]*2022-05-01/);
+    // The one social enterprise whose first decision is from 2022 is named, and the sentence and the chart count its decisions.
+    await page.getByText(/^Rapporten följer Lekebergs Arbetskooperativ \(socialt företag\), första beslut 2022-05-01: 2 beslut för 550\s000 kr sedan dess, år för år nedan\.$/).waitFor();
+    await page.getByRole('img', { name: 'Beslut med Lekebergs Arbetskooperativ per år (antal): 2022 1; 2023 0; 2024 1' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Beslut med Lekebergs Arbetskooperativ per år' }).innerText()).toMatch(/2022\s*1\s*250\s000 kr\s*2023\s*0\s*0 kr\s*2024\s*1\s*300\s000 kr[\s\S]*Summa\s*2\s*550\s000 kr/);
     await expectNoAxeViolations(page, `Lekeberg report at ${width}px`);
     await screenshot(page, `audit-lekeberg-${width}`);
   });

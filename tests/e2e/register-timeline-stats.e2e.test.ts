@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { screenshot } from './support/browser';
 import { openRegisterApp, type RegisterApp } from './support/register-app';
 
-// Issue 13, items 3 and 7: a record's timeline shows the checks and replays the register kept, and
+// A record's timeline shows the checks and replays the register kept, and
 // the statistics count a genuine IOP as a partnership and an IOP judged not allowed as a purchase.
 
 let app: RegisterApp;

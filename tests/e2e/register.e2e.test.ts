@@ -85,23 +85,28 @@ describe('the decision register', () => {
     await page.getByText('Kontrollen gick igenom').waitFor();
     await expectNoAxeViolations(page, 'register: decision verified');
     await screenshot(page, 'register-verified-after-restart');
-    // The receipt's short form: the decision is in a signed checkpoint (one is made at shutdown).
-    const receipt = page.locator('.decision-summary div', { hasText: 'Kvitto' });
-    expect(await receipt.innerText()).toMatch(new RegExp(`nr ${id} · löv [0-9a-f]{16} · kontrollpunkt \\d+ poster, rot [0-9a-f]{16}`));
+    // The receipt in plain words: the decision is in a signed checkpoint (one is made at shutdown); the
+    // technical line waits behind "Tekniska detaljer".
+    const receipt = page.locator('.decision-summary .receipt');
+    expect(await receipt.locator('.receipt__summary').innerText()).toMatch(
+      new RegExp(`^Kvittot visar att beslut nr ${id} finns oförändrat i beslutsregistret, bekräftat med registrets signatur \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} svensk tid\\.`),
+    );
+    await receipt.locator('summary', { hasText: 'Tekniska detaljer' }).click();
+    expect(await receipt.locator('.receipt__technical code').innerText()).toMatch(new RegExp(`nr ${id} · löv [0-9a-f]{16} · kontrollpunkt \\d+ post(er)?, rot [0-9a-f]{16}, `));
 
     // The whole register verified, then checked against the checkpoint it reached, as next year's auditor would.
     await page.getByRole('button', { name: 'Kontroll', exact: true }).click();
     await page.getByRole('button', { name: 'Kontrollera alla beslut' }).click();
-    await page.getByText(/^Godkänd: alla \d+ kontrollerade poster/).waitFor();
+    await page.getByText(/^Godkänd: (alla \d+ kontrollerade poster är oförändrade|den kontrollerade posten är oförändrad)/).waitFor();
     expect(await page.getByRole('table', { name: 'Vad kontrollen visade' }).innerText()).toMatch(/Kontrollpunkternas signatur\s+Godkänd/);
     const checkpoint = await page.getByLabel('Signerad kontrollpunkt').innerText();
     await expectNoAxeViolations(page, 'register: whole register verified');
     await page.getByLabel('Kontrollpunkt eller kvitto från en tidigare revision').fill(checkpoint);
     await page.getByRole('button', { name: 'Pröva registret mot den' }).click();
     await page.getByText('Ja: registret är i dag en ren utökning av det du höll upp.').waitFor();
-    // The reason beside the yes is Swedish too (issue 12): no English left in the answer.
+    // The reason beside the yes is Swedish too: no English left in the answer.
     const answer = await page.locator('.verify--answer').innerText();
-    expect(answer).toMatch(/den senaste kontrollpunkten \(\d+ poster, .*\) är en utökning av den från/);
+    expect(answer).toMatch(/\. Den senaste kontrollpunkten \(\d+ post(er)?, \d{4}-\d{2}-\d{2} \d{2}:\d{2} svensk tid\) är en utökning av den från \d{4}-\d{2}-\d{2} \d{2}:\d{2} svensk tid/);
     expect(answer).not.toMatch(/\b(the|extends|records)\b/);
     await expectNoAxeViolations(page, 'register: checked against a checkpoint');
     await screenshot(page, 'register-checked-against-checkpoint');

@@ -31,8 +31,9 @@ describe.skipIf(bin === null)('the audit reports on PostgreSQL', () => {
     database = await startPostgres(bin!);
     server = await startServer({ databaseUrl: database.url, dataDir: dir.path, log: () => {} });
     for (const request of [
-      saveRequest(fruit('2025-03-01', 90_000)),
-      saveRequest(fruit('2025-07-01', 95_000)),
+      // 390 000 + 320 000 kr within twelve months: over the 700 000 kr direct-award limit.
+      saveRequest(fruit('2025-03-01', 390_000)),
+      saveRequest(fruit('2025-07-01', 320_000)),
       saveRequest(
         { organisation: 'ljungby', decisionDate: '2026-10-01', purchase: { kind: 'services' }, value: { totalSek: 300_000 }, supplier: { kind: 'any' } },
         { chosenRoute: 'social-considerations', deviationReason: 'Pröva marknaden.' },

@@ -16,6 +16,7 @@ import {
   rulesetListSchema,
   similarResponseSchema,
   socialReportSchema,
+  splitGroupResponseSchema,
   type ImpactLine,
 } from '../../src/shared/audit-report';
 import { decisionRecordSchema, type SaveDecisionRequest } from '../../src/shared/decision-record';
@@ -81,12 +82,11 @@ async function seed() {
 }
 
 describe('the exception reports', () => {
-  it('finds the planted split purchase: the same supplier by name, directly awarded twice within twelve months', async () => {
-    const s = await seed();
+  it('flags no split purchase for two small fruit awards: 185 000 kr is far under the direct-award limit', async () => {
+    await seed();
     const report = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=split-purchase')).json());
-    expect(report.items.map((r) => r.id).sort()).toEqual([s.firstFruit.id, s.secondFruit.id]);
-    expect(report.items.find((r) => r.id === s.firstFruit.id)?.related).toEqual([s.secondFruit.id]);
-    expect(report.counts['split-purchase']).toBe(2);
+    expect(report.items).toEqual([]);
+    expect(report.counts['split-purchase']).toBe(0);
   });
 
   it('finds the planted deviation with its reason, the chosen route and its verdict', async () => {
@@ -132,7 +132,28 @@ describe('the exception reports', () => {
     expect(all.items.some((r) => r.organisation !== 'ljungby')).toBe(true);
     expect(own.items.length).toBeGreaterThan(0);
     expect(own.items.every((r) => r.organisation === 'ljungby')).toBe(true);
-    expect((await get('/reports/records/2', ljungbyProcurer)).status).toBe(403);
+  });
+
+  it('refuses a record of another organisation in the very words it refuses one that is not there, on every route that names one', async () => {
+    const s = await seed();
+    const answer = async (path: string) => {
+      const response = await get(path, ljungbyProcurer);
+      return { status: response.status, body: JSON.stringify(await response.json()).replace(/\d{3,}|\b\d+\b/g, 'N') };
+    };
+    const foreign = await answer(`/reports/records/${s.firstFruit.id}`);
+    const missing = await answer('/reports/records/9999');
+    expect(foreign.status).toBe(404);
+    expect(foreign).toEqual(missing);
+    // An organisation the procurer may not read is refused on permission alone, whether or not it has records.
+    const withRecords = await answer('/reports/similar?organisation=motala&decisionDate=2025-10-01');
+    const without = await answer('/reports/similar?organisation=region-ostergotland&decisionDate=2025-10-01');
+    expect(withRecords.status).toBe(403);
+    expect(withRecords).toEqual({ ...without, body: without.body.replace('region-ostergotland', 'motala') });
+    // The lists only ever hold the reader's own records: a filter on another organisation is an empty list.
+    for (const path of ['/reports/exceptions?organisation=motala', '/reports/split-groups?organisation=motala']) {
+      const body = (await (await get(path, ljungbyProcurer)).json()) as { total: number };
+      expect(body.total, path).toBe(0);
+    }
   });
 
   it('refuses a bad filter with the field named', async () => {
@@ -144,7 +165,7 @@ describe('the exception reports', () => {
 
   it('exports CSV that Swedish Excel opens: BOM, semicolons, Swedish headers and names, decimal comma', async () => {
     const s = await seed();
-    const response = await get('/reports/exceptions.csv?kind=split-purchase');
+    const response = await get('/reports/exceptions.csv');
     expect(response.headers.get('content-type')).toContain('text/csv');
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -154,8 +175,64 @@ describe('the exception reports', () => {
     expect(header).toContain('Den valda vägens bedömning');
     const byId = new Map(rows.map((r) => [Number(r[0]), Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
     const first = byId.get(s.firstFruit.id)!;
-    expect(first).toMatchObject({ Organisation: 'Motala kommun', 'Vald väg': 'Direktupphandling', 'Värde (kr)': '90000', Leverantör: 'Frukt & Grönt i Motala AB', 'Liknande beslut nr': String(s.secondFruit.id) });
-    expect(first.Avvikelser).toContain('Möjlig uppdelad upphandling');
+    expect(first).toMatchObject({ Organisation: 'Motala kommun', 'Vald väg': 'Direktupphandling', 'Värde (kr)': '90000', Leverantör: 'Frukt & Grönt i Motala AB' });
+    expect(first.Avvikelser).toContain('sparad mer än 30 dagar');
+  });
+});
+
+describe('split purchases as groups', () => {
+  const workshop = { kind: 'any' as const, name: 'Cykelverkstaden i Fjugesta AB', orgNumber: '556012-5790' };
+  const bicycles = (date: string, totalSek: number, extra: Partial<Answers> = {}): Answers => ({
+    organisation: 'lekeberg',
+    decisionDate: date,
+    purchase: { kind: 'services', description: 'Service av cyklar', cpvCode: '50100000-6' },
+    value: { totalSek },
+    supplier: workshop,
+    ...extra,
+  });
+  const groupsAt = async (query: string, headers = auditor) => splitGroupResponseSchema.parse(await (await get(`/reports/split-groups${query}`, headers)).json());
+
+  it("adds up Lekeberg's four awards to one bicycle workshop to 920 000 kr against the 700 000 kr limit, and flags each", async () => {
+    await seed();
+    const awards: Array<{ id: number }> = [];
+    for (const [date, value] of [['2025-02-03', 240_000], ['2025-05-12', 260_000], ['2025-08-20', 230_000], ['2025-11-04', 190_000]] as const) awards.push(await save(saveRequest(bicycles(date, value))));
+    // The same supplier by name only, a year and a half later: outside the twelve months.
+    await save(saveRequest(bicycles('2027-06-01', 300_000, { supplier: { kind: 'any', name: 'Cykelverkstaden i Fjugesta' } })));
+    const report = await groupsAt('?over=1');
+    expect(report).toMatchObject({ nearShare: 0.1, total: 1, over: 1 });
+    expect(report.items[0]).toMatchObject({ organisation: 'lekeberg', sumSek: 920_000, limitSek: 700_000, over: true, match: ['orgNumber', 'supplierName', 'cpvGroup'] });
+    expect(report.items[0]!.decisions.map((d) => [d.id, d.valueSek])).toEqual(awards.map((a, i) => [a.id, [240_000, 260_000, 230_000, 190_000][i]]));
+    const flagged = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=split-purchase')).json());
+    expect(flagged.items.map((r) => r.id).sort((a, b) => a - b)).toEqual(awards.map((a) => a.id));
+    expect(flagged.items.find((r) => r.id === awards[0]!.id)!.related).toEqual(awards.slice(1).map((a) => a.id));
+    // A procurer of another organisation sees none of them.
+    expect((await groupsAt('', ljungbyProcurer)).total).toBe(0);
+  });
+
+  it('counts a purchase that already added similar purchases into its value once, by its own value', async () => {
+    await save(saveRequest(bicycles('2025-02-03', 400_000)));
+    // 650 000 kr estimated, of which 400 000 kr is the first award: counted twice the group would be 1 050 000 kr.
+    await save(saveRequest(bicycles('2025-05-12', 650_000, { value: { totalSek: 650_000, similarPurchasesSek: 400_000 } })));
+    const report = await groupsAt('');
+    expect(report.items.map((g) => [g.sumSek, g.over])).toEqual([[650_000, false]]);
+  });
+
+  it('writes the groups for Excel, one row per decision with its group, sum, limit and position', async () => {
+    for (const [date, value] of [['2025-02-03', 240_000], ['2025-05-12', 260_000], ['2025-08-20', 230_000], ['2025-11-04', 190_000]] as const) await save(saveRequest(bicycles(date, value)));
+    const response = await get('/reports/split-groups.csv?over=1');
+    expect(response.headers.get('content-disposition')).toContain('uppdelade-kop-over-gransen.csv');
+    const { header, rows } = parseExcelCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await response.arrayBuffer())));
+    const lines = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({
+      Grupp: '1',
+      Organisation: 'Lekebergs kommun',
+      Matchning: 'samma organisationsnummer, samma leverantörsnamn, samma CPV-grupp, inom 12 månader',
+      'Summa (kr)': '920000',
+      'Direktupphandlingsgräns (kr)': '700000',
+      'Över eller under gränsen': 'Över direktupphandlingsgränsen',
+      'Värde (kr)': '240000',
+    });
   });
 });
 
@@ -165,14 +242,18 @@ describe('a record as the auditor reads it', () => {
     const correction = await save(saveRequest(fruit('2025-07-01', 120_000), { corrects: s.secondFruit.id }));
     const audit = recordAuditSchema.parse(await (await get(`/reports/records/${s.secondFruit.id}`)).json());
     const limit = audit.limits.find((l) => l.id === 'direct-award-limit')!;
-    expect(limit).toMatchObject({ value: 700_000, from: '2022-02-01', status: 'verified' });
+    expect(limit).toMatchObject({ value: 700_000, from: '2022-02-01', status: 'verified', deciding: true });
+    // A direct award of goods turns on the direct-award limit, not on the thresholds for works or for annex 2 services.
+    expect(audit.limits.filter((l) => l.deciding).map((l) => l.id)).toEqual(['direct-award-limit']);
+    expect(audit.limits.find((l) => l.id === 'eu-threshold-works')).toMatchObject({ deciding: false });
     expect(limit.source.title.length).toBeGreaterThan(0);
     expect(audit.timeline.map((e) => e.kind)).toEqual(['decided', 'saved', 'corrected-by']);
     expect(audit.timeline[2]).toMatchObject({ recordId: correction.id });
     expect(audit.row.supersededBy).toBe(correction.id);
-    // The corrected record is no longer current: the split pattern is now the first and the correction.
-    const split = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=split-purchase')).json());
-    expect(split.items.map((r) => r.id).sort()).toEqual([s.firstFruit.id, correction.id]);
+    // The corrected record is no longer current: the late-documentation list holds the correction instead.
+    const late = exceptionResponseSchema.parse(await (await get('/reports/exceptions?kind=late-documentation')).json());
+    expect(late.items.map((r) => r.id)).toContain(correction.id);
+    expect(late.items.map((r) => r.id)).not.toContain(s.secondFruit.id);
   });
 
   it('judges the stored answers under the current rule set for the decision date and for today, saying which', async () => {
@@ -213,7 +294,9 @@ describe('the reports for kommunfullmäktige and regionfullmäktige', () => {
     const report = socialReportSchema.parse(await (await get('/reports/social?organisation=lekeberg')).json());
     expect(report.rows.find((r) => r.route === 'iop')).toMatchObject({ year: '2024', kind: 'partnership', count: 1, valueSek: 200_000 });
     expect(report.suppliers.map((x) => x.supplier)).toEqual(['Föreningen Gemenskap']);
-    const { header, rows } = parseExcelCsv(await (await get('/reports/social.csv?organisation=lekeberg')).text());
+    const csv = await get('/reports/social.csv?organisation=lekeberg&from=2022-01-01');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="sociala-inkop-lekeberg-2022-01-01.csv"');
+    const { header, rows } = parseExcelCsv(await csv.text());
     expect(header).toEqual(['År', 'Väg', 'Leverantörstyp', 'Slag', 'Antal', 'Värde (kr)']);
     const totals = Object.fromEntries(rows.filter((r) => r[0]!.startsWith('Summa')).map((r) => [r[0], r[4]]));
     expect(totals).toEqual({ 'Summa köp': '2', 'Summa partnerskap (IOP)': '1', 'Summa totalt': '3' });
@@ -261,6 +344,14 @@ describe('what a rule change would have changed', () => {
     const diff = rulesetDiffSchema.parse(await (await get(`/reports/rulesets/diff?from=${nodeRuleset().hash}&to=working`)).json());
     expect(diff.entries.map((e) => `${e.part}:${e.id}:${e.change}`).sort()).toEqual(['manifest:manifest:changed', 'parameters:direct-award-limit:changed']);
     expect(diff.entries.find((e) => e.part === 'parameters')!.fields.map((f) => f.field)).toEqual(['values']);
+    expect(diff.to).toMatchObject({ version: '2099.01.1', working: true });
+    expect(list.working).toMatchObject({ working: true, date: nodeRuleset().manifest.lastReviewed });
+    // The CSV says the change in words, and names both rule sets so that they can be told apart.
+    const csv = parseExcelCsv(await (await get(`/reports/rulesets/diff.csv?from=${nodeRuleset().hash}&to=working`)).text());
+    const row = csv.rows.find((r) => r[4] === 'direct-award-limit')!;
+    expect(row[6]).toMatch(/^Direktupphandlingsgränsen: nytt värde från 2025-01-01: 100\s000 kr \(tidigare 700\s000 kr\), källa /);
+    expect(row[0]).toBe(`${nodeRuleset().version} av ${nodeRuleset().manifest.lastReviewed} (${nodeRuleset().hash.slice(0, 8)})`);
+    expect(row[1]).toMatch(/^arbetskopia 2099\.01\.1 /);
   });
 
   it('is for auditors: a procurer is refused', async () => {

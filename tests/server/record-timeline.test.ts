@@ -8,7 +8,7 @@ import { decisionRecordSchema, type RecordContent } from '../../src/shared/decis
 import { verificationReportSchema, verifyRunSchema } from '../../src/shared/transparency';
 import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from './fixtures';
 
-// Issue 13, item 3: "verified" and "replayed" in a record's timeline are events the register keeps
+// "Verified" and "replayed" in a record's timeline are events the register keeps
 // (who, when, what it found, with which rule set), in a table of their own beside the decisions.
 
 let dir: ReturnType<typeof tempDir>;

@@ -6,7 +6,7 @@ import { statsResponseSchema } from '../../src/shared/decision-record';
 import { parseExcelCsv } from '../../src/shared/excel-csv';
 import { auditor, iopAnswers, post, saveRequest, tempDir } from './fixtures';
 
-// Issue 13, item 7: the statistics count a genuine IOP (chosen and judged allowed) as a partnership;
+// The statistics count a genuine IOP (chosen and judged allowed) as a partnership;
 // an IOP the engine judged not allowed (Motala's per-visitor payment is a payment for a service) is
 // the purchase it is, and shows as a choice against the verdict; the file opens in Swedish Excel.
 

@@ -1,7 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { receiptShortForm, type Receipt } from '../../shared/receipt';
+import { swedishTime } from '../../shared/swedish-time';
+import { asSentence, recordProblemTitles } from '../../shared/verification-words';
+import { ReceiptLine } from './receipt-view';
+import { WitnessedRecordLine } from './witness-lines';
 import { decisionTrailQuery } from './api/get-decision';
 import { replayDecisionQuery } from './api/replay-decision';
 import { verifyDecisionQuery } from './api/verify-decision';
@@ -14,30 +17,8 @@ import { RecordPdfButton } from './record-pdf-button';
 import { recordAuditQuery } from './reports/api/reports';
 import { RecordAuditView } from './reports/record-audit-view';
 import { ReplayView } from './replay-view';
-import { problemNames } from './verify-labels';
 import { actorKey, useActingAs } from './use-acting-as';
 import { decidedByText } from '../../shared/decision-maker';
-import { downloadText } from '../../document/download';
-
-
-/** The receipt's short form, and the whole receipt to keep: with it the register can be asked to prove this decision years later. */
-function ReceiptLine({ receipt }: { receipt: Receipt }) {
-  const { t, lang } = useI18n();
-  const save = () => {
-    downloadText(`kvitto-beslut-${receipt.recordId}.json`, `${JSON.stringify(receipt, null, 2)}\n`, 'application/json');
-  };
-  return (
-    <div>
-      <dt>{t({ sv: 'Kvitto', en: 'Receipt' })}</dt>
-      <dd>
-        <code>{receiptShortForm(receipt, lang)}</code>{' '}
-        <button type="button" className="link-button" onClick={save}>
-          {t({ sv: 'Spara kvittot', en: 'Save the receipt' })}
-        </button>
-      </dd>
-    </div>
-  );
-}
 
 /** One decision with its full trail, a check of its integrity, and a replay under today's rules. */
 export function DecisionDetail({ id, onClose }: { id: number; onClose: () => void }) {
@@ -69,6 +50,14 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
       {trail.isError ? <p role="alert">{t(apiErrorText(trail.error))}</p> : null}
       {trail.data ? (
         <>
+          {trail.data.failedVerification ? (
+            <p className="verify verify--failed" role="alert" data-testid="record-failed-verification">
+              {t({
+                sv: `Beslutet underkändes i den senaste kontrollen (${swedishTime(trail.data.failedVerification.at, 'sv')}): det stämmer inte med registrets signerade logg. Uppgifterna nedan kan vara ändrade efter att beslutet sparades.`,
+                en: `This decision failed the latest verification (${swedishTime(trail.data.failedVerification.at, 'en')}): it does not match the register's signed log. What is shown below may have been changed after it was saved.`,
+              })}
+            </p>
+          ) : null}
           {(() => {
             const { verdicts, recommendedRoute, chosenRoute, acknowledgedVerdict } = trail.data.record;
             const deviation = deviationOf(verdicts, recommendedRoute, chosenRoute);
@@ -141,6 +130,7 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
               </dd>
             </div>
             {trail.data.record.receipt ? <ReceiptLine receipt={trail.data.record.receipt} /> : null}
+            {trail.data.record.receipt ? <WitnessedRecordLine recordId={trail.data.record.receipt.recordId} /> : null}
           </dl>
 
           {trail.data.record.unaskedAnswers ? <UnaskedAnswerList answers={trail.data.record.unaskedAnswers} /> : null}
@@ -167,7 +157,8 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
                   <ul>
                     {verify.data.problems.map((p, i) => (
                       <li key={i}>
-                        {t(problemNames[p.kind])} ({p.detail})
+                        {asSentence(t(recordProblemTitles[p.kind]))}
+                        {lang === 'en' && p.detail ? ` (${p.detail})` : null}
                       </li>
                     ))}
                   </ul>

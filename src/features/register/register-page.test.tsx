@@ -80,7 +80,10 @@ const recordAudit: RecordAudit = {
     supplierKind: 'social-enterprise', cpvCode: null, totalSek: 450000, documentationLimitSek: 100000, daysToRecord: 0, weakBasis: [], corrects: null, supersededBy: null,
     exceptions: ['above-documentation-limit'], related: [],
   },
-  limits: [{ id: 'direct-award-limit', label: { sv: 'Direktupphandlingsgränsen', en: 'The direct-award limit' }, unit: 'SEK', value: 700000, from: '2022-02-01', status: 'verified', source: { title: 'Nya regler 2022', section: 'Gränsen', url: null } }],
+  limits: [
+    { id: 'direct-award-limit', label: { sv: 'Direktupphandlingsgränsen', en: 'The direct-award limit' }, unit: 'SEK', value: 700000, from: '2022-02-01', status: 'verified', source: { title: 'Nya regler 2022', section: 'Gränsen', url: null }, deciding: true },
+    { id: 'eu-threshold-works', label: { sv: 'EU:s tröskelvärde för byggentreprenader', en: 'The EU threshold for works' }, unit: 'SEK', value: 59880179, from: '2026-01-01', status: 'constructed', source: { title: 'Tröskelvärden', section: '2026', url: null }, deciding: false },
+  ],
   timeline: [
     { kind: 'decided', at: answers.decisionDate, recordId: null, by: null, role: null, result: null, rulesetVersion: null, detail: null },
     { kind: 'saved', at: record.recordedAt, recordId: 7, by: 'upphandlare', role: 'procurer', result: null, rulesetVersion: ruleset.version, detail: null },
@@ -91,6 +94,7 @@ const recordAudit: RecordAudit = {
 
 const seen: Array<{ path: string; search: string; user: string | null; role: string | null }> = [];
 const server = setupServer(
+  http.get('/api/transparency/witnesses', () => HttpResponse.json({ witnesses: [] })),
   http.get('/api/identities', () =>
     HttpResponse.json({ headerIdentity: true, users: [{ name: 'upphandlare', roles: ['procurer'], organisations: ['ljungby'] }, { name: 'revisor', roles: ['auditor'], organisations: [] }] }),
   ),
@@ -182,7 +186,11 @@ describe('the register page', { timeout: 60_000 }, () => {
     // The audit view says which date each judgement is for, and lists the limit with its date and status.
     expect(screen.getByText(/^Med regelverk 2027\.1\.0, för beslutsdatumet 2026-11-22, blir bedömningen: Direktupphandling: inte tillåten/)).toBeInTheDocument();
     expect(screen.getByText(/^Med regelverk 2027\.1\.0, om beslutet fattades i dag \(2027-03-01\), blir bedömningen/)).toBeInTheDocument();
-    expect(screen.getByRole('row', { name: /^Direktupphandlingsgränsen 700\s000 kr 2022-02-01 Nya regler 2022, Gränsen bekräftad$/ })).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Gränser som bedömningen avgjordes av' })).getByRole('row', { name: /^Direktupphandlingsgränsen 700\s000 kr 2022-02-01 Nya regler 2022, Gränsen bekräftad$/ })).toBeInTheDocument();
+    // A threshold the evaluation only read waits behind a closed disclosure, after the one the verdict turned on.
+    const others = screen.getByText('Övriga gränser som lästes men inte avgjorde bedömningen (1)').closest('details')!;
+    expect(others).not.toHaveAttribute('open');
+    expect(others).toHaveTextContent('EU:s tröskelvärde för byggentreprenader');
     expect(screen.getByText(/Rekommendationen ändras/)).toBeInTheDocument();
     // A layer change replays like a rule change: the policy's versions then and now, and the note it added.
     const layers = screen.getByRole('region', { name: 'Organisationens riktlinjer' });
@@ -196,6 +204,9 @@ describe('the register page', { timeout: 60_000 }, () => {
     renderPage();
     await user.click(await screen.findByRole('button', { name: 'Statistik' }));
     const table = await screen.findByRole('table', { name: 'Beslut per organisation, period, väg, leverantörstyp och den valda vägens bedömning' });
+    // The statistics have an address of their own, to link to or come back to.
+    expect(window.location.hash).toBe('#/register/statistik');
+    expect(screen.getByRole('button', { name: 'Statistik' })).toHaveAttribute('aria-pressed', 'true');
     // A header, the four rows, and the totals: purchases, partnerships (IOP) apart, all, and the choices against the verdict.
     expect(within(table).getAllByRole('row')).toHaveLength(9);
     expect(within(table).getByRole('row', { name: /^Summa köp 6 1\s410\s000 kr$/ })).toBeInTheDocument();
@@ -206,6 +217,17 @@ describe('the register page', { timeout: 60_000 }, () => {
     await user.click(screen.getByRole('radio', { name: 'Väg' }));
     expect(screen.getAllByRole('img')[0]).toHaveAccessibleName(/IOP bedömt som köp \(vald mot bedömningen\) 2/);
     expect(screen.getByRole('button', { name: 'Ladda ner som CSV' })).toBeInTheDocument();
+  });
+
+  it('opens the statistics and Kontroll at their own addresses, and tells a procurer sent to Kontroll whom it is for', async () => {
+    window.location.hash = '#/register/statistik';
+    renderPage();
+    expect(await screen.findByRole('table', { name: 'Beslut per organisation, period, väg, leverantörstyp och den valda vägens bedömning' })).toBeInTheDocument();
+    cleanup();
+    window.location.hash = '#/register/kontroll';
+    renderPage();
+    expect(await screen.findByRole('status')).toHaveTextContent('Kontrollen är till för revisorer och administratörer.');
+    expect(screen.queryByRole('button', { name: 'Öppna beslut 7' })).not.toBeInTheDocument();
   });
 
   it('says in Swedish when the role is refused', async () => {

@@ -8,7 +8,7 @@ import { DecisionFilters } from './decision-filters';
 import { DecisionList } from './decision-list';
 import { StatsView } from './stats-view';
 import { useActingAs } from './use-acting-as';
-import { goTo, parseRegisterHash, recordHash, reportHash, useRegisterHash } from './reports/register-hash';
+import { goTo, parseRegisterHash, recordHash, reportHash, statsHash, useRegisterHash, verifyHash } from './reports/register-hash';
 import { ReportsView } from './reports/reports-view';
 import { VerifyAllView } from './verify-all-view';
 import { WithQueryClient } from './with-query-client';
@@ -35,26 +35,17 @@ export function RegisterPage() {
 function Register() {
   const { t } = useI18n();
   const actingAs = useActingAs();
-  const [chosenView, setView] = useState<View>('decisions');
   const [filter, setFilter] = useState<Partial<ListFilter>>({});
-  const [chosenOpen, setOpen] = useState<number | null>(null);
   // A cited address (#/register/beslut/N, #/register/rapport/…) decides what is shown.
   const location = parseRegisterHash(useRegisterHash());
-  const view: View = location.kind === 'report' ? 'reports' : location.kind === 'record' ? 'decisions' : chosenView;
-  const open = location.kind === 'record' ? location.id : chosenOpen;
+  const view: View = location.kind === 'report' ? 'reports' : location.kind === 'stats' ? 'stats' : location.kind === 'verify' ? 'verify' : 'decisions';
+  const open = location.kind === 'record' ? location.id : null;
   const views: View[] = actingAs.role === 'procurer' ? ['decisions', 'stats', 'reports'] : ['decisions', 'stats', 'verify', 'reports'];
-  const leaveAddress = () => {
-    if (location.kind !== 'other') goTo('#/register');
-  };
   const choose = (v: View) => {
-    if (v === 'reports') goTo(reportHash(null));
-    else leaveAddress();
-    setView(v);
+    goTo(v === 'reports' ? reportHash(null) : v === 'stats' ? statsHash : v === 'verify' ? verifyHash : '#/register');
   };
   // An opened record gets its own address, so it can be linked to, bookmarked and reached with Back.
   const openDecision = (id: number) => {
-    setView('decisions');
-    setOpen(id);
     goTo(recordHash(id));
   };
 
@@ -83,10 +74,7 @@ function Register() {
         open !== null ? (
           <DecisionDetail
             id={open}
-            onClose={() => {
-              leaveAddress();
-              setOpen(null);
-            }}
+            onClose={() => goTo('#/register')}
           />
         ) : (
           <>
@@ -100,6 +88,8 @@ function Register() {
         <ReportsView report={location.report} params={location.params} />
       ) : view === 'verify' && views.includes('verify') ? (
         <VerifyAllView onOpen={openDecision} />
+      ) : view === 'verify' ? (
+        <p role="status">{t({ sv: 'Kontrollen är till för revisorer och administratörer. Välj en sådan roll ovan för att kontrollera registret.', en: 'Verification is for auditors and administrators. Choose such a role above to verify the register.' })}</p>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from '../../i18n/i18n';
+import { failedInFiguresNotice } from '../../shared/verification-mark';
 import { verdictNames } from '../../shared/audit-labels';
 import { statsPeriods, type StatsQuery, type StatsRow } from '../../shared/decision-record';
 import { choseAgainstVerdict, figureKind, type FigureKind } from '../../shared/partnership';
@@ -107,6 +108,11 @@ export function StatsView() {
 
       {stats.isPending ? <p role="status">{t({ sv: 'Hämtar statistik…', en: 'Loading statistics…' })}</p> : null}
       {stats.isError ? <p role="alert">{t(apiErrorText(stats.error))}</p> : null}
+      {stats.data?.failedVerification ? (
+        <p className="verify verify--failed" role="alert" data-testid="stats-failed-verification">
+          {t(failedInFiguresNotice(stats.data.failedVerification))}
+        </p>
+      ) : null}
       {stats.data ? (
         <div aria-live="polite">
           <fieldset className="stats-group">

@@ -1,8 +1,11 @@
 import { recordContentSchema } from '../../shared/decision-record';
-import { exceptionKinds, type AuditRow, type ExceptionKind, type ExceptionQuery, type ExceptionResponse } from '../../shared/audit-report';
+import { exceptionKinds, type AuditRow, type ExceptionKind, type ExceptionQuery, type ExceptionResponse, type SplitGroup, type SplitGroupQuery } from '../../shared/audit-report';
 import type { RegisterService } from '../register-service';
 import { assignExceptions } from './exceptions';
-import { recordFacts, type RecordFacts } from './record-facts';
+import { recordFacts, rowOf, type RecordFacts } from './record-facts';
+
+/** The longest the index holds the event loop while it reads and judges records before letting others in. */
+const sliceMs = 15;
 
 export type Scope = { organisations?: string[] | undefined };
 
@@ -18,7 +21,7 @@ export class AuditIndex {
   private readonly rulesets = new Map<string, { version: string; records: number; firstDecision: string | null }>();
   private lastId = 0;
   private refreshing: Promise<void> | null = null;
-  private derived: { lastId: number; rows: AuditRow[]; columns: Columns } | null = null;
+  private derived: { lastId: number; rows: AuditRow[]; groups: SplitGroup[]; columns: Columns } | null = null;
 
   constructor(private readonly service: RegisterService) {}
 
@@ -31,10 +34,17 @@ export class AuditIndex {
   }
 
   private async readNew(): Promise<void> {
+    let slice = performance.now();
     for (;;) {
       const rows = await this.service.store.rows(this.lastId, 2000);
       if (rows.length === 0) return;
       for (const row of rows) {
+        // Judging a record takes tens of microseconds: at a million records the first report would hold the event
+        // loop for most of a minute, so every other request of every user waits a slice at most.
+        if (performance.now() - slice > sliceMs) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
         this.lastId = row.id;
         let content;
         try {
@@ -54,6 +64,11 @@ export class AuditIndex {
     }
   }
 
+  /** The records read so far, for a progress line while the first report builds. */
+  get read(): number {
+    return this.lastId;
+  }
+
   get size(): number {
     return this.facts.length;
   }
@@ -67,10 +82,24 @@ export class AuditIndex {
   currentRows(): AuditRow[] {
     if (this.derived?.lastId !== this.lastId) {
       const current = this.facts.filter((f) => !this.correctedBy.has(f.id));
-      const rows = assignExceptions(current, (id) => this.correctedBy.get(id) ?? null);
-      this.derived = { lastId: this.lastId, rows, columns: columnsOf(rows) };
+      const { rows, groups } = assignExceptions(current, (id) => this.correctedBy.get(id) ?? null);
+      this.derived = { lastId: this.lastId, rows, groups, columns: columnsOf(rows) };
     }
     return this.derived.rows;
+  }
+
+  /** The split-purchase groups whose sum matters, newest first, as the filter and the reader's organisations allow. */
+  splitGroups(query: Omit<SplitGroupQuery, 'offset' | 'limit'>, scope: Scope): { total: number; over: number; groups: SplitGroup[] } {
+    this.currentRows();
+    const inScope = this.derived!.groups.filter(
+      (g) =>
+        (!scope.organisations || scope.organisations.includes(g.organisation)) &&
+        (!query.organisation || g.organisation === query.organisation) &&
+        (!query.from || g.to >= query.from) &&
+        (!query.to || g.from <= query.to),
+    );
+    const over = inScope.filter((g) => g.over);
+    return { total: inScope.length, over: over.length, groups: query.over === '1' ? over : inScope };
   }
 
   /** One record, current or not, with its exceptions where it is current. */
@@ -79,8 +108,7 @@ export class AuditIndex {
     if (current) return current;
     const f = this.facts.find((x) => x.id === id);
     if (!f) return null;
-    const { supplierKey: _k, cpvGroup: _g, ...row } = f;
-    return { ...row, supersededBy: this.correctedBy.get(id) ?? null, exceptions: [], related: [] };
+    return { ...rowOf(f), supersededBy: this.correctedBy.get(id) ?? null, exceptions: [], related: [] };
   }
 
   /** The records that replaced `id`, oldest first. */

@@ -5,6 +5,7 @@ import type { ImpactLine } from '../../shared/audit-report';
 import type { DecisionStore } from '../store/decision-store';
 import { rulesetData } from '../register-service';
 import type { ImpactBatch, ImpactBatchResult } from './impact-worker';
+import { nameOf } from './ruleset-diff';
 
 const batchSize = 1000;
 const inFlightPerWorker = 2;
@@ -14,7 +15,7 @@ function startWorker(from: string, to: string): Worker {
   return new Worker(new URL('./impact-worker-boot.mjs', import.meta.url), { workerData: { from, to } });
 }
 
-export type ImpactOptions = { organisation?: string | undefined; workers?: number | undefined; signal?: AbortSignal | undefined };
+export type ImpactOptions = { fromWorking?: boolean; toWorking?: boolean; organisation?: string | undefined; workers?: number | undefined; signal?: AbortSignal | undefined };
 
 /**
  * Every stored decision judged again under two rule sets, on worker threads (one per core, at most
@@ -28,7 +29,7 @@ export async function* impactAnalysis(store: DecisionStore, from: Ruleset, to: R
   const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), 4));
   const fromJson = JSON.stringify(rulesetData(from));
   const toJson = JSON.stringify(rulesetData(to));
-  yield { type: 'start', from: { version: from.version, hash: from.hash }, to: { version: to.version, hash: to.hash }, total, workers: count };
+  yield { type: 'start', from: { ...nameOf(from), working: options.fromWorking }, to: { ...nameOf(to), working: options.toWorking }, total, workers: count };
   const workers = Array.from({ length: count }, () => startWorker(fromJson, toJson));
   const results: ImpactBatchResult[] = [];
   let wake: (() => void) | null = null;

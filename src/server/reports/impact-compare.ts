@@ -1,6 +1,7 @@
 import { EvaluationError, evaluate } from '../../engine/evaluate';
 import type { Outcome } from '../../engine/outcome';
 import type { Ruleset } from '../../engine/ruleset';
+import type { Parameter } from '../../engine/ruleset-schema';
 import type { ImpactItem } from '../../shared/audit-report';
 import type { DecisionRecord, RecordContent } from '../../shared/decision-record';
 import { compareOutcomes } from '../replay';
@@ -54,7 +55,7 @@ export function compareUnder(id: number, content: RecordContent, from: Ruleset, 
       .flatMap((r) => r.reasons)
       .filter((reason, i, all) => all.findIndex((x) => x.ruleId === reason.ruleId) === i)
       .map((r) => ({ ruleId: r.ruleId, title: r.title, before: r.before, after: r.after })),
-    parameters: replay.parameters.map((p) => ({ id: p.id, label: p.label, before: p.before?.value ?? null, after: p.after?.value ?? null })),
+    parameters: replay.parameters.map((p) => ({ id: p.id, label: p.label, unit: p.unit as Parameter['unit'], before: p.before?.value ?? null, after: p.after?.value ?? null })),
     problem: null,
   };
 }

@@ -7,16 +7,27 @@ import type { RecordContent } from '../../shared/decision-record';
 
 /** The facts about one record that the exception reports filter on, before exceptions are assigned. */
 export type RecordFacts = Omit<AuditRow, 'supersededBy' | 'exceptions' | 'related'> & {
-  /** The supplier as one key for the split-purchase pattern: organisation number, else the name normalised. */
-  supplierKey: string | null;
   /** CPV group: the first three digits of the code (Commission Regulation 213/2008, the "group" level). */
   cpvGroup: string | null;
+  /** The split-purchase groups match by organisation number and by name separately: one award may give only the name. */
+  orgNumberKey: string | null;
+  supplierNameKey: string | null;
+  /** The value without the similar purchases the procurer already counted in, so a group never counts one twice. */
+  ownValueSek: number | null;
+  directAwardLimitSek: number | null;
 };
+
+/** The row an auditor reads, without the keys the reports match on. */
+export function rowOf(f: RecordFacts): Omit<AuditRow, 'supersededBy' | 'exceptions' | 'related'> {
+  const { cpvGroup: _g, orgNumberKey: _o, supplierNameKey: _n, ownValueSek: _v, directAwardLimitSek: _l, ...row } = f;
+  return row;
+}
 
 const weak: EvidenceStatus[] = ['unverified', 'constructed'];
 const dayMs = 86_400_000;
 
 export const documentationLimitId = 'documentation-limit';
+export const directAwardLimitId = 'direct-award-limit';
 
 /** The value of a parameter in force on a date under a rule set, or null. */
 export function parameterOn(ruleset: Ruleset, id: string, date: string) {
@@ -70,6 +81,8 @@ export function recordFacts(id: number, c: RecordContent, ruleset: Ruleset | nul
   const name = supplier?.name?.trim() ? supplier.name.trim() : null;
   const cpv = c.answers.purchase?.cpvCode ?? null;
   const limit = ruleset ? parameterOn(ruleset, documentationLimitId, c.answers.decisionDate) : null;
+  const directLimit = ruleset ? parameterOn(ruleset, directAwardLimitId, c.answers.decisionDate) : null;
+  const total = c.answers.value?.totalSek;
   const recorded = c.recordedAt.slice(0, 10);
   const facts: RecordFacts = {
     id,
@@ -92,8 +105,11 @@ export function recordFacts(id: number, c: RecordContent, ruleset: Ruleset | nul
     daysToRecord: Math.round((Date.parse(recorded) - Date.parse(c.answers.decisionDate)) / dayMs),
     weakBasis,
     corrects: c.corrects,
-    supplierKey: orgNumber ? `org:${normaliseOrgNumber(orgNumber)}` : name ? `name:${normaliseSupplierName(name)}` : null,
     cpvGroup: cpv ? cpv.slice(0, 3) : null,
+    orgNumberKey: orgNumber ? normaliseOrgNumber(orgNumber) || null : null,
+    supplierNameKey: name ? normaliseSupplierName(name) || null : null,
+    ownValueSek: total === undefined ? null : Math.max(0, total - (c.answers.value?.similarPurchasesSek ?? 0)),
+    directAwardLimitSek: directLimit?.value ?? null,
   };
   return { facts, outcome };
 }

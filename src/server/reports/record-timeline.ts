@@ -98,6 +98,7 @@ function resultFor(event: RecordEvent, id: number): NonNullable<TimelineEvent['r
   if (d.kind === 'replayed') return d.changed ? 'changed' : 'unchanged';
   if (d.kind === 'impact-analysis') return d.changedIds.includes(id) ? 'changed' : d.changed > d.changedIds.length ? 'not-listed' : 'unchanged';
   if (d.kind === 'verified') return event.ok ? 'passed' : 'failed';
+  if (d.kind === 'evidence-adopted') return 'not-listed';
   if (d.failedIds.includes(id)) return 'failed';
   // The report lists the first 1,000 failures: past that, a record not listed may have failed too.
   return d.failedCount > d.failedIds.length ? 'not-listed' : 'passed';

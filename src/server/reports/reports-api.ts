@@ -2,23 +2,31 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import type { z } from 'zod';
 import { evaluate, EvaluationError, judge } from '../../engine/evaluate';
+import { decidingParameterIds } from '../../engine/outcome';
 import { loadRuleset, RulesetLoadError, type Ruleset } from '../../engine/ruleset';
 import { readRulesDir } from '../../rules-data/read-rules-dir';
-import { exceptionsCsv, socialCsv, type Names } from '../../shared/audit-csv';
+import { exceptionsCsv, rulesetDiffCsv, socialCsv, splitGroupsCsv, type Names } from '../../shared/audit-csv';
 import {
   exceptionQuerySchema,
   impactQuerySchema,
   similarQuerySchema,
   socialReportQuerySchema,
+  nearLimitShare,
+  splitGroupQuerySchema,
+  type AuditRow,
   type RecordAudit,
+  type RulesetDiff,
+  type SplitGroup,
+  type SplitGroupResponse,
 } from '../../shared/audit-report';
 import type { Identity } from '../../shared/decision-record';
+import { failingIn, type LatestVerification } from '../latest-verification';
 import type { RecordEvent } from '../../shared/record-events';
 import { visibleOrganisations, type Permission } from '../access';
 import { RegisterError, type RegisterService } from '../register-service';
 import { AuditIndex } from './audit-index';
 import { csvNames } from './csv-names';
-import { diffRulesets } from './ruleset-diff';
+import { diffRulesets, nameOf } from './ruleset-diff';
 import { impactAnalysis } from './impact-analysis';
 import { impactEvent, maxListedChanges, recordTimeline } from './record-timeline';
 import { similarPurchases } from './similar-purchases';
@@ -35,11 +43,21 @@ export type ReportsOptions = {
   today?: () => string;
   /** Keeps an event in the records' timelines (create-app.ts): here, an impact analysis that ran to its end. */
   keepEvent?: (event: RecordEvent | null) => Promise<void>;
+  /** Which records failed the latest verification: the exception reports mark them. */
+  latestRun?: LatestVerification;
 };
 
+/**
+ * One refusal for a record that is not there and one of an organisation the reader may not read: answering
+ * 403 for the one and 404 for the other would tell a procurer which numbers another organisation holds.
+ */
+const notYoursOrNotThere = (id: number) => new RegisterError(404, 'not-found', `there is no record ${id} that you may read`);
+
+/** The file names what it holds, so a folder of downloaded reports can be told apart: 'sociala-inkop-lekeberg-2022-01-01-2026-12-31.csv'. */
+const socialCsvName = (q: { organisation?: string | undefined; from?: string | undefined; to?: string | undefined }) => `${['sociala-inkop', q.organisation ?? 'alla', q.from, q.to].filter(Boolean).join('-')}.csv`;
 const csvHeaders = (name: string) => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
 
-/** The auditor's questions across records (issue 13), under /api/reports, on the register's store and access rules. */
+/** The auditor's questions across records, under /api/reports, on the register's store and access rules. */
 export function createReportsApi(options: ReportsOptions) {
   const { service, requires, badRequest } = options;
   const index = new AuditIndex(service);
@@ -48,29 +66,56 @@ export function createReportsApi(options: ReportsOptions) {
   const api = new Hono<Env>();
   const scope = (c: Context<Env>) => ({ organisations: visibleOrganisations(c.get('identity')) });
   const names = (): Names => csvNames(service.current());
+  const marked = async (rows: AuditRow[]): Promise<AuditRow[]> => {
+    const failing = await options.latestRun?.failing();
+    return failing ? rows.map((r) => ({ ...r, failedVerification: failing.ids.has(r.id) })) : rows;
+  };
+
+  const markedGroups = async (groups: SplitGroup[]): Promise<SplitGroup[]> => {
+    const failing = await options.latestRun?.failing();
+    return failing ? groups.map((g) => ({ ...g, decisions: g.decisions.map((d) => ({ ...d, failedVerification: failing.ids.has(d.id) })) })) : groups;
+  };
+  const failingFigures = (c: Context<Env>) => (options.latestRun ? failingIn(options.latestRun, service.store, visibleOrganisations(c.get('identity'))) : Promise.resolve(null));
 
   api.get('/exceptions', requires('read'), async (c) => {
     const parsed = exceptionQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
-    return c.json(index.exceptions(parsed.data, scope(c)));
+    const page = index.exceptions(parsed.data, scope(c));
+    return c.json({ ...page, items: await marked(page.items) });
   });
 
   api.get('/exceptions.csv', requires('read'), async (c) => {
     const parsed = exceptionQuerySchema.safeParse({ ...c.req.query(), offset: '0', limit: '1' });
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
-    const all = index.exceptions({ ...parsed.data, limit: Number.MAX_SAFE_INTEGER }, scope(c)).items;
+    const all = await marked(index.exceptions({ ...parsed.data, limit: Number.MAX_SAFE_INTEGER }, scope(c)).items);
     return c.body(exceptionsCsv(all, names()), 200, csvHeaders(`avvikelser-${parsed.data.kind}.csv`));
+  });
+
+  api.get('/split-groups', requires('read'), async (c) => {
+    const parsed = splitGroupQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    await index.refresh();
+    const { total, over, groups } = index.splitGroups(parsed.data, scope(c));
+    const body: SplitGroupResponse = { nearShare: nearLimitShare, total, over, items: await markedGroups(groups.slice(parsed.data.offset, parsed.data.offset + parsed.data.limit)) };
+    return c.json(body);
+  });
+
+  api.get('/split-groups.csv', requires('read'), async (c) => {
+    const parsed = splitGroupQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    await index.refresh();
+    const { groups } = index.splitGroups(parsed.data, scope(c));
+    return c.body(splitGroupsCsv(await markedGroups(groups), names()), 200, csvHeaders(parsed.data.over === '1' ? 'uppdelade-kop-over-gransen.csv' : 'uppdelade-kop.csv'));
   });
 
   api.get('/records/:id', requires('read'), async (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id < 1) throw new RegisterError(400, 'invalid-request', 'the record number must be a whole number from 1', 'id');
     const record = await service.store.get(id);
-    if (!record) throw new RegisterError(404, 'not-found', `there is no record ${id}`);
     const visible = visibleOrganisations(c.get('identity'));
-    if (visible && !visible.includes(record.answers.organisation)) throw new RegisterError(403, 'forbidden', `you may not read records of ${record.answers.organisation}`);
+    if (!record || (visible && !visible.includes(record.answers.organisation))) throw notYoursOrNotThere(id);
     await index.refresh();
     const row = index.row(id);
     if (!row) throw new RegisterError(409, 'not-readable', `record ${id} cannot be read: run the check of the register`);
@@ -78,9 +123,11 @@ export function createReportsApi(options: ReportsOptions) {
     let limits: RecordAudit['limits'] = [];
     if (stored) {
       try {
-        limits = evaluate(stored, record.answers).parametersUsed.map((p) => ({
+        const outcome = evaluate(stored, record.answers);
+        const deciding = decidingParameterIds(outcome, [record.chosenRoute, record.recommendedRoute]);
+        limits = outcome.parametersUsed.map((p) => ({
           id: p.id, label: p.label, unit: p.unit, value: p.value, from: p.from, status: p.status,
-          source: { title: p.source.title, section: p.source.section, url: p.source.url },
+          source: { title: p.source.title, section: p.source.section, url: p.source.url }, deciding: deciding.has(p.id),
         }));
       } catch {
         limits = [];
@@ -104,20 +151,22 @@ export function createReportsApi(options: ReportsOptions) {
     const parsed = socialReportQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
-    return c.json(socialReport(index.currentRows(), parsed.data, scope(c)));
+    return c.json({ ...socialReport(index.currentRows(), parsed.data, scope(c)), failedVerification: await failingFigures(c) });
   });
 
   api.get('/social.csv', requires('stats'), async (c) => {
     const parsed = socialReportQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
-    return c.body(socialCsv(socialReport(index.currentRows(), parsed.data, scope(c)).rows, names()), 200, csvHeaders('rapport.csv'));
+    return c.body(socialCsv(socialReport(index.currentRows(), parsed.data, scope(c)).rows, names(), await failingFigures(c)), 200, csvHeaders(socialCsvName(parsed.data)));
   });
 
   api.get('/similar', requires('read'), async (c) => {
     const parsed = similarQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return badRequest(c, parsed.error);
     const visible = visibleOrganisations(c.get('identity'));
+    // Refused on the reader's permission alone, never on what is stored: the guide tells the procurer it may
+    // not look there (403), and the answer is the same whether that organisation has records or not.
     if (visible && !visible.includes(parsed.data.organisation)) throw new RegisterError(403, 'forbidden', `you may not read records of ${parsed.data.organisation}`);
     await index.refresh();
     const found = similarPurchases(index.currentRows(), parsed.data);
@@ -145,29 +194,40 @@ export function createReportsApi(options: ReportsOptions) {
     return stored;
   };
 
+  const diffOf = async (fromRef: string, toRef: string): Promise<RulesetDiff> => {
+    const diff = diffRulesets(await resolve(fromRef), await resolve(toRef));
+    return { ...diff, from: { ...diff.from, working: fromRef === 'working' }, to: { ...diff.to, working: toRef === 'working' } };
+  };
+
   api.get('/rulesets', requires('verify'), async (c) => {
     await index.refresh();
     let workingInfo = null;
     let workingProblem = null;
     try {
-      const w = working();
-      workingInfo = { version: w.version, hash: w.hash };
+      workingInfo = { ...nameOf(working()), working: true };
     } catch (error) {
       workingProblem = (error as Error).message;
     }
-    const current = service.current();
-    return c.json({
-      current: { version: current.version, hash: current.hash },
-      working: workingInfo,
-      workingProblem,
-      stored: index.storedRulesets().map(({ hash, version, records, firstDecision }) => ({ hash, version, records, firstDecision })),
-    });
+    const stored = await Promise.all(
+      index.storedRulesets().map(async ({ hash, version, records, firstDecision }) => {
+        const ruleset = await service.storedRuleset(hash).catch(() => null);
+        return { hash, version, date: ruleset?.manifest.lastReviewed ?? null, records, firstDecision };
+      }),
+    );
+    return c.json({ current: nameOf(service.current()), working: workingInfo, workingProblem, stored });
   });
 
   api.get('/rulesets/diff', requires('verify'), async (c) => {
     const parsed = impactQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return badRequest(c, parsed.error);
-    return c.json(diffRulesets(await resolve(parsed.data.from), await resolve(parsed.data.to)));
+    return c.json(await diffOf(parsed.data.from, parsed.data.to));
+  });
+
+  api.get('/rulesets/diff.csv', requires('verify'), async (c) => {
+    const parsed = impactQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return badRequest(c, parsed.error);
+    const diff = await diffOf(parsed.data.from, parsed.data.to);
+    return c.body(rulesetDiffCsv(diff), 200, csvHeaders(`regelverk-${diff.from.version}-${diff.to.version}.csv`));
   });
 
   api.get('/impact', requires('verify'), async (c) => {
@@ -182,7 +242,7 @@ export function createReportsApi(options: ReportsOptions) {
       s.onAbort(() => abort.abort());
       const changedIds: number[] = [];
       try {
-        for await (const line of impactAnalysis(service.store, from, to, { organisation: parsed.data.organisation, signal: abort.signal })) {
+        for await (const line of impactAnalysis(service.store, from, to, { organisation: parsed.data.organisation, signal: abort.signal, fromWorking: parsed.data.from === 'working', toWorking: parsed.data.to === 'working' })) {
           if (line.type === 'item' && changedIds.length < maxListedChanges) changedIds.push(line.item.id);
           if (line.type === 'done') {
             const run = { from, to, toWorking: parsed.data.to === 'working', organisation: parsed.data.organisation ?? null, checked: line.checked, changed: line.changed, changedIds, lastId: line.lastId };

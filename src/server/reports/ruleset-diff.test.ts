@@ -19,6 +19,24 @@ describe('comparing two rule sets', () => {
     ]);
   });
 
+  it('says a new dated limit in words, with the value it replaces, its source and its status', () => {
+    const data = structuredClone(rulesetData(current));
+    const limit = data.parameters['direct-award-limit']!;
+    limit.values.push({ ...limit.values.at(-1)!, from: '2025-01-01', value: 1_000_000, status: 'unverified', note: undefined });
+    const diff = diffRulesets(current, withIdentity(data));
+    const entry = diff.entries.find((e) => e.id === 'direct-award-limit')!;
+    expect(entry.words.map((w) => w.sv)).toEqual([
+      'Direktupphandlingsgränsen: nytt värde från 2025-01-01: 1\u00a0000\u00a0000 kr (tidigare 700\u00a0000 kr), källa Konkurrensverket, ”Nya upphandlingsregler från 1 februari”, Nyhet, overifierad',
+    ]);
+    expect(diff.from).toMatchObject({ version: current.version, date: current.manifest.lastReviewed });
+  });
+
+  it('names the fields of a changed rule in words', () => {
+    const diff = diffRulesets(storedBeforeLayers(current), current);
+    const layer = diff.entries.find((e) => e.part === 'layers' && e.id === 'lekeberg')!;
+    expect(layer.words[0]!.sv).toMatch(/^Köparens lager tillagd: /);
+  });
+
   it('shows the move of the seed policies in 2026.12.3: their overlays removed and their layers added', () => {
     const diff = diffRulesets(storedBeforeLayers(current), current);
     const ids = (part: string, change: string) => diff.entries.filter((e) => e.part === part && e.change === change).map((e) => e.id);

@@ -1,5 +1,7 @@
 import { canonicalJson } from '../../engine/canonical-hash';
 import type { Ruleset } from '../../engine/ruleset';
+import type { Localized, Parameter } from '../../engine/ruleset-schema';
+import { entryChangeWords, parameterChangeWords } from './change-words';
 import type { RulesetDiff, RulesetDiffEntry } from '../../shared/audit-report';
 
 type Part = RulesetDiffEntry['part'];
@@ -13,12 +15,21 @@ export function diffRulesets(from: Ruleset, to: Ruleset): RulesetDiff {
   const entries: RulesetDiffEntry[] = [];
   const compare = (part: Part, before: Record<string, unknown>, after: Record<string, unknown>, label: (value: unknown, id: string) => string) => {
     const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    const push = (id: string, change: RulesetDiffEntry['change'], b: unknown, a: unknown) => {
+      const name = label(a ?? b, id);
+      const fields = fieldsOf(b, a);
+      const words =
+        part === 'parameters'
+          ? parameterChangeWords(b as Parameter | undefined, a as Parameter | undefined, from, to)
+          : entryChangeWords(name, change, fields.map((f) => f.field), kindNames[part]);
+      entries.push({ part, id, change, label: name, words, fields });
+    };
     for (const id of ids) {
       const b = before[id];
       const a = after[id];
-      if (b === undefined) entries.push({ part, id, change: 'added', label: label(a, id), fields: fieldsOf(undefined, a) });
-      else if (a === undefined) entries.push({ part, id, change: 'removed', label: label(b, id), fields: fieldsOf(b, undefined) });
-      else if (canonicalJson(a) !== canonicalJson(b)) entries.push({ part, id, change: 'changed', label: label(a, id), fields: fieldsOf(b, a) });
+      if (b === undefined) push(id, 'added', undefined, a);
+      else if (a === undefined) push(id, 'removed', b, undefined);
+      else if (canonicalJson(a) !== canonicalJson(b)) push(id, 'changed', b, a);
     }
   };
   const sv = (value: unknown, fallback: string) => {
@@ -41,8 +52,21 @@ export function diffRulesets(from: Ruleset, to: Ruleset): RulesetDiff {
   // overlays show as removed and the layers as added, each with its notes field by field.
   compare('overlays', from.overlays ?? {}, to.overlays ?? {}, sv);
   compare('layers', from.layers ?? {}, to.layers ?? {}, sv);
-  return { from: { version: from.version, hash: from.hash }, to: { version: to.version, hash: to.hash }, entries };
+  return { from: nameOf(from), to: nameOf(to), entries };
 }
+
+/** A rule set's name for a report: version, review date and hash (the API marks the working copy). */
+export const nameOf = (r: Ruleset) => ({ version: r.version, hash: r.hash, date: r.manifest.lastReviewed });
+
+const kindNames: Record<Part, Localized> = {
+  manifest: { sv: 'Uppgift', en: 'Detail' },
+  rules: { sv: 'Regel', en: 'Rule' },
+  parameters: { sv: 'Värde', en: 'Value' },
+  sources: { sv: 'Källa', en: 'Source' },
+  facts: { sv: 'Fråga', en: 'Question' },
+  overlays: { sv: 'Riktlinje', en: 'Policy' },
+  layers: { sv: 'Köparens lager', en: "The buyer's layer" },
+};
 
 function rulesById(ruleset: Ruleset): Record<string, unknown> {
   return Object.fromEntries(Object.values(ruleset.routes).flatMap((route) => route.rules.map((rule) => [rule.id, { route: route.route, ...rule }])));

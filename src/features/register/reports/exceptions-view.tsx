@@ -12,6 +12,7 @@ import { exceptionsQuery } from './api/reports';
 import { goTo, recordHash, reportHash } from './register-hash';
 import { CiteAddress, ReportActions } from './report-chrome';
 import { DateRangeFields } from '../date-range-fields';
+import { SplitGroupsView } from './split-groups-view';
 import { readSavedViews, writeSavedViews, type SavedView } from './saved-views';
 
 const pageSize = 50;
@@ -35,7 +36,8 @@ export function ExceptionsView({ params }: { params: URLSearchParams }) {
   const [saved, setSaved] = useState<SavedView[]>(readSavedViews);
   const [viewName, setViewName] = useState('');
   const report = useQuery(exceptionsQuery(actor, { ...query, offset, limit: pageSize }));
-  const hash = reportHash('avvikelser', query.kind === 'all' ? { ...query, kind: undefined } : query);
+  const over = query.kind === 'split-purchase' && params.get('over') === '1' ? '1' : undefined;
+  const hash = reportHash('avvikelser', query.kind === 'all' ? { ...query, kind: undefined } : { ...query, over });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -119,97 +121,108 @@ export function ExceptionsView({ params }: { params: URLSearchParams }) {
                   <th scope="row">
                     <a href={reportHash('avvikelser', { ...query, kind: k })} aria-current={k === query.kind ? 'true' : undefined}>{t(exceptionNames[k])}</a>
                   </th>
-                  <td>{report.data.counts[k]}</td>
+                  <td data-label={t({ sv: 'Antal', en: 'Count' })}>{report.data.counts[k]}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {query.kind !== 'all' ? <p>{t(exceptionBasis[query.kind])}</p> : null}
-          <ReportActions csvPath="/api/reports/exceptions.csv" query={query} fileName={`avvikelser-${query.kind}.csv`} />
-          {report.data.items.length === 0 ? (
-            <p>{t({ sv: 'Inga beslut i urvalet.', en: 'No decisions in the selection.' })}</p>
-          ) : (
-            <div className="table-scroll" role="region" aria-labelledby={`${id}-list`} tabIndex={0}>
-              <table className="register-table exception-list">
-                <caption id={`${id}-list`}>
-                  {t({ sv: `${report.data.total} beslut, visar ${offset + 1}–${offset + report.data.items.length}`, en: `${report.data.total} decisions, showing ${offset + 1}–${offset + report.data.items.length}` })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t({ sv: 'Nr', en: 'No.' })}</th>
-                    <th scope="col">{t({ sv: 'Organisation och datum', en: 'Organisation and date' })}</th>
-                    <th scope="col">{t({ sv: 'Köp och leverantör', en: 'Purchase and supplier' })}</th>
-                    <th scope="col">{t({ sv: 'Vald väg', en: 'Chosen route' })}</th>
-                    <th scope="col">{t({ sv: 'Rekommenderad väg', en: 'Recommended route' })}</th>
-                    <th scope="col">{t({ sv: 'Den valda vägens bedömning', en: "The chosen route's verdict" })}</th>
-                    <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
-                    <th scope="col">{t({ sv: 'Avvikelser', en: 'Exceptions' })}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.data.items.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">
-                        <a href={recordHash(r.id)} aria-label={t({ sv: `Beslut nr ${r.id}`, en: `Decision no. ${r.id}` })}>{r.id}</a>
-                      </th>
-                      <td>
-                        {organisationName(r.organisation)}
-                        <br />
-                        {r.decisionDate}
-                      </td>
-                      <td>
-                        {r.description ?? '–'}
-                        <br />
-                        {r.supplierName ?? r.supplierOrgNumber ?? t({ sv: 'leverantör ej angiven', en: 'supplier not given' })}
-                        {r.supplierName && r.supplierOrgNumber ? ` (${r.supplierOrgNumber})` : ''}
-                      </td>
-                      <td>
-                        {t(routeName(r.chosenRoute))}
-                        {r.deviates ? (
-                          <>
-                            {' '}
-                            <strong className="deviation-mark">{t({ sv: '≠ avviker', en: '≠ deviates' })}</strong>
-                          </>
-                        ) : null}
-                        {r.deviationReason ? <span className="deviation-reason">{t({ sv: 'Skäl: ', en: 'Reason: ' })}{r.deviationReason}</span> : null}
-                      </td>
-                      <td>{r.recommendedRoute ? t(routeName(r.recommendedRoute)) : '–'}</td>
-                      <td>
-                        <VerdictBadge verdict={r.chosenVerdict} lang={lang} />
-                      </td>
-                      <td>{r.totalSek === null ? '–' : formatSek(r.totalSek, lang)}</td>
-                      <td>
-                        <ul className="exception-marks">
-                          {r.exceptions.map((k) => (
-                            <li key={k}>
-                              {t(exceptionNames[k])}
-                              {k === 'split-purchase' && r.related.length > 0 ? (
-                                <>
-                                  {': '}
-                                  {r.related.map((other, i) => (
-                                    <span key={other}>
-                                      {i > 0 ? ', ' : ''}
-                                      <a href={recordHash(other)}>{t({ sv: `nr ${other}`, en: `no. ${other}` })}</a>
-                                    </span>
-                                  ))}
-                                </>
-                              ) : null}
-                              {k === 'weak-basis' ? `: ${r.weakBasis.map((w) => t(w.label)).join('; ')}` : null}
-                              {k === 'late-documentation' ? `: ${t({ sv: `${r.daysToRecord} dagar`, en: `${r.daysToRecord} days` })}` : null}
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          {query.kind !== 'all' && query.kind !== 'split-purchase' ? <p>{t(exceptionBasis[query.kind])}</p> : null}
+          {query.kind === 'split-purchase' ? <SplitGroupsView filter={{ organisation: query.organisation, from: query.from, to: query.to }} overOnly={params.get('over') === '1'} /> : null}
+          {query.kind === 'split-purchase' ? null : (
+            <>
+              <ReportActions csvPath="/api/reports/exceptions.csv" query={query} fileName={`avvikelser-${query.kind}.csv`} />
+              {report.data.items.length === 0 ? (
+                <p>{t({ sv: 'Inga beslut i urvalet.', en: 'No decisions in the selection.' })}</p>
+              ) : (
+                <div className="table-scroll" role="region" aria-labelledby={`${id}-list`} tabIndex={0}>
+                  <table className="register-table exception-list">
+                    <caption id={`${id}-list`}>
+                      {t({ sv: `${report.data.total} beslut, visar ${offset + 1}–${offset + report.data.items.length}`, en: `${report.data.total} decisions, showing ${offset + 1}–${offset + report.data.items.length}` })}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t({ sv: 'Nr', en: 'No.' })}</th>
+                        <th scope="col">{t({ sv: 'Organisation och datum', en: 'Organisation and date' })}</th>
+                        <th scope="col">{t({ sv: 'Köp och leverantör', en: 'Purchase and supplier' })}</th>
+                        <th scope="col">{t({ sv: 'Vald väg', en: 'Chosen route' })}</th>
+                        <th scope="col">{t({ sv: 'Rekommenderad väg', en: 'Recommended route' })}</th>
+                        <th scope="col">{t({ sv: 'Den valda vägens bedömning', en: "The chosen route's verdict" })}</th>
+                        <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
+                        <th scope="col">{t({ sv: 'Avvikelser', en: 'Exceptions' })}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {report.data.items.map((r) => (
+                        <tr key={r.id}>
+                          <th scope="row" data-label={t({ sv: 'Beslut nr', en: 'Decision no.' })}>
+                            <a href={recordHash(r.id)} aria-label={t({ sv: `Beslut nr ${r.id}`, en: `Decision no. ${r.id}` })}>{r.id}</a>
+                            {r.failedVerification ? (
+                              <>
+                                <br />
+                                <strong className="failed-verification-mark" data-testid="failed-verification">{t({ sv: '✗ underkänt i senaste kontrollen', en: '✗ failed the latest verification' })}</strong>
+                              </>
+                            ) : null}
+                          </th>
+                          <td data-label={t({ sv: 'Organisation och datum', en: 'Organisation and date' })}>
+                            {organisationName(r.organisation)}
+                            <br />
+                            {r.decisionDate}
+                          </td>
+                          <td data-label={t({ sv: 'Köp och leverantör', en: 'Purchase and supplier' })}>
+                            {r.description ?? '–'}
+                            <br />
+                            {r.supplierName ?? r.supplierOrgNumber ?? t({ sv: 'leverantör ej angiven', en: 'supplier not given' })}
+                            {r.supplierName && r.supplierOrgNumber ? ` (${r.supplierOrgNumber})` : ''}
+                          </td>
+                          <td data-label={t({ sv: 'Vald väg', en: 'Chosen route' })}>
+                            {t(routeName(r.chosenRoute))}
+                            {r.deviates ? (
+                              <>
+                                {' '}
+                                <strong className="deviation-mark">{t({ sv: '≠ avviker', en: '≠ deviates' })}</strong>
+                              </>
+                            ) : null}
+                            {r.deviationReason ? <span className="deviation-reason">{t({ sv: 'Skäl: ', en: 'Reason: ' })}{r.deviationReason}</span> : null}
+                          </td>
+                          <td data-label={t({ sv: 'Rekommenderad väg', en: 'Recommended route' })}>{r.recommendedRoute ? t(routeName(r.recommendedRoute)) : '–'}</td>
+                          <td data-label={t({ sv: 'Den valda vägens bedömning', en: 'The chosen route’s verdict' })}>
+                            <VerdictBadge verdict={r.chosenVerdict} lang={lang} />
+                          </td>
+                          <td data-label={t({ sv: 'Värde', en: 'Value' })}>{r.totalSek === null ? '–' : formatSek(r.totalSek, lang)}</td>
+                          <td data-label={t({ sv: 'Avvikelser', en: 'Exceptions' })}>
+                            <ul className="exception-marks">
+                              {r.exceptions.map((k) => (
+                                <li key={k}>
+                                  {t(exceptionNames[k])}
+                                  {k === 'split-purchase' && r.related.length > 0 ? (
+                                    <>
+                                      {': '}
+                                      {r.related.map((other, i) => (
+                                        <span key={other}>
+                                          {i > 0 ? ', ' : ''}
+                                          <a href={recordHash(other)}>{t({ sv: `nr ${other}`, en: `no. ${other}` })}</a>
+                                        </span>
+                                      ))}
+                                    </>
+                                  ) : null}
+                                  {k === 'weak-basis' ? `: ${r.weakBasis.map((w) => t(w.label)).join('; ')}` : null}
+                                  {k === 'late-documentation' ? `: ${t({ sv: `${r.daysToRecord} dagar`, en: `${r.daysToRecord} days` })}` : null}
+                                </li>
+                              ))}
+                            </ul>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              <div className="report-paging no-print">
+                {offset > 0 ? <button type="button" onClick={() => setOffset(Math.max(0, offset - pageSize))}>{t({ sv: 'Föregående', en: 'Previous' })}</button> : null}
+                {offset + pageSize < report.data.total ? <button type="button" onClick={() => setOffset(offset + pageSize)}>{t({ sv: 'Nästa', en: 'Next' })}</button> : null}
+              </div>
+            </>
           )}
-          <div className="report-paging no-print">
-            {offset > 0 ? <button type="button" onClick={() => setOffset(Math.max(0, offset - pageSize))}>{t({ sv: 'Föregående', en: 'Previous' })}</button> : null}
-            {offset + pageSize < report.data.total ? <button type="button" onClick={() => setOffset(offset + pageSize)}>{t({ sv: 'Nästa', en: 'Next' })}</button> : null}
-          </div>
         </div>
       ) : null}
     </section>

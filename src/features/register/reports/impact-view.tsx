@@ -4,12 +4,13 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { VerdictBadge } from '../../../components/verdict-badge';
 import { useI18n } from '../../../i18n/i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
-import { impactCsv } from '../../../shared/audit-csv';
-import type { ImpactItem, RulesetList } from '../../../shared/audit-report';
+import { impactCsv, impactParameterWords } from '../../../shared/audit-csv';
+import { rulesetName } from '../../../shared/ruleset-name';
+import type { ImpactItem, RulesetList, RulesetName } from '../../../shared/audit-report';
 import { apiErrorText } from '../api-error-text';
 import { organisationName, routeName } from '../labels';
 import { actorKey, useActingAs } from '../use-acting-as';
-import { runImpact, rulesetsQuery } from './api/reports';
+import { runImpact, rulesetDiffQuery, rulesetsQuery } from './api/reports';
 import { recordHash, reportHash } from './register-hash';
 import { CiteAddress } from './report-chrome';
 import { downloadText } from '../../../document/download';
@@ -21,10 +22,10 @@ export function RulesetChoice({ list, id, label, value, onChange }: { list: Rule
     <div className="field">
       <label htmlFor={id} className="field__label">{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {list.working ? <option value="working">{t({ sv: `Arbetskopian av rules/ på servern (${list.working.version})`, en: `The working copy of rules/ on the server (${list.working.version})` })}</option> : null}
+        {list.working ? <option value="working">{t({ sv: `${rulesetName(list.working, 'sv')}: rules/ på servern, ännu inte använd för beslut`, en: `${rulesetName(list.working, 'en')}: rules/ on the server, not yet used for decisions` })}</option> : null}
         {list.stored.map((r) => (
           <option key={r.hash} value={r.hash}>
-            {t({ sv: `${r.version} (${r.hash.slice(0, 8)}, ${r.records} beslut)`, en: `${r.version} (${r.hash.slice(0, 8)}, ${r.records} decisions)` })}
+            {t({ sv: `${rulesetName(r, 'sv')}, ${r.records === 1 ? '1 beslut' : `${r.records} beslut`}`, en: `${rulesetName(r, 'en')}, ${r.records === 1 ? '1 decision' : `${r.records} decisions`}` })}
           </option>
         ))}
       </select>
@@ -37,6 +38,26 @@ const names = {
   organisation: (o: string) => organisationName(o as OrganisationId),
 };
 
+/** What differs between the two rule sets, in words, values first: the reason the listed verdicts change. */
+function RuleChanges({ actor, from, to }: { actor: string; from: string; to: string }) {
+  const { t } = useI18n();
+  const diff = useQuery(rulesetDiffQuery(actor, from, to));
+  if (!diff.data) return null;
+  const words = [...diff.data.entries].sort((a, b) => Number(b.part === 'parameters') - Number(a.part === 'parameters')).flatMap((e) => e.words);
+  if (words.length === 0) return <p>{t({ sv: 'Regelverken har samma regler och värden.', en: 'The rule sets have the same rules and values.' })}</p>;
+  return (
+    <div className="rule-changes">
+      <h4>{t({ sv: 'Vad som ändrats i regelverket', en: 'What changed in the rule set' })}</h4>
+      <ul>
+        {words.slice(0, 20).map((w, i) => (
+          <li key={i}>{t(w)}</li>
+        ))}
+      </ul>
+      {words.length > 20 ? <p><a href={reportHash('regelverk', { from, to })}>{t({ sv: `Alla ${words.length} ändringar`, en: `All ${words.length} changes` })}</a></p> : null}
+    </div>
+  );
+}
+
 /** What a rule change would have changed: every stored decision judged under two rule sets, streamed with progress. */
 export function ImpactView({ params }: { params: URLSearchParams }) {
   const { t, lang } = useI18n();
@@ -47,7 +68,7 @@ export function ImpactView({ params }: { params: URLSearchParams }) {
   const [to, setTo] = useState(params.get('to') ?? '');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [items, setItems] = useState<ImpactItem[]>([]);
-  const [summary, setSummary] = useState<{ checked: number; changed: number; ms: number; from: string; to: string } | null>(null);
+  const [summary, setSummary] = useState<{ checked: number; changed: number; ms: number; from: RulesetName; to: RulesetName } | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [running, setRunning] = useState(false);
   const abort = useRef<AbortController | null>(null);
@@ -67,11 +88,11 @@ export function ImpactView({ params }: { params: URLSearchParams }) {
     setProgress({ done: 0, total: 0 });
     setRunning(true);
     const found: ImpactItem[] = [];
-    let versions = { from: '', to: '' };
+    let versions: { from: RulesetName; to: RulesetName } = { from: { version: '', hash: '' }, to: { version: '', hash: '' } };
     try {
       await runImpact({ from: fromRef, to: toRef }, (line) => {
         if (line.type === 'start') {
-          versions = { from: line.from.version, to: line.to.version };
+          versions = { from: line.from, to: line.to };
           setProgress({ done: 0, total: line.total });
         } else if (line.type === 'progress') {
           setProgress({ done: line.done, total: line.total });
@@ -114,8 +135,12 @@ export function ImpactView({ params }: { params: URLSearchParams }) {
       {summary ? (
         <>
           <p role="status">
-            {t({ sv: `${summary.changed} av ${summary.checked} beslut skulle bedömas annorlunda (${(summary.ms / 1000).toFixed(1)} s).`, en: `${summary.changed} of ${summary.checked} decisions would be judged differently (${(summary.ms / 1000).toFixed(1)} s).` })}
+            {t({
+              sv: `${summary.changed} av ${summary.checked} beslut skulle bedömas annorlunda med ${rulesetName(summary.to, 'sv')} än med ${rulesetName(summary.from, 'sv')} (${(summary.ms / 1000).toFixed(1).replace('.', ',')} s).`,
+              en: `${summary.changed} of ${summary.checked} decisions would be judged differently under ${rulesetName(summary.to, 'en')} than under ${rulesetName(summary.from, 'en')} (${(summary.ms / 1000).toFixed(1)} s).`,
+            })}
           </p>
+          <RuleChanges actor={actor} from={fromRef} to={toRef} />
           <CiteAddress hash={reportHash('regelandring', { from: fromRef, to: toRef })} />
           <div className="report-actions no-print">
             <button type="button" onClick={() => downloadText('regelandring.csv', impactCsv(items, names, summary.from, summary.to), 'text/csv;charset=utf-8')}>
@@ -154,7 +179,7 @@ export function ImpactView({ params }: { params: URLSearchParams }) {
                   </td>
                   <td>{i.recommendation.before ? t(routeName(i.recommendation.before)) : '–'} → {i.recommendation.after ? t(routeName(i.recommendation.after)) : '–'}</td>
                   <td>
-                    {i.problem ?? [...i.parameters.map((p) => `${t(p.label)}: ${p.before ?? '–'} → ${p.after ?? '–'}`), ...i.reasons.map((r) => t(r.title))].join('; ')}
+                    {i.problem ?? [...i.parameters.map((p) => impactParameterWords(p, lang)), ...i.reasons.map((r) => t(r.title))].join('; ')}
                   </td>
                 </tr>
               ))}

@@ -6,7 +6,7 @@ import { formatValue } from '../../../engine/format';
 import type { Localized } from '../../../engine/ruleset-schema';
 import { useI18n } from '../../../i18n/i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
-import { evidenceNames, exceptionNames } from '../../../shared/audit-labels';
+import { exceptionNames } from '../../../shared/audit-labels';
 import type { RecordAudit } from '../../../shared/audit-report';
 import type { DecisionRecord } from '../../../shared/decision-record';
 import { apiErrorText } from '../api-error-text';
@@ -14,6 +14,7 @@ import { routeName } from '../labels';
 import { actorKey, useActingAs } from '../use-acting-as';
 import { recordAuditQuery } from './api/reports';
 import { labelledAnswers } from './labelled-answers';
+import { RecordLimits } from './record-limits';
 import { RecordTimelineList } from './record-timeline-list';
 import { recordHash } from './register-hash';
 import { CiteAddress } from './report-chrome';
@@ -70,33 +71,7 @@ export function RecordAuditView({ record }: { record: DecisionRecord }) {
               ))}
             </ul>
           ) : null}
-          <div className="table-scroll" role="region" aria-labelledby={`${id}-limits`} tabIndex={0}>
-            <table className="register-table">
-              <caption id={`${id}-limits`}>{t({ sv: 'Gränser och värden bedömningen vilade på', en: 'Limits and values the verdict rested on' })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t({ sv: 'Värde', en: 'Value' })}</th>
-                  <th scope="col">{t({ sv: 'Belopp', en: 'Amount' })}</th>
-                  <th scope="col">{t({ sv: 'Gäller från', en: 'In force from' })}</th>
-                  <th scope="col">{t({ sv: 'Källa', en: 'Source' })}</th>
-                  <th scope="col">{t({ sv: 'Status', en: 'Status' })}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.data.limits.map((l) => (
-                  <tr key={l.id}>
-                    <th scope="row">{t(l.label)}</th>
-                    <td>{formatValue(l.value, l.unit, lang)}</td>
-                    <td>{l.from}</td>
-                    <td>
-                      {l.source.url ? <a href={l.source.url}>{l.source.title}</a> : l.source.title}, {l.source.section}
-                    </td>
-                    <td>{t(evidenceNames[l.status]!)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecordLimits limits={audit.data.limits} />
           <h5>{t({ sv: 'Tidslinje', en: 'Timeline' })}</h5>
           <RecordTimelineList timeline={audit.data.timeline} />
           <h5>{t({ sv: 'Prövad mot gällande regelverk', en: 'Tried against the current rule set' })}</h5>

@@ -2,8 +2,9 @@ import type { Localized } from '../../../engine/ruleset-schema';
 import { useI18n } from '../../../i18n/i18n';
 import type { TimelineEvent } from '../../../shared/audit-report';
 import { roleNames, routeName } from '../labels';
-import { problemNames } from '../verify-labels';
+import { recordProblemTitles } from '../../../shared/verification-words';
 import { recordHash } from './register-hash';
+import { recordCount } from '../../../shared/record-count';
 
 const eventNames: Record<TimelineEvent['kind'], Localized> = {
   decided: { sv: 'Beslutsdatum', en: 'Decision date' },
@@ -14,6 +15,7 @@ const eventNames: Record<TimelineEvent['kind'], Localized> = {
   'verification-run': { sv: 'Kontrollerat i en kontrollkörning', en: 'Verified in a verification run' },
   replayed: { sv: 'Prövat mot regelverk', en: 'Replayed under rule set' },
   'impact-analysis': { sv: 'Ingick i analysen av en regeländring', en: 'Included in a rule-change impact analysis' },
+  'evidence-adopted': { sv: 'Togs in i loggen från databasen utan vittne, efter att bevisen saknades', en: 'Taken into the log from the database without a witness, after the evidence was missing' },
 };
 
 const resultNames: Record<NonNullable<TimelineEvent['result']>, Localized> = {
@@ -38,15 +40,15 @@ function eventText(e: TimelineEvent, t: (l: Localized) => string): string {
     case 'corrected-by':
       return `${t(eventNames[e.kind])} ${no} ${e.recordId}${who}`;
     case 'verified': {
-      const problems = d?.kind === 'verified' && d.problems.length > 0 ? `: ${d.problems.map((p) => (p in problemNames ? t(problemNames[p as keyof typeof problemNames]) : p)).join('; ')}` : '';
+      const problems = d?.kind === 'verified' && d.problems.length > 0 ? `: ${d.problems.map((p) => (p in recordProblemTitles ? t(recordProblemTitles[p as keyof typeof recordProblemTitles]) : p)).join('; ')}` : '';
       return `${t(eventNames.verified)}${who}: ${t(resultNames[e.result ?? 'passed'])}${problems}${serverRuleset(e, t)}`;
     }
     case 'verification-run': {
       if (d?.kind !== 'verification-run') return t(eventNames['verification-run']);
       const mode = d.mode === 'full' ? t({ sv: 'fullständig', en: 'full' }) : t({ sv: 'stegvis', en: 'incremental' });
       const run = t({
-        sv: `${mode}, ${d.checked} poster, ${d.failedCount} med fel${d.logProblems > 0 ? `, ${d.logProblems} fel i loggen` : ''}`,
-        en: `${mode}, ${d.checked} records, ${d.failedCount} failing${d.logProblems > 0 ? `, ${d.logProblems} problems in the log` : ''}`,
+        sv: `${mode}, ${recordCount(d.checked, 'sv')}, ${d.failedCount} med fel${d.logProblems > 0 ? `, ${d.logProblems} fel i loggen` : ''}`,
+        en: `${mode}, ${recordCount(d.checked, 'en')}, ${d.failedCount} failing${d.logProblems > 0 ? `, ${d.logProblems} problems in the log` : ''}`,
       });
       return `${t(eventNames['verification-run'])} (${run})${who}: ${t(resultNames[e.result ?? 'passed'])}${serverRuleset(e, t)}`;
     }
@@ -59,6 +61,10 @@ function eventText(e: TimelineEvent, t: (l: Localized) => string): string {
           })
         : '';
       return `${t(eventNames.replayed)} ${e.rulesetVersion ?? ''} ${t({ sv: `(beslutet fattades under ${d.storedVersion}, samma beslutsdatum)`, en: `(the decision was made under ${d.storedVersion}, same decision date)` })}${who}: ${t(resultNames[e.result ?? 'unchanged'])}${change}`;
+    }
+    case 'evidence-adopted': {
+      if (d?.kind !== 'evidence-adopted') return t(eventNames['evidence-adopted']);
+      return `${t(eventNames['evidence-adopted'])}${who}: ${t({ sv: `”${d.why}”; saknades: ${d.missing.join('; ')}`, en: `"${d.why}"; missing: ${d.missing.join('; ')}` })}`;
     }
     case 'impact-analysis': {
       if (d?.kind !== 'impact-analysis') return t(eventNames['impact-analysis']);

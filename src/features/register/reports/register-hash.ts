@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Addresses inside the register that an auditor can cite in an audit report:
- * `#/register/beslut/4` for a record, `#/register/rapport/<report>?<filter>` for a report.
+ * `#/register/beslut/4` for a record, `#/register/rapport/<report>?<filter>` for a report,
+ * `#/register/statistik` and `#/register/kontroll` for those views.
  */
 export const reportIds = [
   'avvikelser',
@@ -16,6 +17,8 @@ export type ReportId = (typeof reportIds)[number];
 
 export type RegisterLocation =
   | { kind: 'record'; id: number }
+  | { kind: 'stats' }
+  | { kind: 'verify' }
   | { kind: 'report'; report: ReportId | null; params: URLSearchParams }
   | { kind: 'other' };
 
@@ -24,6 +27,8 @@ export function parseRegisterHash(hash: string): RegisterLocation {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] !== 'register') return { kind: 'other' };
   if (parts[1] === 'beslut' && /^\d+$/.test(parts[2] ?? '') && Number(parts[2]) > 0) return { kind: 'record', id: Number(parts[2]) };
+  if (parts[1] === 'statistik' && parts.length === 2) return { kind: 'stats' };
+  if (parts[1] === 'kontroll' && parts.length === 2) return { kind: 'verify' };
   if (parts[1] === 'rapport') {
     const report = (reportIds as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as ReportId) : null;
     return { kind: 'report', report, params: new URLSearchParams(search) };
@@ -32,6 +37,9 @@ export function parseRegisterHash(hash: string): RegisterLocation {
 }
 
 export const recordHash = (id: number) => `#/register/beslut/${id}`;
+/** Statistics and Kontroll have addresses of their own, so a revisor can link to them or come back to them. */
+export const statsHash = '#/register/statistik';
+export const verifyHash = '#/register/kontroll';
 
 export function reportHash(report: ReportId | null, params: Record<string, string | number | undefined> = {}): string {
   const search = new URLSearchParams();

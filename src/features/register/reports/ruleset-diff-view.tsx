@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { Localized } from '../../../engine/ruleset-schema';
 import { useI18n } from '../../../i18n/i18n';
+import { diffChangeNames, diffPartNames } from '../../../shared/audit-labels';
 import type { RulesetDiffEntry } from '../../../shared/audit-report';
+import { rulesetName } from '../../../shared/ruleset-name';
 import { apiErrorText } from '../api-error-text';
 import { actorKey, useActingAs } from '../use-acting-as';
 import { rulesetDiffQuery, rulesetsQuery } from './api/reports';
@@ -10,24 +11,9 @@ import { RulesetChoice } from './impact-view';
 import { reportHash } from './register-hash';
 import { CiteAddress, ReportActions } from './report-chrome';
 
-const partNames: Record<RulesetDiffEntry['part'], Localized> = {
-  manifest: { sv: 'Regelverket', en: 'The rule set' },
-  rules: { sv: 'Regler', en: 'Rules' },
-  parameters: { sv: 'Gränsvärden och andra värden', en: 'Limits and other values' },
-  sources: { sv: 'Källor', en: 'Sources' },
-  facts: { sv: 'Frågor', en: 'Questions' },
-  overlays: { sv: 'Organisationernas riktlinjer (format före 2026.12.3)', en: 'The organisations’ policies (format before 2026.12.3)' },
-  layers: { sv: 'Köparnas lager (riktlinjer och policyer)', en: 'The buyers’ layers (guidelines and policies)' },
-};
-const changeNames: Record<RulesetDiffEntry['change'], Localized> = {
-  added: { sv: 'tillagd', en: 'added' },
-  removed: { sv: 'borttagen', en: 'removed' },
-  changed: { sv: 'ändrad', en: 'changed' },
-};
-
 /** Two rule sets side by side: which rules, values and sources were added, removed or changed, field by field. */
 export function RulesetDiffView({ params }: { params: URLSearchParams }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const actor = actorKey(useActingAs());
   const rulesets = useQuery(rulesetsQuery(actor));
@@ -37,7 +23,7 @@ export function RulesetDiffView({ params }: { params: URLSearchParams }) {
   const fromRef = from || list?.stored[0]?.hash || 'working';
   const toRef = to || 'working';
   const diff = useQuery({ ...rulesetDiffQuery(actor, fromRef, toRef), enabled: Boolean(list) });
-  const parts = Object.keys(partNames) as RulesetDiffEntry['part'][];
+  const parts = Object.keys(diffPartNames) as RulesetDiffEntry['part'][];
   return (
     <section aria-labelledby={`${id}-h`} className="report">
       <h3 id={`${id}-h`}>{t({ sv: 'Jämför regelverk', en: 'Compare rule sets' })}</h3>
@@ -49,7 +35,7 @@ export function RulesetDiffView({ params }: { params: URLSearchParams }) {
         </form>
       ) : null}
       <CiteAddress hash={reportHash('regelverk', { from: fromRef, to: toRef })} />
-      <ReportActions />
+      <ReportActions csvPath="/api/reports/rulesets/diff.csv" query={{ from: fromRef, to: toRef }} fileName="regelverk.csv" />
       {diff.isError ? <p role="alert">{t(apiErrorText(diff.error))}</p> : null}
       {diff.data ? (
         diff.data.entries.length === 0 ? (
@@ -60,12 +46,12 @@ export function RulesetDiffView({ params }: { params: URLSearchParams }) {
             .map((part) => (
               <div key={part} className="table-scroll" role="region" aria-labelledby={`${id}-${part}`} tabIndex={0}>
                 <table className="register-table ruleset-diff">
-                  <caption id={`${id}-${part}`}>{`${t(partNames[part])}: ${diff.data.from.version} → ${diff.data.to.version}`}</caption>
+                  <caption id={`${id}-${part}`}>{`${t(diffPartNames[part])}: ${rulesetName(diff.data.from, lang)} → ${rulesetName(diff.data.to, lang)}`}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t({ sv: 'Post', en: 'Entry' })}</th>
                       <th scope="col">{t({ sv: 'Ändring', en: 'Change' })}</th>
-                      <th scope="col">{t({ sv: 'Fält: före → efter', en: 'Field: before → after' })}</th>
+                      <th scope="col">{t({ sv: 'Ändringen', en: 'The change' })}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -74,8 +60,15 @@ export function RulesetDiffView({ params }: { params: URLSearchParams }) {
                       .map((e) => (
                         <tr key={e.id}>
                           <th scope="row">{e.label}<br /><code>{e.id}</code></th>
-                          <td>{t(changeNames[e.change])}</td>
-                          <td>
+                          <td data-label={t({ sv: 'Ändring', en: 'Change' })}>{t(diffChangeNames[e.change])}</td>
+                          <td data-label={t({ sv: 'Ändringen', en: 'The change' })}>
+                            <ul className="diff-words">
+                              {e.words.map((w, i) => (
+                                <li key={i}>{t(w)}</li>
+                              ))}
+                            </ul>
+                            <details className="diff-technical">
+                              <summary>{t({ sv: 'Tekniska detaljer (fält före och efter)', en: 'Technical details (fields before and after)' })}</summary>
                             <dl className="diff-fields">
                               {e.fields.map((f) => (
                                 <div key={f.field}>
@@ -88,6 +81,7 @@ export function RulesetDiffView({ params }: { params: URLSearchParams }) {
                                 </div>
                               ))}
                             </dl>
+                            </details>
                           </td>
                         </tr>
                       ))}

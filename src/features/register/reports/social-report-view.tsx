@@ -5,6 +5,7 @@ import type { Localized } from '../../../engine/ruleset-schema';
 import { useI18n } from '../../../i18n/i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
 import type { SocialReport, SocialReportRow } from '../../../shared/audit-report';
+import { failedInFiguresNotice } from '../../../shared/verification-mark';
 import { apiErrorText } from '../api-error-text';
 import { formatSek, organisationName, routeName, supplierKindNames } from '../labels';
 import { sumFigures, totalsBy } from '../figures';
@@ -16,7 +17,7 @@ import { goTo, recordHash, reportHash, type ReportId } from './register-hash';
 import { DateRangeFields } from '../date-range-fields';
 import { CiteAddress, ReportActions } from './report-chrome';
 
-type Preset = { organisation: OrganisationId; document: string; title: Localized; asks: Localized; from?: string; suppliersFrom?: string };
+type Preset = { organisation: OrganisationId; document: string; title: Localized; asks: Localized; from?: string; suppliersFrom?: string; follows?: { firstIn: string } };
 
 /** The questions the political documents ask, each a ready report for kommunfullmäktige or regionfullmäktige. */
 export const socialPresets: Record<'lekeberg-sociala-foretag' | 'lekeberg-samarbete-2022' | 'region-orebro-civilsamhallet', Preset> = {
@@ -33,6 +34,8 @@ export const socialPresets: Record<'lekeberg-sociala-foretag' | 'lekeberg-samarb
     asks: { sv: 'Motionen ber om en redovisning av hur samarbetet med det sociala företag som startade 2022 fortskrider.', en: 'The motion asks for a report on how the cooperation with the social enterprise started in 2022 goes.' },
     from: '2022-01-01',
     suppliersFrom: '2022-01-01',
+    // The motion names no enterprise: the page follows the social enterprise whose first decision is from 2022.
+    follows: { firstIn: '2022' },
   },
   'region-orebro-civilsamhallet': {
     organisation: 'region-orebro',
@@ -85,11 +88,88 @@ export function SocialReportView({ report, params }: { report: SocialPresetId; p
         <button type="submit">{t({ sv: 'Visa perioden', en: 'Show the period' })}</button>
       </form>
       <CiteAddress hash={reportHash(report as ReportId, { from, to })} />
-      <ReportActions csvPath="/api/reports/social.csv" query={query} fileName={`${report}.csv`} />
+      <ReportActions csvPath="/api/reports/social.csv" query={query} fileName={`${[report, from, to].filter(Boolean).join('-')}.csv`} />
       {data.isPending ? <p role="status">{t({ sv: 'Hämtar rapporten…', en: 'Loading the report…' })}</p> : null}
       {data.isError ? <p role="alert">{t(apiErrorText(data.error))}</p> : null}
-      {data.data ? <Figures data={data.data} suppliersFrom={preset.suppliersFrom} /> : null}
+      {data.data?.failedVerification ? (
+        <p className="verify verify--failed" role="alert" data-testid="social-failed-verification">
+          {t(failedInFiguresNotice(data.data.failedVerification))}
+        </p>
+      ) : null}
+      {data.data && preset.follows ? <FollowedEnterprise data={data.data} firstIn={preset.follows.firstIn} chosen={params.get('leverantor')} report={report} params={{ from, to }} /> : null}
+      {data.data && !preset.follows ? <Figures data={data.data} suppliersFrom={preset.suppliersFrom} /> : null}
     </section>
+  );
+}
+
+/**
+ * The cooperation the motion asks about, with the enterprise named: the social enterprise whose first decision
+ * falls in `firstIn`, or the one chosen by `?leverantor=`; where several started that year, the reader picks one.
+ * The sentence and the chart count the same thing: that enterprise's decisions, year by year.
+ */
+function FollowedEnterprise({ data, firstIn, chosen, report, params }: { data: SocialReport; firstIn: string; chosen: string | null; report: SocialPresetId; params: { from: string; to: string } }) {
+  const { t } = useI18n();
+  const id = useId();
+  const started = data.suppliers.filter((s) => s.supplierKind === 'social-enterprise' && s.firstDecision.startsWith(firstIn));
+  const followed = chosen ? data.suppliers.find((s) => s.supplier === chosen) : started.length === 1 ? started[0] : undefined;
+  const pick = (
+    <ul>
+      {(started.length > 0 ? started : data.suppliers).map((s) => (
+        <li key={s.supplier}>
+          <a href={reportHash(report as ReportId, { ...params, leverantor: s.supplier })} aria-current={s === followed ? 'true' : undefined}>
+            {s.supplier}
+          </a>{' '}
+          {t({ sv: `(första beslut ${s.firstDecision})`, en: `(first decision ${s.firstDecision})` })}
+        </li>
+      ))}
+    </ul>
+  );
+  if (!followed) {
+    return (
+      <div>
+        <p>
+          {started.length > 1
+            ? t({ sv: `${started.length} sociala företag har sitt första beslut ${firstIn}. Välj det samarbete rapporten ska följa:`, en: `${started.length} social enterprises have their first decision in ${firstIn}. Choose the cooperation the report follows:` })
+            : t({ sv: `Inget socialt företag har sitt första beslut ${firstIn} i registret under perioden. Välj leverantör att följa:`, en: `No social enterprise has its first decision in ${firstIn} in the register in the period. Choose a supplier to follow:` })}
+        </p>
+        {data.suppliers.length > 0 ? pick : <p>{t({ sv: 'Registret har inga sociala företag eller idéburna organisationer under perioden.', en: 'The register has no social enterprises or idéburna organisations in the period.' })}</p>}
+      </div>
+    );
+  }
+  const total = followed.byYear.reduce((sum, y) => ({ count: sum.count + y.count, valueSek: sum.valueSek + y.valueSek }), { count: 0, valueSek: 0 });
+  // A year without a decision is part of the trend: it stands in the chart as 0 instead of being left out.
+  const first = Math.min(...followed.byYear.map((y) => Number(y.year)));
+  const last = Math.max(...followed.byYear.map((y) => Number(y.year)));
+  const years = Array.from({ length: last - first + 1 }, (_, i) => {
+    const year = String(first + i);
+    const found = followed.byYear.find((y) => y.year === year);
+    return { key: year, label: year, count: found?.count ?? 0, valueSek: found?.valueSek ?? 0 };
+  });
+  return (
+    <div>
+      <p>
+        {t({
+          sv: `Rapporten följer ${followed.supplier} (${supplierKindNames[followed.supplierKind]!.sv.toLocaleLowerCase('sv-SE')}), första beslut ${followed.firstDecision}: ${total.count === 1 ? '1 beslut' : `${total.count} beslut`} för ${formatSek(total.valueSek, 'sv')} sedan dess, år för år nedan.`,
+          en: `The report follows ${followed.supplier} (${supplierKindNames[followed.supplierKind]!.en.toLocaleLowerCase('en-GB')}), first decision ${followed.firstDecision}: ${total.count} ${total.count === 1 ? 'decision' : 'decisions'} for ${formatSek(total.valueSek, 'en')} since, year by year below.`,
+        })}
+      </p>
+      {started.length > 1 || chosen ? (
+        <details>
+          <summary>{t({ sv: 'Följ ett annat samarbete', en: 'Follow another cooperation' })}</summary>
+          {pick}
+        </details>
+      ) : null}
+      <GroupFigures title={t({ sv: `Beslut med ${followed.supplier} per år`, en: `Decisions with ${followed.supplier} per year` })} keyHeader={t({ sv: 'År', en: 'Year' })} groups={years} totals={[{ label: t({ sv: 'Summa', en: 'Total' }), ...total }]} charts={['count']} />
+      <p id={`${id}-records`}>
+        {t({ sv: 'Besluten: ', en: 'The decisions: ' })}
+        {followed.records.map((r, i) => (
+          <span key={r}>
+            {i > 0 ? ', ' : ''}
+            <a href={recordHash(r)}>{t({ sv: `nr ${r}`, en: `no. ${r}` })}</a>
+          </span>
+        ))}
+      </p>
+    </div>
   );
 }
 
@@ -99,7 +179,8 @@ function Figures({ data, suppliersFrom }: { data: SocialReport; suppliersFrom?: 
   if (data.rows.length === 0) return <p>{t({ sv: 'Inga beslut under perioden.', en: 'No decisions in the period.' })}</p>;
   const purchases = data.rows.filter((r) => r.kind === 'purchase');
   const partnerships = sumFigures(data.rows.filter((r) => r.kind === 'partnership'));
-  const years = totalsBy(data.rows.filter(social), (r) => r.year)
+  // The trend counts what the sentence above it counts: purchases from social enterprises and idéburna organisations.
+  const years = totalsBy(purchases.filter(social), (r) => r.year)
     .sort((a, b) => a.key.localeCompare(b.key))
     .map((y) => ({ ...y, label: y.key }));
   // An IOP counted as a purchase (chosen against its verdict) stands apart from the partnerships.
@@ -121,9 +202,10 @@ function Figures({ data, suppliersFrom }: { data: SocialReport; suppliersFrom?: 
         })}
       </p>
       <GroupFigures
-        title={t({ sv: 'Utvecklingen över åren: beslut med sociala företag och idéburna organisationer', en: 'The trend over the years: decisions with social enterprises and idéburna organisations' })}
+        title={t({ sv: 'Utvecklingen över åren: köp från sociala företag och idéburna organisationer', en: 'The trend over the years: purchases from social enterprises and idéburna organisations' })}
         keyHeader={t({ sv: 'År', en: 'Year' })}
         groups={years}
+        totals={[{ label: t({ sv: 'Summa', en: 'Total' }), ...socialPurchases }]}
         charts={['count']}
       />
       {[

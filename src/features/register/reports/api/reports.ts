@@ -6,7 +6,9 @@ import {
   rulesetDiffSchema,
   rulesetListSchema,
   socialReportSchema,
+  splitGroupResponseSchema,
   type ExceptionQuery,
+  type SplitGroupQuery,
   type ImpactLine,
   type SocialReportQuery,
 } from '../../../../shared/audit-report';
@@ -18,6 +20,9 @@ type Query = Record<string, string | number | undefined>;
 
 export const exceptionsQuery = (actor: string, query: Partial<ExceptionQuery>) =>
   queryOptions({ queryKey: ['register', 'reports', 'exceptions', actor, query], queryFn: () => apiFetch(`/api/reports/exceptions${queryString(query as Query)}`, exceptionResponseSchema) });
+
+export const splitGroupsQuery = (actor: string, query: Partial<SplitGroupQuery>) =>
+  queryOptions({ queryKey: ['register', 'reports', 'split-groups', actor, query], queryFn: () => apiFetch(`/api/reports/split-groups${queryString(query as Query)}`, splitGroupResponseSchema) });
 
 export const recordAuditQuery = (actor: string, id: number) =>
   queryOptions({ queryKey: ['register', 'reports', 'record', actor, id], queryFn: () => apiFetch(`/api/reports/records/${id}`, recordAuditSchema) });
