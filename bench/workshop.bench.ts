@@ -6,7 +6,7 @@ import { runRoom } from '../tests/server/workshop-load';
 /**
  * A full room against the real server in its own process on 127.0.0.1 (the load generator shares the
  * machine's cores with it): 200 phones join, follow the session's event stream, answer at the same moment,
- * and the trainer reveals. Issue 15 asks for no error and every answer counted; the times are for reading.
+ * and the trainer reveals. The aim is no error and every answer counted; the times are for reading.
  */
 export async function run(): Promise<void> {
   const dir = tempDir('vagval-bench-workshop-');

@@ -13,9 +13,17 @@ export type ParticipantVerdict = (typeof participantVerdicts)[number];
 
 export const maxParticipants = 200;
 export const maxWhyChars = 280;
-/** A code is six characters from an alphabet without look-alikes (0/O, 1/I/L), read aloud or typed on a phone. */
+/** Seats one phone (one network address) may take in a session: a reload or a second tab, not a room of its own. */
+export const maxSeatsPerClient = 4;
+/** Answers one seat may send in a session: changing one's mind many times, not flooding the count. */
+export const maxAnswersPerSeat = 40;
+/**
+ * A code is eight characters from an alphabet without look-alikes (0/O, 1/I/L), read aloud or typed on a phone:
+ * 31^8 ≈ 8.5·10^11 codes, so with 50 sessions open and wrong guesses throttled per client (session-routes.ts)
+ * a guesser in the room finds one about once in ten million years.
+ */
 export const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const codeLength = 6;
+export const codeLength = 8;
 export const codePattern = new RegExp(`^[${codeAlphabet}]{${codeLength}}$`);
 
 const token = z.string().check(z.regex(/^[A-Za-z0-9_-]{20,64}$/, 'är inte en giltig nyckel'));

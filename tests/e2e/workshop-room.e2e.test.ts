@@ -91,7 +91,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     // The groups' answers: the trainer opens a session; the projector shows the code.
     await deck.getByRole('button', { name: 'Öppna svar från mobiler' }).click();
     const code = await deck.getByTestId('session-code').innerText();
-    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
     await deck.locator('.join-panel__count').filter({ hasText: '0 av 0 har svarat' }).waitFor();
     await expectNoAxeViolations(deck, 'slide: the groups’ answers with the session open');
 
@@ -101,7 +101,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     await expectNoAxeViolations(phoneA, 'phone: join');
     await phoneA.getByLabel('Kod').fill('abc');
     await phoneA.getByRole('button', { name: 'Gå med' }).click();
-    await phoneA.locator('.field__error', { hasText: 'sex tecken' }).waitFor();
+    await phoneA.locator('.field__error', { hasText: 'åtta tecken' }).waitFor();
     await phoneA.getByLabel('Kod').fill(code.toLowerCase());
     await phoneA.getByRole('button', { name: 'Gå med' }).click();
     await phoneA.getByRole('heading', { name: scenarioTitle }).waitFor();
@@ -170,7 +170,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     await phoneA.getByRole('heading', { name: 'Sessionen är avslutad' }).waitFor();
     await phoneB.getByRole('heading', { name: 'Sessionen är avslutad' }).waitFor();
     await expectNoAxeViolations(phoneA, 'phone: session closed');
-    expect((await deck.request.get(appUrl(`api/workshop/sessions/${code}/state`))).status()).toBe(404);
+    expect((await deck.request.get(appUrl(`api/workshop/sessions/${code}/state`))).status()).toBe(410);
 
     await deck.getByRole('link', { name: 'Avsluta presentationsläge' }).click();
     await deck.getByRole('heading', { level: 2, name: scenarioTitle }).waitFor();
@@ -216,7 +216,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     await page.getByLabel('Värde per år exklusive moms (kr)').fill('100 000');
     await page.locator('[data-testid="builder-key"] li[data-route="direct-award"][data-verdict="recommended"]').waitFor();
     await page.getByLabel('Värde per år exklusive moms (kr)').fill('hundra');
-    await page.locator('.field__error', { hasText: 'Skriv värdet i kronor med siffror' }).waitFor();
+    await page.locator('.field__error', { hasText: 'Ange ett belopp i kronor med siffror' }).waitFor();
     expect(await page.getByRole('button', { name: 'Spara i den här webbläsaren' }).isDisabled()).toBe(true);
     await expectNoAxeViolations(page, 'builder with an error');
     await page.getByLabel('Värde per år exklusive moms (kr)').fill('100 000');

@@ -190,7 +190,7 @@ describe('a 30-minute trainer session, as a new user would run it', () => {
     await page.getByRole('button', { name: 'Öppna i guiden' }).click();
     const w = wizard(page);
     await w.expectStep('Granska svaren');
-    // The guide gives the step its own address (issue 11, item 8).
+    // The guide gives the step its own address.
     expect(await page.evaluate(() => location.hash)).toBe('#/guide/granska');
     for (const [route, verdict] of Object.entries(answerKey)) await w.expectPanelVerdict(route, verdict);
     expect(await page.locator('.review').innerText()).toMatch(/900\s000 kr/);

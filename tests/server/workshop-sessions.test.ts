@@ -35,9 +35,9 @@ const answer = (api: string, participantToken: string, i = 0, why = 'Värdet rä
 const state = async (api: string) => (await (await fetch(`${api}/state`)).json()) as PublicSessionState;
 
 describe('a workshop session over HTTP', () => {
-  it('opens with a six-character code and a trainer token, and no phone address when the server listens on loopback only', async () => {
+  it('opens with an eight-character code and a trainer token, and no phone address when the server listens on loopback only', async () => {
     const opened = await open();
-    expect(opened.code).toMatch(/^[A-Z2-9]{6}$/);
+    expect(opened.code).toMatch(/^[A-Z2-9]{8}$/);
     expect(opened.trainerToken.length).toBeGreaterThanOrEqual(20);
     expect(opened.joinUrls).toEqual([]);
     const qr = await fetch(`${opened.api}/qr.svg`);
@@ -112,12 +112,12 @@ describe('a workshop session over HTTP', () => {
   });
 
   it('answers an unknown or malformed code with a Swedish message', async () => {
-    const unknown = await jsonPost(`${server.url}/api/workshop/sessions/ABCDEF/join`, {});
+    const unknown = await jsonPost(`${server.url}/api/workshop/sessions/ABCDEFGH/join`, {});
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as { message: string }).message).toContain('Det finns ingen öppen session med koden ABCDEF');
+    expect(((await unknown.json()) as { message: string }).message).toContain('Det finns ingen öppen session med koden ABCDEFGH');
     const malformed = await jsonPost(`${server.url}/api/workshop/sessions/abc/join`, {});
     expect(malformed.status).toBe(404);
-    expect(((await malformed.json()) as { message: string }).message).toContain('sex tecken');
+    expect(((await malformed.json()) as { message: string }).message).toContain("åtta tecken");
   });
 
   it('takes at most 200 participants', async () => {
@@ -138,8 +138,11 @@ describe('a workshop session over HTTP', () => {
     expect(events.states.every((s) => s.distribution === null && s.whys === null)).toBe(true);
     expect((await jsonPost(`${api}/close`, { trainerToken })).status).toBe(200);
     await events.closed;
-    expect((await fetch(`${api}/state`)).status).toBe(404);
-    expect((await answer(api, token)).status).toBe(404);
+    // Nothing of the session is left but the fact that the trainer ended it, which a phone coming back is told.
+    const gone = await fetch(`${api}/state`);
+    expect(gone.status).toBe(410);
+    expect(((await gone.json()) as { message: string }).message).toMatch(/^Kursledaren avslutade sessionen [A-Z2-9]{8} \(/);
+    expect((await answer(api, token)).status).toBe(410);
   });
 
   it('takes a room of 200 phones answering at once: no error, every answer counted, every stream sees the reveal', async () => {
@@ -167,7 +170,8 @@ describe('the session store', () => {
     now = 1001;
     expect(store.sweep()).toBe(1);
     expect(events).toEqual(['state', 'closed']);
-    expect(() => store.state(code)).toThrow(/ingen öppen session/);
+    expect(() => store.state(code)).toThrow(/stängdes av sig själv .* efter tre timmar utan aktivitet/);
+    expect(() => store.state('ABCDEFGH')).toThrow(/ingen öppen session/);
   });
 
   it('holds a bounded number of sessions at once', () => {

@@ -7,7 +7,7 @@ describe('workshop hashes', () => {
     expect(routeOf('#/workshop')).toBe('workshop');
     expect(routeOf('#/workshop/')).toBe('workshop');
     expect(routeOf('#/workshop/scenario/fruktkorgar-reserverad/tree')).toBe('workshop');
-    expect(routeOf('#/workshopping')).toBe('wizard');
+    expect(routeOf('#/workshopping')).toBe('not-found');
   });
 
   it('reads the library, a scenario and its part, and writes them back', () => {
@@ -23,5 +23,15 @@ describe('workshop hashes', () => {
     for (const hash of ['#/workshop', '#/workshop/wall', '#/workshop/builder/x', '#/workshop/scenario/x/deck', '#/workshop/scenario/x/trainer', '#/workshop/scenario/x', '#/workshop/scenario/x/what-if', '#/workshop/scenario/x/tree']) {
       expect(workshopHash(parseWorkshopHash(hash))).toBe(hash);
     }
+  });
+});
+
+describe('an address that names no page', () => {
+  it('is "Sidan finns inte", not the guide; an in-page anchor and the guide\'s steps stay on the guide', () => {
+    expect(routeOf('#/nagot-annat')).toBe('not-found');
+    expect(routeOf('#/', '/gammal/lank')).toBe('not-found');
+    expect(routeOf('#/registret')).toBe('not-found');
+    for (const hash of ['', '#', '#/', '#/guide/varde', '#doc-routes']) expect(routeOf(hash), hash).toBe('wizard');
+    expect(routeOf('#/register', '/register')).toBe('register');
   });
 });

@@ -1,8 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { VerdictBadge } from '../../../components/verdict-badge';
 import { organisationIds, type SeedOrganisationId } from '../../../engine/answers-schema';
 import type { Ruleset } from '../../../engine/ruleset';
-import { totalValue } from '../../../guide/form-schema';
 import type { VisibleFields } from '../../../guide/relevance';
 import type { Scenario } from '../scenarios/scenario-schema';
 import { useI18n } from '../workshop-i18n';
@@ -12,73 +11,9 @@ import { ScenarioStoredStatus } from './scenario-stored-status';
 import { saveCustomScenario } from './custom-scenarios';
 import { buyerName } from '../../../engine/buyers';
 import { downloadText } from '../../../document/download';
-
-type Form = {
-  id: string;
-  titleSv: string;
-  titleEn: string;
-  storySv: string;
-  storyEn: string;
-  organisation: SeedOrganisationId;
-  decisionDate: string;
-  annualSek: string;
-  years: string;
-  sharePercent: string;
-};
-
-const sek = (n: number | undefined) => (n === undefined ? '' : String(n));
-/** "300 000", "300000" or "1,5" as a number; null when it is not one. */
-function parseNumber(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
-}
-
-function fromScenario(s: Scenario): Form {
-  return {
-    id: `${s.id}-egen`,
-    titleSv: `${s.title.sv} (egen version)`,
-    titleEn: `${s.title.en} (own version)`,
-    storySv: s.story.sv,
-    storyEn: s.story.en,
-    organisation: s.organisation,
-    decisionDate: s.answers.decisionDate,
-    annualSek: sek(s.answers.value?.annualSek ?? s.answers.value?.totalSek),
-    years: sek(s.answers.contract?.years ?? 1),
-    sharePercent: s.answers.supplier?.disadvantagedShare === undefined ? '' : String(Math.round(s.answers.supplier.disadvantagedShare * 100)),
-  };
-}
-
-/** The form's scenario, or the fields that are wrong. The answer key and what-ifs come from the engine. */
-function toScenario(base: Scenario, form: Form): { scenario: Scenario | null; fieldErrors: Partial<Record<keyof Form, string>> } {
-  const fieldErrors: Partial<Record<keyof Form, string>> = {};
-  const annual = parseNumber(form.annualSek);
-  const years = parseNumber(form.years);
-  const share = form.sharePercent === '' ? null : parseNumber(form.sharePercent);
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(form.id)) fieldErrors.id = 'Id:t får bara ha små bokstäver a–z, siffror och bindestreck, t.ex. fruktkorgar-motala.';
-  if (annual === null) fieldErrors.annualSek = 'Skriv värdet i kronor med siffror, t.ex. 300 000.';
-  if (years === null || years <= 0 || years > 50) fieldErrors.years = 'Skriv avtalstiden i år, t.ex. 3 (högst 50).';
-  if (form.sharePercent !== '' && (share === null || share > 100)) fieldErrors.sharePercent = 'Skriv andelen i procent, 0–100.';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.decisionDate)) fieldErrors.decisionDate = 'Skriv datumet som ÅÅÅÅ-MM-DD.';
-  for (const f of ['titleSv', 'titleEn', 'storySv', 'storyEn'] as const) if (form[f].trim() === '') fieldErrors[f] = 'Fältet får inte vara tomt.';
-  if (Object.keys(fieldErrors).length > 0) return { scenario: null, fieldErrors };
-  const { basedOn: _basedOn, ...rest } = base;
-  void _basedOn;
-  const contract = { ...base.answers.contract, years: years! };
-  const value = { ...base.answers.value, annualSek: annual! };
-  const total = totalValue({ annualSek: value.annualSek, years: contract.years, optionsSek: value.optionsSek, similarPurchasesSek: value.similarPurchasesSek })!;
-  const supplier = base.answers.supplier && share !== null ? { ...base.answers.supplier, disadvantagedShare: share / 100 } : base.answers.supplier;
-  const scenario: Scenario = {
-    ...rest,
-    id: form.id,
-    title: { sv: form.titleSv.trim(), en: form.titleEn.trim() },
-    story: { sv: form.storySv.trim(), en: form.storyEn.trim() },
-    summary: { sv: form.titleSv.trim(), en: form.titleEn.trim() },
-    organisation: form.organisation,
-    answers: { ...base.answers, organisation: form.organisation, decisionDate: form.decisionDate, value: { ...value, totalSek: total }, contract, ...(supplier ? { supplier } : {}) },
-  };
-  return { scenario, fieldErrors };
-}
+import { formatValue } from '../../../engine/format';
+import { coveredDates } from '../../../engine/covered-dates';
+import { clearBuilderDraft, formFromScenario, loadBuilderDraft, readBuilderForm, saveBuilderDraft, type BuilderForm } from './builder-form';
 
 /**
  * The scenario builder: a copy of a scenario with its story, organisation and numbers changed. The answer key is
@@ -88,18 +23,33 @@ function toScenario(base: Scenario, form: Form): { scenario: Scenario | null; fi
 export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { ruleset: Ruleset; visibleFields: VisibleFields; base: Scenario; builtInIds: readonly string[] }) {
   const { t, lang } = useI18n();
   const id = useId();
-  const [form, setForm] = useState<Form>(() => fromScenario(base));
+  const covered = useMemo(() => coveredDates(ruleset), [ruleset]);
+  const original = useMemo(() => formFromScenario(base), [base]);
+  const [restored, setRestored] = useState(() => loadBuilderDraft(base.id) !== null);
+  const [form, setForm] = useState<BuilderForm>(() => loadBuilderDraft(base.id) ?? original);
   const [saved, setSaved] = useState<string | null>(null);
-  const { scenario, fieldErrors } = useMemo(() => toScenario(base, form), [base, form]);
+  // Every keystroke is kept, wrong or not: the draft is what was typed, never a scenario.
+  useEffect(() => {
+    if (JSON.stringify(form) === JSON.stringify(original)) clearBuilderDraft(base.id);
+    else saveBuilderDraft(base.id, form);
+  }, [base.id, form, original]);
+  const { scenario, fieldErrors } = useMemo(() => readBuilderForm(ruleset, base, form), [ruleset, base, form]);
   const checked = useMemo(() => {
     if (!scenario) return null;
-    const keyed = withEngineKey(ruleset, visibleFields, scenario);
-    return { keyed, result: checkScenario(ruleset, visibleFields, keyed, builtInIds) };
+    try {
+      const keyed = withEngineKey(ruleset, visibleFields, scenario);
+      return { keyed, result: checkScenario(ruleset, visibleFields, keyed, builtInIds) };
+    } catch {
+      // The fields are read as the guide reads them, so the engine should not refuse them; if it does, the trainer
+      // reads why instead of a blank page.
+      return { keyed: null, result: { ok: false as const, problems: [{ path: 'answers', message: 'kan inte bedömas med reglerna: kontrollera datumet och siffrorna' }] } };
+    }
   }, [ruleset, visibleFields, scenario, builtInIds]);
   const problems: ScenarioProblem[] = checked && !checked.result.ok ? checked.result.problems : [];
   const ready = checked?.result.ok ? checked.result.scenario : null;
+  const keyed = checked?.keyed ?? null;
 
-  const field = (name: keyof Form, label: string, props: { multiline?: boolean; inputMode?: 'numeric' | 'decimal'; help?: string } = {}) => {
+  const field = (name: keyof BuilderForm, label: string, props: { multiline?: boolean; inputMode?: 'numeric' | 'decimal'; help?: string } = {}) => {
     const error = fieldErrors[name];
     const describedBy = [error ? `${id}-${name}-error` : null, props.help ? `${id}-${name}-help` : null].filter(Boolean).join(' ') || undefined;
     const common = {
@@ -120,7 +70,7 @@ export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { 
         {props.multiline ? <textarea rows={6} {...common} /> : <input type="text" inputMode={props.inputMode} {...common} />}
         {error ? (
           <p id={`${id}-${name}-error`} className="field__error">
-            {error}
+            {t(error)}
           </p>
         ) : null}
         {props.help ? (
@@ -146,6 +96,28 @@ export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { 
           en: `A copy of "${base.title.en}". Change the story, the organisation and the numbers; the answer key is computed by the rules and checked as the built-in scenarios' are.`,
         })}
       </p>
+      {restored ? (
+        <div className="notice" data-testid="builder-draft-restored">
+          <p>
+            {t({
+              sv: 'Det du skrev senast i den här webbläsaren är tillbaka. Inget är sparat som scenario förrän du väljer Spara.',
+              en: 'What you last typed in this browser is back. Nothing is saved as a scenario until you choose Save.',
+            })}
+          </p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              clearBuilderDraft(base.id);
+              setSaved(null);
+              setRestored(false);
+              setForm(original);
+            }}
+          >
+            {t({ sv: 'Börja om från scenariot', en: 'Start again from the scenario' })}
+          </button>
+        </div>
+      ) : null}
       <div className="scenario-builder__layout">
         <form noValidate onSubmit={(event) => event.preventDefault()}>
           {field('id', t({ sv: 'Id (filnamn)', en: 'Id (file name)' }))}
@@ -172,7 +144,11 @@ export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { 
               ))}
             </select>
           </div>
-          {field('decisionDate', t({ sv: 'Beslutsdatum (ÅÅÅÅ-MM-DD)', en: 'Decision date (YYYY-MM-DD)' }))}
+          {field('decisionDate', t({ sv: 'Beslutsdatum (ÅÅÅÅ-MM-DD)', en: 'Decision date (YYYY-MM-DD)' }), {
+            help: covered.to
+              ? t({ sv: `Regelverket bedömer beslut från ${covered.from} till och med ${covered.to}.`, en: `The rule set judges decisions from ${covered.from} up to ${covered.to}.` })
+              : t({ sv: `Regelverket bedömer beslut från och med ${covered.from}.`, en: `The rule set judges decisions from ${covered.from}.` }),
+          })}
           {field('annualSek', t({ sv: 'Värde per år exklusive moms (kr)', en: 'Value per year excluding VAT (SEK)' }), { inputMode: 'numeric' })}
           {field('years', t({ sv: 'Avtalstid med förlängningar (år)', en: 'Contract term with extensions (years)' }), { inputMode: 'decimal' })}
           {base.answers.supplier?.disadvantagedShare !== undefined
@@ -181,9 +157,9 @@ export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { 
         </form>
         <div className="scenario-builder__result" aria-labelledby={`${id}-key`}>
           <h3 id={`${id}-key`}>{t({ sv: 'Facit enligt reglerna', en: 'The answer key by the rules' })}</h3>
-          {checked ? (
+          {keyed ? (
             <ul className="scenario-builder__key" data-testid="builder-key">
-              {judgeRoutes(checked.keyed).map(([route, verdict]) => (
+              {judgeRoutes(keyed).map(([route, verdict]) => (
                 <li key={route} data-route={route} data-verdict={verdict}>
                   {t(ruleset.routes[route].name)}: <VerdictBadge verdict={verdict} lang={lang} />
                 </li>
@@ -192,11 +168,11 @@ export function ScenarioBuilder({ ruleset, visibleFields, base, builtInIds }: { 
           ) : (
             <p>{t({ sv: 'Rätta fälten till vänster så räknas facit fram.', en: 'Correct the fields on the left and the key is computed.' })}</p>
           )}
-          {checked ? (
-            <p>
+          {keyed ? (
+            <p data-testid="builder-total">
               {t({
-                sv: `Värde över hela löptiden: ${checked.keyed.answers.value?.totalSek ?? 0} kr. Tänk om-förslag som fortfarande ändrar en väg: ${checked.keyed.whatIfs?.length ?? 0}.`,
-                en: `Value over the whole term: SEK ${checked.keyed.answers.value?.totalSek ?? 0}. What-if suggestions that still change a route: ${checked.keyed.whatIfs?.length ?? 0}.`,
+                sv: `Värde över hela löptiden: ${formatValue(keyed.answers.value?.totalSek ?? 0, 'sek', 'sv')}. Tänk om-förslag som fortfarande ändrar en väg: ${keyed.whatIfs?.length ?? 0}.`,
+                en: `Value over the whole term: ${formatValue(keyed.answers.value?.totalSek ?? 0, 'sek', 'en')}. What-if suggestions that still change a route: ${keyed.whatIfs?.length ?? 0}.`,
               })}
             </p>
           ) : null}

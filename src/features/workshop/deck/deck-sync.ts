@@ -8,11 +8,13 @@ export type DeckState = {
   startedAt: number | null;
   /** The phones' session, with the trainer's token: it never leaves this browser (BroadcastChannel is same-origin). */
   session: OpenedSession | null;
+  /** Why the session on screen went away when the trainer did not end it (the server lost it), in Swedish. */
+  sessionGone: string | null;
   /** The newest change wins when both windows speak at once. */
   updatedAt: number;
 };
 
-const initial: DeckState = { slide: 0, startedAt: null, session: null, updatedAt: 0 };
+const initial: DeckState = { slide: 0, startedAt: null, session: null, sessionGone: null, updatedAt: 0 };
 type Message = { type: 'hello' } | { type: 'state'; state: DeckState };
 
 const storageKey = (scenarioId: string) => `vagval.workshop.deck.${scenarioId}`;

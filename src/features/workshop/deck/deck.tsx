@@ -2,7 +2,9 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Ruleset } from '../../../engine/ruleset';
 import { stepTitles } from '../../../guide/step-titles';
 import { useI18n } from '../workshop-i18n';
-import { sessionApi, SessionRequestError, useLiveSession } from '../live/session-client';
+import { sessionApi, SessionRequestError } from '../live/session-client';
+import { useLiveSession } from '../live/use-live-session';
+import { PresenterConnectionNotice } from '../live/connection-notice';
 import type { JudgedScenario } from '../scenario-outcome';
 import { workshopHash } from '../workshop-route';
 import { deckSlides, slideTitle } from './deck-slides';
@@ -35,7 +37,7 @@ export function useDeck(judged: JudgedScenario) {
     setOpeningError(null);
     try {
       const session = await sessionApi.open({ scenarioId: judged.scenario.id, title: judged.scenario.title });
-      update({ session });
+      update({ session, sessionGone: null });
     } catch (error) {
       setOpeningError(error instanceof SessionRequestError ? error.message : String(error));
     }
@@ -47,19 +49,21 @@ export function useDeck(judged: JudgedScenario) {
     try {
       await sessionApi.close(session.code, session.trainerToken);
     } catch (error) {
-      // Already gone (closed for idleness): nothing left to close.
-      if (!(error instanceof SessionRequestError && error.status === 404)) throw error;
+      // Already gone (ended for idleness, or lost): nothing left to close.
+      if (!(error instanceof SessionRequestError && (error.status === 404 || error.status === 410))) throw error;
     }
     update({ session: null });
   }, [deck.session, update]);
 
-  // A session that ended elsewhere (the other window, or the server's idle timeout) leaves both windows.
+  // A session that ended elsewhere (the other window, or the server's idle timeout) leaves both windows; one the
+  // server lost (a restart without its store) says so instead of quietly offering to open a new one.
   useEffect(() => {
-    if (live.closed && deck.session) update({ session: null });
-  }, [live.closed, deck.session, update]);
+    if (!live.closed || !deck.session) return;
+    update({ session: null, sessionGone: live.ended && live.ended.by !== 'trainer' ? live.ended.message : null });
+  }, [live.closed, live.ended, deck.session, update]);
 
   const title = (i: number) => slideTitle(slides[i]!, judged, (step) => stepTitles[judged.steps[step]!.step]);
-  return { t, slides, deck, update, index, slide: slides[index]!, live, goTo, openSession, closeSession, openingError, title };
+  return { t, slides, deck, update, index, slide: slides[index]!, live, goTo, openSession, closeSession, openingError: openingError ?? deck.sessionGone, title };
 }
 
 /**
@@ -142,6 +146,7 @@ export function Deck({ ruleset, judged }: { ruleset: Ruleset; judged: JudgedScen
         {t({ sv: `Bild ${index + 1} av ${slides.length}: `, en: `Slide ${index + 1} of ${slides.length}: ` })}
         {t(title(index))}
       </p>
+      {deck.session ? <PresenterConnectionNotice live={live} where="projector" /> : null}
       <div ref={stage} className={`slide slide--${slide.kind}`} role="region" aria-labelledby={`${id}-heading`}>
         <SlideContent
           ruleset={ruleset}

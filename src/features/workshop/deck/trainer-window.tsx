@@ -9,6 +9,7 @@ import { workshopHash } from '../workshop-route';
 import { phaseOf, sessionPlan } from './deck-slides';
 import { useDeck } from './deck';
 import { OpenSessionButton } from './open-session-button';
+import { PresenterConnectionNotice } from '../live/connection-notice';
 import './deck.css';
 
 const clock = (ms: number) => {
@@ -170,6 +171,7 @@ export function TrainerWindow({ judged }: { judged: JudgedScenario }) {
           <h3 id={`${id}-phones`}>{t({ sv: 'Svar från mobiler', en: 'Answers from phones' })}</h3>
           {session ? (
             <>
+              <PresenterConnectionNotice live={live} where="trainer" />
               <p>
                 {t({ sv: 'Kod: ', en: 'Code: ' })}
                 <strong>{session.code}</strong>

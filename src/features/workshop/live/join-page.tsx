@@ -3,10 +3,12 @@ import { VerdictBadge } from '../../../components/verdict-badge';
 import { routeIds, type RouteId } from '../../../engine/answers-schema';
 import { useI18n } from '../workshop-i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
-import { codePattern, maxWhyChars, participantVerdicts, type ParticipantVerdict, type PublicSessionState } from '../../../shared/workshop-session';
+import { codeLength, codePattern, maxWhyChars, participantVerdicts, type ParticipantVerdict, type PublicSessionState } from '../../../shared/workshop-session';
 import { scenarioById } from '../scenarios/scenario-library';
 import { participantVerdictWords } from './room-answers';
-import { sessionApi, SessionRequestError, useLiveSession } from './session-client';
+import { sessionApi, SessionRequestError } from './session-client';
+import { useLiveSession } from './use-live-session';
+import { PhoneConnectionNotice } from './connection-notice';
 import './join-page.css';
 
 /** `#/join/ABC123` → "ABC123"; the code a QR code or a typed address carries. */
@@ -62,7 +64,7 @@ export function JoinPage() {
   const typedCode = (joinCode: string) => {
     setJoinError(null);
     if (!codePattern.test(joinCode)) {
-      setErrors({ code: t({ sv: 'Koden är sex tecken, bokstäver och siffror, som den står på skärmen.', en: 'The code is six characters, letters and digits, as shown on the screen.' }) });
+      setErrors({ code: t({ sv: 'Koden är åtta tecken, bokstäver och siffror, som den står på skärmen.', en: 'The code is eight characters, letters and digits, as shown on the screen.' }) });
       return;
     }
     setErrors({});
@@ -116,11 +118,30 @@ export function JoinPage() {
   const state: PublicSessionState | null = live.state;
   const scenario = state ? scenarioById(state.scenarioId) : undefined;
 
+  if (live.refused) {
+    return (
+      <section className="join-page" aria-labelledby={`${id}-heading`}>
+        <h2 id={`${id}-heading`}>{t({ sv: 'Mobilen kan inte följa sessionen just nu', en: 'This phone cannot follow the session right now' })}</h2>
+        <p role="alert">{live.refused}</p>
+      </section>
+    );
+  }
+
   if (live.closed) {
     return (
       <section className="join-page" aria-labelledby={`${id}-heading`}>
-        <h2 id={`${id}-heading`}>{t({ sv: 'Sessionen är avslutad', en: 'The session has ended' })}</h2>
-        <p>{t({ sv: 'Kursledaren har avslutat sessionen och svaren är raderade. Tack för att du var med!', en: 'The trainer has closed the session and the answers are deleted. Thank you for taking part!' })}</p>
+        <h2 id={`${id}-heading`}>
+          {live.ended?.by === 'lost' ? t({ sv: 'Sessionen finns inte längre', en: 'The session is gone' }) : t({ sv: 'Sessionen är avslutad', en: 'The session has ended' })}
+        </h2>
+        <p data-testid="session-ended" data-ended-by={live.ended?.by ?? 'trainer'}>
+          {live.ended?.message ||
+            t({ sv: 'Kursledaren har avslutat sessionen och svaren är raderade.', en: 'The trainer has closed the session and the answers are deleted.' })}
+        </p>
+        <p>
+          {live.ended?.by === 'lost'
+            ? t({ sv: 'Be kursledaren öppna en ny session och skanna den nya koden.', en: 'Ask the trainer to open a new session and scan the new code.' })
+            : t({ sv: 'Tack för att du var med!', en: 'Thank you for taking part!' })}
+        </p>
       </section>
     );
   }
@@ -148,7 +169,7 @@ export function JoinPage() {
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
-              maxLength={6}
+              maxLength={codeLength}
               value={typed}
               onChange={(event) => setTyped(event.target.value.toUpperCase())}
               aria-invalid={errors.code ? true : undefined}
@@ -178,6 +199,7 @@ export function JoinPage() {
   return (
     <section className="join-page" aria-labelledby={`${id}-heading`} data-phase={state?.phase ?? 'connecting'}>
       <h2 id={`${id}-heading`}>{title}</h2>
+      <PhoneConnectionNotice live={live} />
       {revealed ? (
         <>
           <p className="notice">{t({ sv: 'Facit visas nu på skärmen.', en: 'The answer key is now on the screen.' })}</p>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { AnswerRequest, JoinedSession, OpenedSession, OpenSessionRequest, PublicSessionState, SessionProblem } from '../../../shared/workshop-session';
 
 /** The server's refusal, with its Swedish message for the person holding the phone or the clicker. */
@@ -14,7 +13,8 @@ export class SessionRequestError extends Error {
   }
 }
 
-const base = '/api/workshop/sessions';
+export const sessionBase = '/api/workshop/sessions';
+const base = sessionBase;
 
 async function post<T>(path: string, body: unknown): Promise<T> {
   let response: Response;
@@ -39,25 +39,3 @@ export const sessionApi = {
   close: (code: string, trainerToken: string) => post<{ ok: true }>(`/${encodeURIComponent(code)}/close`, { trainerToken }),
   qrUrl: (code: string) => `${base}/${encodeURIComponent(code)}/qr.svg`,
 };
-
-export type LiveSession = { state: PublicSessionState | null; closed: boolean };
-
-/** Follows a session over Server-Sent Events: its state as it changes, and whether it has been closed. */
-export function useLiveSession(code: string | null): LiveSession {
-  const [live, setLive] = useState<LiveSession & { code: string | null }>({ code, state: null, closed: false });
-  useEffect(() => {
-    if (!code) return;
-    const source = new EventSource(`${base}/${encodeURIComponent(code)}/events`);
-    source.addEventListener('state', (event) => setLive({ code, state: JSON.parse((event as MessageEvent<string>).data) as PublicSessionState, closed: false }));
-    source.addEventListener('closed', () => {
-      source.close();
-      setLive((l) => ({ ...l, code, closed: true }));
-    });
-    // A session that no longer exists answers the stream with 404: EventSource then gives up (readyState CLOSED).
-    source.onerror = () => {
-      if (source.readyState === EventSource.CLOSED) setLive((l) => ({ ...l, code, closed: true }));
-    };
-    return () => source.close();
-  }, [code]);
-  return live.code === code ? live : { state: null, closed: false };
-}
