@@ -16,7 +16,7 @@ function owner(id: string): string {
 }
 
 /**
- * What the guide's first load is made of (issue 11): the chunks index.html loads before the guide shows and every
+ * What the guide's first load is made of: the chunks index.html loads before the guide shows and every
  * module in them, by package or src/ folder, with its rendered bytes and its share of the gzip total. For finding
  * what to move out of the first load; bench/wizard.bench.ts is the figure against the aim. `npm run bench -- entry`.
  */

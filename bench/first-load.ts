@@ -10,9 +10,9 @@ const root = resolve(import.meta.dirname, '..');
 /**
  * The guide's first load in Debian's chromium with an empty cache, over a throttled link: 1.6 Mbit/s
  * down, 750 kbit/s up, 150 ms round trip (Lighthouse's mobile throttling, DevTools' former
- * "Fast 3G"; the figure issue 12 gave, 3.7 s, was measured on such a link). Prints the bytes on
+ * "Fast 3G"; the 3.7 s first measured came from such a link). Prints the bytes on
  * the wire (compressed bodies and headers, as the browser's network log counts them), the bytes
- * the files hold uncompressed, and the first contentful paint, against issue 12's aim of 1.5 s.
+ * the files hold uncompressed, and the first contentful paint, against the aim of 1.5 s.
  */
 export async function benchFirstLoad(): Promise<void> {
   const dist = join(root, 'dist');

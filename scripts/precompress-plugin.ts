@@ -7,7 +7,7 @@ const compressible = /\.(js|css|html|json|svg|txt|map)$/;
 
 /**
  * Writes each built text file once more as .br (brotli, quality 11) and .gz (gzip -9) beside it,
- * so the server sends the app compressed without compressing it on every request (issue 12:
+ * so the server sends the app compressed without compressing it on every request (before that,
  * 395 KiB of code and the 130 KiB rule set went out uncompressed). The server's serveStatic picks
  * the smallest the browser accepts (src/server/static-app.ts).
  */

@@ -13,13 +13,43 @@ const navTexts: Record<AppRoute, { sv: string; en: string }> = {
   register: { sv: 'Beslutsregister', en: 'Decision register' },
   workshop: { sv: 'Verkstad', en: 'Workshop' },
   join: { sv: 'Svara i övningen', en: 'Answer the exercise' },
+  'not-found': { sv: 'Sidan finns inte', en: 'Page not found' },
 };
+
+/** An address that names no page of Vägval: said so, with the way to each page, instead of showing the guide. */
+function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <section className="not-found" aria-labelledby="not-found-heading">
+      <h2 id="not-found-heading">{t({ sv: 'Sidan finns inte', en: 'The page does not exist' })}</h2>
+      <p>
+        {t({
+          sv: 'Adressen leder inte till någon sida i Vägval. Kontrollera länken, eller gå vidare härifrån:',
+          en: 'The address leads to no page in Vägval. Check the link, or go on from here:',
+        })}
+      </p>
+      <ul>
+        <li>
+          <a href="/#/">{t({ sv: 'Guiden – börja eller fortsätt ett beslut', en: 'The guide – start or continue a decision' })}</a>
+        </li>
+        <li>
+          <a href="/#/register">{t({ sv: 'Beslutsregistret', en: 'The decision register' })}</a>
+        </li>
+        <li>
+          <a href="/#/workshop">{t({ sv: 'Verkstaden', en: 'The workshop' })}</a>
+        </li>
+      </ul>
+    </section>
+  );
+}
 
 function Shell() {
   const { t, lang, setLang } = useI18n();
   const route = useHashRoute();
   const main = useRef<HTMLElement>(null);
   const shownRoute = useRef(route);
+  // On an address the app does not answer on, the menu's links lead back to the app's own path.
+  const base = route === 'not-found' && window.location.pathname !== '/' ? '/' : '';
   useEffect(() => {
     document.title = `${t(navTexts[route])} – Vägval`;
   }, [route, t]);
@@ -37,14 +67,14 @@ function Shell() {
       <header className="app-header no-print">
         <div className="app-header__inner">
           <p className="app-header__name">
-            <a href="#/">Vägval</a>
+            <a href={`${base}#/`}>Vägval</a>
             <span className="app-header__tagline">{t({ sv: 'Beslutsstöd för upphandling från sociala företag och idéburna organisationer', en: 'Decision support for buying from social enterprises and idéburna organisations' })}</span>
           </p>
           <nav aria-label={t({ sv: 'Huvudmeny', en: 'Main menu' })} className="app-nav">
             <ul>
               {(Object.keys(routeHashes) as Array<keyof typeof routeHashes>).map((r) => (
                 <li key={r}>
-                  <a href={routeHashes[r]} aria-current={r === route ? 'page' : undefined}>
+                  <a href={`${base}${routeHashes[r]}`} aria-current={r === route ? 'page' : undefined}>
                     {t(navTexts[r])}
                   </a>
                 </li>
@@ -64,7 +94,7 @@ function Shell() {
       <main id="main" ref={main} tabIndex={-1} className="app-main">
         <h1 className="visually-hidden">{`Vägval – ${t(navTexts[route])}`}</h1>
         <Suspense fallback={<p role="status">{t({ sv: 'Laddar…', en: 'Loading…' })}</p>}>
-          {route === 'register' ? <RegisterPage /> : route === 'workshop' ? <WorkshopPage /> : route === 'join' ? <JoinPage /> : <WizardPage />}
+          {route === 'register' ? <RegisterPage /> : route === 'workshop' ? <WorkshopPage /> : route === 'join' ? <JoinPage /> : route === 'not-found' ? <NotFoundPage /> : <WizardPage />}
         </Suspense>
       </main>
       <footer className="app-footer no-print">

@@ -20,7 +20,7 @@ export function VerdictBadge({ verdict, lang }: { verdict: Verdict; lang: 'sv' |
 
 export const preliminaryWords = { sv: 'Preliminärt', en: 'Preliminary' };
 
-/** A verdict as shown while the recommendation may still change: "Preliminärt" rather than "Rekommenderas" (issue 11, item 6). */
+/** A verdict as shown while the recommendation may still change: "Preliminärt" rather than "Rekommenderas". */
 export function ShownVerdictBadge({ verdict, lang }: { verdict: ShownVerdict; lang: 'sv' | 'en' }) {
   if (verdict !== 'preliminary') return <VerdictBadge verdict={verdict} lang={lang} />;
   return <span className="verdict verdict--preliminary">{preliminaryWords[lang]}</span>;

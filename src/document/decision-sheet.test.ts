@@ -19,6 +19,7 @@ describe('the decision sheet: page 1 says what was decided', () => {
       name: 'Direktupphandling',
       verdict: 'recommended',
       verdictLabel: 'Rekommenderas',
+      judgedBecause: null,
       grounds: [expect.stringMatching(/^Lågt värde \(under direktupphandlingsgränsen\) – LOU 19 a kap\. 3 §/)],
     });
     expect(cleaningSheet.recommendation.route).toBe('direct-award');
@@ -26,7 +27,7 @@ describe('the decision sheet: page 1 says what was decided', () => {
     expect(cleaningSheet.justification).toBe('Under direktupphandlingsgränsen; tre offerter begärs.');
     expect(cleaningSheet.ruleset).toEqual({ version: ruleset.version, hash: ruleset.hash });
     expect(cleaningSheet.record).toBeNull();
-    expect(cleaningSheet.printedAt).toBe('2026-11-22 10:05');
+    expect(cleaningSheet.printedAt).toBe('2026-11-22 10:05 svensk tid');
   });
 
   it('flags a route other than the recommended one, and one judged not allowed, on its first line', () => {
@@ -49,8 +50,29 @@ describe('the decision sheet: page 1 says what was decided', () => {
     expect(receiptShortForm(included)).toBe(`nr 4 · löv ${'c'.repeat(16)} · kontrollpunkt 12 poster, rot ab45f79f52e6ea96, 2026-12-01T14:00:00Z`);
   });
 
+  it('says on page 1 in plain words and Swedish time what the receipt proves, and keeps its technical line for the appendix', () => {
+    const included = { status: 'included', recordId: 4, index: 3, leafHash: 'c'.repeat(64), treeSize: 12, rootHash: 'q0X3n1Lm6pZ8i7c5E1YyS0l2mHnHj3Vb4G9r8wqXc0A=', checkpointTime: '2026-12-01T14:00:00Z', checkpoint: 'note', inclusionProof: ['d'.repeat(64)] };
+    const record = sheetForDecision(ruleset, furniture, 'sv', { ...savedRecord, receipt: included }).record!;
+    expect(record.receipt).toBe(
+      'Kvittot visar att beslut nr 4 finns oförändrat i beslutsregistret, bekräftat med registrets signatur 2026-12-01 15:00 svensk tid. Spara det med beslutet: vid nästa granskning klistrar revisorn in det under Kontroll i beslutsregistret och ser om beslutet fortfarande är detsamma.',
+    );
+    expect(record.recordedAt).toBe('2026-11-22 11:00 svensk tid');
+    for (const word of ['löv', 'kontrollpunkt', 'UTC', 'T14:00']) expect(record.receipt).not.toContain(word);
+    expect(record.receiptDetail).toContain('kontrollpunkt 12 poster');
+    expect(decisionToMarkdown(sheetForDecision(ruleset, furniture, 'sv', { ...savedRecord, receipt: included }))).toContain('### Kvittots tekniska uppgifter');
+  });
+
+  it('says on page 1, in one line with its rule, why Vägval judged a route chosen against its verdict so', () => {
+    const iop = sheetForDecision(ruleset, { ...furniture, chosenRoute: 'iop' }, 'sv');
+    const reasons = furniture.outcome!.routes.find((r) => r.route === 'iop')!.reasons;
+    const deciding = reasons.find((r) => r.result !== 'held') ?? reasons[0]!;
+    expect(iop.chosen?.judgedBecause).toMatch(new RegExp(`^${deciding.title.sv.replace(/[()]/g, '.')} – ${deciding.legalBasis.replace(/[().]/g, '.')}: `));
+    expect(decisionToMarkdown(iop)).toContain(`- Varför Vägval bedömde vägen så: ${deciding.title.sv}`);
+    expect(furnitureSheet.chosen?.judgedBecause).toBeNull();
+  });
+
   it('keeps every answer given, also one a later answer made irrelevant, with its label and never a raw key', () => {
-    // A common goal answered for a goods purchase from any supplier: no route needs it any more (issue 11, item 7).
+    // A common goal answered for a goods purchase from any supplier: no route needs it any more.
     expect(furnitureSheet.unasked).toEqual([{ path: 'partnership.commonGoal', label: 'Parterna har ett gemensamt formulerat allmännyttigt mål', value: 'ja' }]);
     expect(decisionToMarkdown(furnitureSheet)).toContain('#### Svar som gavs men inte längre behövdes för bedömningen\n\n- Parterna har ett gemensamt formulerat allmännyttigt mål: ja');
   });

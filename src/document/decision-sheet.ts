@@ -9,7 +9,7 @@ import { questionStepIds } from '../guide/steps';
 import { statusWords } from '../components/source-quote';
 import { verdictWords } from '../components/verdict-badge';
 import { swedishTime } from '../shared/swedish-time';
-import { receiptSchema, receiptShortForm as registerReceiptShortForm } from '../shared/receipt';
+import { receiptInPlainWords, receiptSchema, receiptShortForm as registerReceiptShortForm } from '../shared/receipt';
 import { sheetWords } from './sheet-words';
 import type { SimilarCheck } from '../shared/similar-check';
 import { sheetSimilar, type SheetSimilar } from './sheet-similar';
@@ -31,14 +31,18 @@ export type DecisionSheet = {
   similar: SheetSimilar | null;
   contractYears: string | null;
   /** `grounds`: for a route judged allowed, the grounds that hold, each with its legal basis, for page 1. */
-  chosen: { route: RouteId; name: string; verdict: Verdict | null; verdictLabel: string | null; grounds: string[] } | null;
+  chosen: { route: RouteId; name: string; verdict: Verdict | null; verdictLabel: string | null; grounds: string[]; judgedBecause: string | null } | null;
   recommendation: { route: RouteId | null; name: string | null; rationale: string; source: SheetSource | null };
   /** The first line of the document when the chosen route departs from the engine's judgement. */
   deviationFlag: string | null;
   deviationReason: string | null;
   justification: string | null;
   ruleset: { version: string; hash: string };
-  record: { number: number; savedBy: string; recordedAt: string; hash: string; receipt: string | null } | null;
+  /**
+   * `receipt`: what the receipt proves, in plain words (shared with the register's pages, src/shared/receipt.ts);
+   * `receiptDetail`: its technical line (index, leaf hash, checkpoint), for the appendix and the auditor.
+   */
+  record: { number: number; savedBy: string; recordedAt: string; hash: string; receipt: string | null; receiptDetail: string | null } | null;
   decidedBy: string | null;
   diarienummer: string | null;
   routes: SheetRoute[];
@@ -127,6 +131,13 @@ export function limitsThatBear(outcome: Outcome, chosenRoute: RouteId | null): P
   return outcome.parametersUsed.filter((p) => read.has(p.id));
 }
 
+function receiptTexts(receipt: unknown, lang: Lang): { receipt: string | null; receiptDetail: string | null } {
+  const registers = receiptSchema.safeParse(receipt);
+  if (!registers.success) return { receipt: receiptShortForm(receipt, lang), receiptDetail: null };
+  const { summary, technical } = receiptInPlainWords(registers.data, lang);
+  return { receipt: summary, receiptDetail: technical };
+}
+
 /** A receipt the register issued (a string, or an object of hashes and counts) in a line a reader can compare. */
 export function receiptShortForm(receipt: unknown, lang: Lang = 'sv'): string | null {
   if (typeof receipt === 'string') return receipt || null;
@@ -162,6 +173,14 @@ function rowValue(rows: readonly AnswerRow[], path: string, lang: Lang): string 
   return rows.find((r) => r.path === path)?.value[lang] ?? null;
 }
 
+function judgedBecause(reasons: readonly Reason[], lang: Lang): string | null {
+  const deciding = reasons.find((r) => r.result !== 'held') ?? reasons[0];
+  if (!deciding) return null;
+  const more = reasons.length - 1;
+  const rest = more > 0 ? (lang === 'sv' ? ` (och ${more} skäl till i bilagan)` : ` (and ${more} more in the appendix)`) : '';
+  return `${deciding.title[lang]} – ${deciding.legalBasis}: ${clean(deciding.explanation[lang])}${rest}`;
+}
+
 function deviationFlag(chosen: DecisionSheet['chosen'], recommended: RouteId | null, lang: Lang): string | null {
   if (!chosen) return null;
   const w = sheetWords[lang];
@@ -188,6 +207,9 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
           chosenOutcome && (chosenOutcome.verdict === 'allowed' || chosenOutcome.verdict === 'recommended')
             ? chosenOutcome.reasons.filter((r) => r.result === 'held').map((r) => `${r.title[lang]} – ${r.legalBasis}`)
             : [],
+        // A route chosen against its verdict: page 1 says in one line, with its rule, why Vägval judged it so, so
+        // that the signer reads the reason beside their own reason for deviating.
+        judgedBecause: chosenOutcome && (chosenOutcome.verdict === 'not-allowed' || chosenOutcome.verdict === 'needs-info') ? judgedBecause(chosenOutcome.reasons, lang) : null,
       }
     : null;
   const rec = outcome?.recommendation;
@@ -203,7 +225,7 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
         savedBy: `${input.record.savedBy.user} (${w.roles[input.record.savedBy.role] ?? input.record.savedBy.role})`,
         recordedAt: recordedAtText(input.record.recordedAt, lang),
         hash: input.record.hash,
-        receipt: receiptShortForm(input.record.receipt, lang),
+        ...receiptTexts(input.record.receipt, lang),
       }
     : null;
   const now = input.now ?? new Date();
@@ -216,7 +238,7 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
     supplier: [supplierName, supplierKind].filter(Boolean).join(', ') || null,
     value: valueText(answers, lang),
     similar: input.similar
-      ? sheetSimilar(input.similar.check, lang, (route) => outcome?.routes.find((r) => r.route === route)?.name[lang] ?? route, input.similar.sources.map((s) => sheetSource(s, lang)))
+      ? sheetSimilar(input.similar.check, lang, (route) => outcome?.routes.find((r) => r.route === route)?.name[lang] ?? route, input.similar.sources.map((s) => sheetSource(s, lang)), answers)
       : null,
     contractYears: answers.contract?.years !== undefined ? formatValue(answers.contract.years, 'years', lang) : null,
     chosen,
@@ -272,7 +294,7 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
       .filter((s) => s.rows.length > 0),
     unasked: (input.unaskedRows ?? []).map((r) => ({ path: r.path, label: r.label[lang], value: r.value[lang] })),
     disclaimer: w.disclaimer,
-    printedAt: printedAt(now),
+    printedAt: printedAt(now, lang),
   };
 }
 
@@ -281,10 +303,9 @@ export function recordedAtText(iso: string, lang: Lang): string {
   return swedishTime(iso, lang);
 }
 
-/** Local date and time to the minute, as a reader of a printed page expects it. */
-export function printedAt(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+/** When it was printed, in the same Swedish time as every other moment on the page (whatever the machine's zone). */
+export function printedAt(now: Date, lang: Lang = 'sv'): string {
+  return swedishTime(now.toISOString(), lang);
 }
 
 /** "Källa: titel, utgivare, avsnitt (ej verifierad)": where a source stands, in one line. */

@@ -8,6 +8,17 @@ import type { DecisionRecord } from '../shared/decision-record';
 import type { SimilarCheck } from '../shared/similar-check';
 import { recordedCheck } from '../guide/similar-purchases';
 import { decidedByText, decisionMakerFields, decisionMakerLimits } from '../shared/decision-maker';
+import { textProblemMessage, textProblemsIn } from '../shared/text-check';
+
+/**
+ * The one text check (src/shared/text-check.ts) over a whole input file: what was typed must be printable, and no
+ * string may hold a control, bidirectional or invisible character, or U+FFFD where the file's bytes were not UTF-8.
+ * The register's outcome and the guide's document are Vägval's own words and are held only to the first part.
+ */
+export function inputTextProblems(data: unknown): AnswerProblem[] {
+  const { outcome, document, ...typed } = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : { value: data };
+  return [...textProblemsIn(typed, { printable: true }), ...textProblemsIn({ outcome, document })].map((p) => ({ field: p.field, message: textProblemMessage(p.problem, 'en') }));
+}
 
 /** What the document is made from, whichever file it came in. */
 export type DocumentInput = {
@@ -54,6 +65,8 @@ function withPrefix(problems: AnswerProblem[], prefix: string): AnswerProblem[] 
 export function parseDocumentInput(data: unknown): ParsedDocumentInput {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, problems: [{ field: '(the file)', message: 'must be a JSON object' }] };
   const obj = data as Record<string, unknown>;
+  const textProblems = inputTextProblems(data);
+  if (textProblems.length > 0) return { ok: false, problems: textProblems };
 
   if ('format' in obj) {
     if (obj.format !== 'vagval.decision') return { ok: false, problems: [{ field: 'format', message: 'must be "vagval.decision" (a file the guide saved)' }] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { incompleteWords } from '../guide/similar-purchase-words';
 import { cleaningDraft, ruleset } from '../../tests/fixtures/decisions';
 import { buildDecision } from '../guide/decision';
 import type { Draft } from '../guide/draft';
@@ -45,11 +46,19 @@ describe('the similar purchases in the decision document (LOU 5 kap.)', () => {
   it('records "kunde inte kontrolleras" with the reason when the register could not be asked', () => {
     const sheet = sheetWith({ status: 'unchecked', lookup, checkedAt: '2026-11-22T10:00:00.000Z', reason: 'offline', detail: 'the server could not be reached' });
     expect(sheet.similar).toMatchObject({ status: 'unchecked', summary: 'Kunde inte kontrolleras: beslutsregistret gick inte att nå (ingen förbindelse med servern).', detail: 'the server could not be reached' });
-    expect(decisionToMarkdown(sheet)).toContain('Kontrollerat: 2026-11-22 10:00 UTC. Registrets svar: the server could not be reached');
+    expect(decisionToMarkdown(sheet)).toContain('Kontrollerat: 2026-11-22 11:00 svensk tid. Registrets svar: the server could not be reached');
     expect(sheetWith({ status: 'unchecked', lookup, checkedAt: '2026-11-22T10:00:00.000Z', reason: 'offline', detail: '' }, 'en').similar?.summary).toBe('Could not be checked: the decision register could not be reached (no connection to the server).');
   });
 
   it('says the search is not finished when no check was made for these answers', () => {
     expect(sheetWith(undefined).similar).toMatchObject({ status: 'pending', summary: 'Sökningen i beslutsregistret är inte klar.' });
+  });
+});
+
+describe('a check the answers did not allow yet', () => {
+  it('names only what is missing: with the CPV code given and no supplier, who supplies, not also what is bought', () => {
+    const words = incompleteWords({ organisation: 'motala', decisionDate: '2026-11-22', purchase: { kind: 'services', cpvCode: '90911200-8' } });
+    expect(words.sv).toBe('svaren säger ännu inte av vem (leverantörens namn eller organisationsnummer)');
+    expect(incompleteWords({ organisation: 'motala', decisionDate: '2026-11-22', supplier: { kind: 'any', name: 'Glimten' } }).sv).toBe('svaren säger ännu inte vad som köps (CPV-kod eller beskrivning)');
   });
 });

@@ -1,12 +1,14 @@
 import type { RouteId } from '../engine/answers-schema';
 import { formatValue, type Lang } from '../engine/format';
-import { matchWords, notAddedReasonWords, uncheckedWords } from '../guide/similar-purchase-words';
+import { incompleteWords, matchWords, notAddedReasonWords, uncheckedWords } from '../guide/similar-purchase-words';
+import type { DraftAnswers } from '../guide/draft';
+import { swedishTime } from '../shared/swedish-time';
 import { addedSek } from '../guide/similar-purchases';
 import type { SimilarCheck } from '../shared/similar-check';
 import type { SheetSource } from './decision-sheet';
 
 /**
- * The similar-purchase check as the decision document records it (issue 13, item 4; LOU 5 kap.): one line for
+ * The similar-purchase check as the decision document records it (LOU 5 kap.): one line for
  * page 1 beside the value, and for the appendix each purchase the register found with what was done with it, or
  * "kunde inte kontrolleras" with the reason.
  */
@@ -55,13 +57,15 @@ const words = {
   },
 } as const;
 
-export function sheetSimilar(check: SimilarCheck | null, lang: Lang, routeName: (route: RouteId) => string, sources: SheetSource[]): SheetSimilar {
+export function sheetSimilar(check: SimilarCheck | null, lang: Lang, routeName: (route: RouteId) => string, sources: SheetSource[], answers?: DraftAnswers): SheetSimilar {
   const w = words[lang];
   const heading = w.heading;
   if (check === null) return { heading, status: 'pending', summary: w.pending, window: null, checkedAt: null, items: [], detail: null, sources };
-  const checkedAt = check.checkedAt ? `${check.checkedAt.slice(0, 16).replace('T', ' ')} UTC` : null;
+  // Swedish time, like every other moment in the document.
+  const checkedAt = check.checkedAt ? swedishTime(check.checkedAt, lang) : null;
   if (check.status === 'unchecked') {
-    return { heading, status: 'unchecked', summary: `${w.unchecked}: ${uncheckedWords[check.reason][lang]}.`, window: null, checkedAt, items: [], detail: check.detail || null, sources };
+    const why = check.reason === 'incomplete' && answers ? incompleteWords(answers) : uncheckedWords[check.reason];
+    return { heading, status: 'unchecked', summary: `${w.unchecked}: ${why[lang]}.`, window: null, checkedAt, items: [], detail: check.detail || null, sources };
   }
   const window = `${check.window.from} – ${check.window.to}`;
   const sek = (n: number) => formatValue(n, 'sek', lang);

@@ -23,6 +23,8 @@ export const sheetWords: Record<Lang, {
   recordHash: string;
   decidedBy: string;
   legalGround: string;
+  judgedBecause: string;
+  receiptDetail: string;
   decisionDate: string;
   diarienummer: string;
   signature: string;
@@ -86,6 +88,8 @@ export const sheetWords: Record<Lang, {
     recordHash: 'postens kontrollsumma',
     decidedBy: 'Beslutat av',
     legalGround: 'Rättslig grund för vald väg',
+    judgedBecause: 'Varför Vägval bedömde vägen så',
+    receiptDetail: 'Kvittots tekniska uppgifter',
     decisionDate: 'Beslutsdatum',
     diarienummer: 'Diarienummer',
     signature: 'Underskrift',
@@ -148,6 +152,8 @@ export const sheetWords: Record<Lang, {
     recordHash: 'record hash',
     decidedBy: 'Decided by',
     legalGround: 'Legal ground for the chosen route',
+    judgedBecause: 'Why Vägval judged the route so',
+    receiptDetail: "The receipt's technical details",
     decisionDate: 'Decision date',
     diarienummer: 'Diarienummer (reference number)',
     signature: 'Signature',

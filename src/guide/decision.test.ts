@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeRuleset } from '../rules-data/node-ruleset';
-import { buildDecision, fieldLabel, questionLabel } from './decision';
+import { buildDecision, fieldLabel, questionLabel, wizardRows } from './decision';
 import { emptyDraft, type Draft } from './draft';
 import { createVisibleFields } from './relevance';
 import { stepFields } from './steps';
@@ -47,5 +47,16 @@ describe('what decides a route, in the words of the question asked', () => {
   it('names the IOP payment fact by the question the procurer answers, and every other fact by its label', () => {
     expect(questionLabel(ruleset, 'partnership.paymentForService').sv).toBe('Hur får organisationen betalt?');
     for (const path of ['supplier.kind', 'value.totalSek', 'partnership.ownContribution']) expect(questionLabel(ruleset, path)).toEqual(fieldLabel(ruleset, path));
+  });
+
+  it("lists the guide's own questions as answered, for the review: similar purchases, the price's basis, the payment", () => {
+    const rows = wizardRows({ ...emptyDraft(), wizard: { hasSimilarPurchases: false, valueBasis: 'total', contractSek: 450_000, paymentBasis: 'per-unit' } });
+    expect(rows.map((r) => [r.step, r.label.sv, r.value.sv])).toEqual([
+      ['value', 'Har ni köpt, eller ska ni köpa, liknande varor eller tjänster under de föregående eller kommande tolv månaderna?', 'Nej'],
+      ['value', 'Hur anges priset i avtalet eller offerten?', 'Som en summa för hela avtalstiden'],
+      ['value', 'Avtalets värde för hela avtalstiden exklusive moms, utan optioner', '450\u00a0000 kr'],
+      ['partnership', 'Hur får organisationen betalt?', 'Per besökare, plats, timme eller deltagare'],
+    ]);
+    expect(wizardRows(emptyDraft())).toEqual([]);
   });
 });

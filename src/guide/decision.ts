@@ -8,6 +8,7 @@ import { judgeable, pickAnswers, readPath, type Draft, type DraftAnswers } from 
 import { fieldKinds, ownFieldTexts } from './field-kinds';
 import { askedAnswers, type VisibleFields } from './relevance';
 import { questionStepIds, stepFields, type QuestionStepId } from './steps';
+import { paymentBasisOptions, valueBasisOptions } from './guide-questions';
 import { buyerName } from '../engine/buyers';
 
 export type AnswerRow = { step: QuestionStepId; path: string; label: Localized; value: Localized };
@@ -20,7 +21,7 @@ export type Decision = {
   rows: AnswerRow[];
   /**
    * Answers given to questions that an answer since has made irrelevant: not judged, but shown in the review, the
-   * document and the record, so nothing the procurer said disappears (issue 11, item 7).
+   * document and the record, so nothing the procurer said disappears.
    */
   unaskedRows: AnswerRow[];
   unaskedAnswers: DraftAnswers;
@@ -70,6 +71,23 @@ export function buildDecision(ruleset: Ruleset, visibleFields: VisibleFields, dr
   const unaskedAnswers = pickAnswers(draft.answers, unaskedPaths);
   const chosenRoute = draft.decision.chosenRoute ?? outcome?.recommendation.route ?? null;
   return { draft, answers, outcome, rows: answerRows(ruleset, answers), unaskedRows: answerRows(ruleset, unaskedAnswers), unaskedAnswers, chosenRoute };
+}
+
+/**
+ * The guide's own questions the procurer answered (similar purchases, how the price is given, how the organisation
+ * is paid): no fact the rules read, but asked, so the review lists them with the answers ("liknande köp: Nej").
+ */
+export function wizardRows(draft: Draft): AnswerRow[] {
+  const w = draft.wizard;
+  const rows: AnswerRow[] = [];
+  const row = (step: QuestionStepId, path: string, value: Localized) => rows.push({ step, path, label: ownFieldTexts[path]!.label, value });
+  if (w.hasSimilarPurchases !== undefined) row('value', 'wizard.hasSimilarPurchases', w.hasSimilarPurchases ? { sv: 'Ja', en: 'Yes' } : { sv: 'Nej', en: 'No' });
+  const basis = valueBasisOptions.find((o) => o.value === w.valueBasis);
+  if (basis) row('value', 'wizard.valueBasis', basis.label);
+  if (w.valueBasis === 'total' && w.contractSek !== undefined) row('value', 'wizard.contractSek', { sv: formatValue(w.contractSek, 'sek', 'sv'), en: formatValue(w.contractSek, 'sek', 'en') });
+  const payment = paymentBasisOptions.find((o) => o.value === w.paymentBasis);
+  if (payment) row('partnership', 'wizard.paymentBasis', payment.label);
+  return rows;
 }
 
 /** The answers as labelled rows in the order the guide asks them. */

@@ -6,7 +6,7 @@ import type { Localized } from '../engine/ruleset-schema';
  */
 export const guideOnlyQuestions = ['wizard.valueBasis', 'wizard.contractSek', 'wizard.hasSimilarPurchases', 'wizard.paymentBasis'] as const;
 
-/** How a contract states its price (issue 11 item 3): per year, or one sum for the whole term. */
+/** How a contract states its price: per year, or one sum for the whole term. */
 export const valueBases = ['per-year', 'total'] as const;
 export type ValueBasis = (typeof valueBases)[number];
 
@@ -16,7 +16,7 @@ export const valueBasisOptions: ReadonlyArray<{ value: ValueBasis; label: Locali
 ];
 
 /**
- * How the idéburen organisation is paid (issue 11 item 5). Asked instead of the yes-or-no fact
+ * How the idéburen organisation is paid. Asked instead of the yes-or-no fact
  * `partnership.paymentForService`, which those who see their arrangement as a grant answer "no" even when the
  * authority pays per visitor: the choice maps to the fact, so the rules and every saved record stay as they are.
  */

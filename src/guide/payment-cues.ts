@@ -1,4 +1,4 @@
-// Where the description of the purchase points at the IOP payment question (issue 11 item 5).
+// Where the description of the purchase points at the IOP payment question.
 
 /** Words in a description of the purchase that speak of payment per unit or against invoice: a purchase, not a grant. */
 const paymentCuePatterns: ReadonlyArray<RegExp> = [/per besökare/i, /per timme/i, /per plats/i, /per deltagare/i, /faktur\w*/i, /ersättning per \p{L}+/iu];

@@ -71,7 +71,7 @@ describe('question relevance read from the engine', () => {
 
 describe('an answer that shuts a route', () => {
   it('stays on screen, so the route stays "not allowed" rather than turning "needs more answers"', () => {
-    // Motala's "IOP" paying per visitor, with no own contribution from the association (issue 11). Since the
+    // Motala's "IOP" paying per visitor, with no own contribution from the association. Since the
     // second legal reading (rules 2026.12.1, HFD 2020 ref. 15) only the payment for a service the authority
     // specifies makes it a purchase; the missing own contribution is a guidance indicator, no longer a closing
     // requirement, so it no longer needs to be kept on screen for the verdict.

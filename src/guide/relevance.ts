@@ -28,7 +28,7 @@ function traceFacts(trace: ConditionTrace | null, into: Set<string>): Set<string
 /**
  * The answers a route's "not allowed" rests on. Two answers that each shut a route (paid per visitor, and no own
  * contribution) are not decisive one at a time, since the other still shuts it; without this both would vanish
- * and the route would read "needs more answers" instead of "not allowed" (issue 11, the Motala scenario).
+ * and the route would read "needs more answers" instead of "not allowed" (the Motala scenario).
  */
 export function blockingFacts(outcome: Outcome): Set<string> {
   const facts = new Set<string>();
@@ -56,7 +56,7 @@ function safeEvaluate(ruleset: Ruleset, answers: Answers): Outcome | null {
 export function createVisibleFields(ruleset: Ruleset) {
   return function visibleFields(step: QuestionStepId, draft: Pick<Draft, 'answers' | 'wizard'>): string[] {
     const fields: readonly string[] = stepFields[step];
-    // The procurer's own word that a partnership is intended puts the IOP questions on screen (issue 3).
+    // The procurer's own word that a partnership is intended puts the IOP questions on screen.
     if (step === 'partnership' && draft.wizard.partnershipIntended) return [...fields];
     const answers = judgeable(draft.answers);
     if (!answers) return [...fields];

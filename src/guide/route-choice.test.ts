@@ -4,9 +4,10 @@ import { evaluate } from '../engine/evaluate';
 import { nodeRuleset } from '../rules-data/node-ruleset';
 import { recommendationStatus, shownVerdict } from './recommendation-status';
 import { chosenDeviation, decisionProblems, routeOptions } from './route-choice';
+import { checkedFrom, choose } from './similar-purchases';
 
 const ruleset = nodeRuleset();
-/** Motala's "IOP" paying 150 kr per visitor (issue 11): payment for a service, so IOP is not allowed. */
+/** Motala's "IOP" paying 150 kr per visitor: payment for a service, so IOP is not allowed. */
 const motala: Answers = {
   organisation: 'motala',
   decisionDate: '2026-11-22',
@@ -55,6 +56,17 @@ describe('a recommendation that is only preliminary', () => {
     expect(recommendationStatus(outcome, motala)).toBe('final');
   });
 
+  it('is preliminary, never "Rekommenderas", while the register check for similar purchases is under way or one it found is undecided', () => {
+    const lookup = { organisation: 'motala' as const, decisionDate: '2026-11-22' };
+    const found = { id: 3, decisionDate: '2026-05-01', description: 'Städning', supplier: 'Glimten', valueSek: 200_000, route: 'direct-award' as const, match: ['orgNumber' as const] };
+    const check = checkedFrom(undefined, lookup, { from: '2025-11-22', to: '2027-11-22' }, [found], new Date('2026-11-22T10:00:00Z'));
+    expect(recommendationStatus(outcome, motala, null)).toBe('preliminary');
+    expect(recommendationStatus(outcome, motala, check)).toBe('preliminary');
+    expect(shownVerdict('recommended', recommendationStatus(outcome, motala, check))).toBe('preliminary');
+    const decided = check.status === 'checked' ? choose(check, 3, { add: true }) : check;
+    expect(recommendationStatus(outcome, motala, decided)).toBe('final');
+  });
+
   it('is preliminary while a route preferred before it could still open', () => {
     const answers: Answers = { organisation: 'ljungby', decisionDate: '2026-11-22', purchase: { kind: 'services', annex2Service: false, reservableServiceCode: false }, value: { totalSek: 450000 }, contract: { years: 2 } };
     const open = evaluate(ruleset, answers);
@@ -63,4 +75,12 @@ describe('a recommendation that is only preliminary', () => {
     expect(shownVerdict('recommended', 'preliminary')).toBe('preliminary');
     expect(shownVerdict('allowed', 'preliminary')).toBe('allowed');
   });
+
+  it('says at the justification and the reason for deviating which character cannot be saved or printed', () => {
+    const problems = decisionProblems(outcome, { justification: 'Skäl \u202eIOP', deviationReason: 'Bra 👍', chosenRoute: 'iop' }, 'iop');
+    expect(problems.justification?.sv).toContain('vänder läsriktningen (U+202E)');
+    expect(problems.deviationReason?.sv).toContain('som beslutsunderlaget inte kan skriva ut');
+    expect(decisionProblems(outcome, { justification: 'Skäl', diarienummer: 'KS\u00852026' }, 'direct-award').diarienummer?.sv).toMatch(/^Diarienumret innehåller ett styrtecken \(U\+0085\)/);
+  });
 });
+

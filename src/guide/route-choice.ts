@@ -1,3 +1,5 @@
+import { textProblem } from '../shared/text-check';
+import { typedTextMessage } from './form-schema';
 import type { RouteId } from '../engine/answers-schema';
 import { verdictsOf, type Outcome } from '../engine/outcome';
 import type { Localized, Verdict } from '../engine/ruleset-schema';
@@ -57,5 +59,10 @@ export function decisionProblems(outcome: Outcome | null, decision: Draft['decis
     problems.deviationReason = { sv: 'Skriv varför ni avviker från bedömningen.', en: 'Write why you depart from the assessment.' };
   }
   if (!decision.justification?.trim()) problems.justification = { sv: 'Skriv motiveringen: varför vägen valdes.', en: 'Write the justification: why the route was chosen.' };
+  // What is typed is printed on page 1 and filed: refused here, in the reader's words, before the save.
+  for (const field of ['justification', 'deviationReason'] as const) {
+    const problem = textProblem(decision[field] ?? '', { printable: true });
+    if (problem) problems[field] = { sv: typedTextMessage(problem, 'sv'), en: typedTextMessage(problem, 'en') };
+  }
   return { ...problems, ...decisionMakerProblems(decision) };
 }

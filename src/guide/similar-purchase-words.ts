@@ -1,6 +1,7 @@
 import type { Localized } from '../engine/ruleset-schema';
 import type { SourceRef } from '../engine/ruleset-schema';
 import type { NotAddedReason, SimilarFound, UncheckedReason } from '../shared/similar-check';
+import type { DraftAnswers } from './draft';
 
 /** The words of the similar-purchase check, shared by the guide's panel and the decision document. */
 
@@ -21,6 +22,22 @@ export const uncheckedWords: Record<UncheckedReason, Localized> = {
     en: 'the answers do not yet say what is bought (CPV code or description) and from whom (the supplier’s name or organisation number)',
   },
 };
+
+/**
+ * Why the register could not be asked yet, naming only what the answers still lack: with the CPV code given and no
+ * supplier, "vem som levererar", not also "vad som köps".
+ */
+export function incompleteWords(answers: DraftAnswers): Localized {
+  const what = Boolean(answers.purchase?.cpvCode?.trim() || answers.purchase?.description?.trim());
+  const who = Boolean(answers.supplier?.orgNumber?.trim() || answers.supplier?.name?.trim());
+  const missing: Localized[] = [];
+  if (!answers.organisation || !answers.decisionDate) missing.push({ sv: 'vilken organisation som köper och när', en: 'which organisation buys and when' });
+  if (!what) missing.push({ sv: 'vad som köps (CPV-kod eller beskrivning)', en: 'what is bought (CPV code or description)' });
+  if (!who) missing.push({ sv: 'av vem (leverantörens namn eller organisationsnummer)', en: 'from whom (the supplier’s name or organisation number)' });
+  if (missing.length === 0) return uncheckedWords.incomplete;
+  const join = (lang: 'sv' | 'en') => missing.map((m) => m[lang]).join(lang === 'sv' ? ' och ' : ' and ');
+  return { sv: `svaren säger ännu inte ${join('sv')}`, en: `the answers do not yet say ${join('en')}` };
+}
 
 export const matchWords: Record<SimilarFound['match'][number], Localized> = {
   orgNumber: { sv: 'samma organisationsnummer', en: 'same organisation number' },

@@ -5,7 +5,7 @@ import { addedSek } from './similar-value';
 export { addedSek, typedSimilarSek } from './similar-value';
 
 /**
- * The guide's side of the similar-purchase check (issue 13, item 4; LOU 5 kap.): when to ask the register, what to
+ * The guide's side of the similar-purchase check (LOU 5 kap.): when to ask the register, what to
  * keep of its answer, and how what the procurer adds flows into the estimated value the engine judges.
  */
 

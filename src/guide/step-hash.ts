@@ -1,6 +1,6 @@
 import { stepIds, type StepId } from './steps';
 
-/** Each step's own address, in Swedish like the rest of the UI: `#/guide/varde` (issue 11, item 8). */
+/** Each step's own address, in Swedish like the rest of the UI: `#/guide/varde`. */
 export const stepSlugs: Record<StepId, string> = {
   organisation: 'organisation',
   purchase: 'kop',

@@ -3,7 +3,7 @@ import type { SaveDecisionRequest } from '../shared/decision-record';
 import { RegisterError } from './register-service';
 
 /**
- * A record keeps the guide's similar-purchase check only as a whole answer (issue 13, item 4): made for this
+ * A record keeps the guide's similar-purchase check only as a whole answer: made for this
  * organisation and decision date, every found purchase either added or left out with a reason, and the additions
  * within the answers' similar purchases, so that the value the engine judged contains what the record says was added.
  */

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 
+/** The paths the app answers on: the root and the first part of each of its pages' addresses. */
+const appPaths = /^\/(index\.html|guide|register|workshop|join)?\/?$/;
+
 /** Vite names every built file under assets/ by its content hash: a changed file is a new name. */
 const immutable = 'public, max-age=31536000, immutable';
 
@@ -26,7 +29,10 @@ export function builtApp(staticDir: string): Hono | null {
     c.header('Cache-Control', 'no-store');
     return c.text('not found', 404);
   });
-  // The app routes by hash, so every other path gets the app itself.
-  app.get('*', (c) => c.html(index));
+  // Browsers ask for /favicon.ico by habit: the icon is an SVG (index.html links it), never the app's HTML.
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
+  // The app routes by hash. Its own paths get the app; any other address gets it with 404, and the app shows its
+  // "Sidan finns inte" page there, so a mistyped link is not taken for the guide.
+  app.get('*', (c) => c.html(index, appPaths.test(c.req.path) ? 200 : 404));
   return app;
 }

@@ -1,3 +1,4 @@
+import { textProblem, textProblemMessage } from './text-check';
 import { z } from 'zod/mini';
 import type { Localized } from '../engine/ruleset-schema';
 
@@ -41,6 +42,8 @@ const tooLong = (what: { sv: string; en: string }, max: number, length: number):
 
 function lineProblem(text: string, what: { sv: string; en: string }, max: number): Localized | undefined {
   const trimmed = text.trim();
+  const typed = textProblem(trimmed, { printable: true });
+  if (typed) return { sv: `${what.sv} ${textProblemMessage(typed, 'sv')}`, en: `${what.en} ${textProblemMessage(typed, 'en')}.` };
   if (!oneLine.test(trimmed)) return { sv: `${what.sv} ska stå på en rad, utan radbrytningar.`, en: `${what.en} must be on one line, without line breaks.` };
   if (trimmed.length > max) return tooLong(what, max, trimmed.length);
   return undefined;

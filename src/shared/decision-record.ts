@@ -6,6 +6,7 @@ import { receiptSchema } from './receipt';
 import { acknowledgedVerdicts } from './deviation';
 import { similarCheckSchema } from './similar-check';
 import { decidedBySchema, diarienummerSchema } from './decision-maker';
+import { failedInFiguresSchema } from './verification-mark';
 
 /** A named organisation, any kommun or region by SCB code, or a state agency (src/engine/answers-schema.ts). */
 export const organisationIdSchema = z.union([
@@ -32,7 +33,7 @@ export type RouteVerdicts = z.infer<typeof verdictsSchema>;
 
 /**
  * Answers the procurer gave to questions that later stopped being asked (an earlier answer made them irrelevant).
- * The engine does not judge them, but the record keeps them, so nothing the procurer said is lost (issue 11, item 7).
+ * The engine does not judge them, but the record keeps them, so nothing the procurer said is lost.
  */
 export const unaskedAnswersSchema = zm.partial(answersSchema);
 export type UnaskedAnswers = z.infer<typeof unaskedAnswersSchema>;
@@ -177,7 +178,11 @@ export const statsRowSchema = z.strictObject({
   valueSek: z.number(),
 });
 export type StatsRow = z.infer<typeof statsRowSchema>;
-export const statsResponseSchema = z.strictObject({ rows: z.array(statsRowSchema) });
+export const statsResponseSchema = z.strictObject({
+  rows: z.array(statsRowSchema),
+  /** Records in these figures that failed the latest verification: counted with their stored values, which may be forged. */
+  failedVerification: z.optional(z.nullable(failedInFiguresSchema)),
+});
 
 /** An error body: what went wrong and, for a bad request, each bad field by its dotted path. */
 export const apiErrorSchema = z.object({
@@ -196,8 +201,16 @@ export const identitySchema = z.strictObject({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
-/** GET /api/identities: in the single-user default, who one may act as (no secrets). */
+/** GET /api/identities: in the single-user default, who one may act as (no secrets); with sign-in, who is signed in. */
 export const identitiesResponseSchema = z.strictObject({
   headerIdentity: z.boolean(),
   users: z.array(z.strictObject({ name: z.string(), roles: z.array(z.enum(roles)), organisations: z.array(z.union([z.literal('*'), organisationIdSchema])) })),
+  /** Where the server signs its users in with the organisation's OpenID provider: who this browser is signed in as, if anyone. */
+  signIn: z.optional(
+    z.strictObject({
+      signedIn: z.nullable(
+        z.strictObject({ user: z.string(), roles: z.array(z.enum(roles)), organisations: z.array(z.union([z.literal('*'), organisationIdSchema])), via: z.literal('oidc'), expiresAt: z.string() }),
+      ),
+    }),
+  ),
 });

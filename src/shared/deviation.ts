@@ -4,7 +4,7 @@ import type { Localized, Verdict } from '../engine/ruleset-schema';
 /**
  * How a chosen route stands against the engine's judgement, for the picker, the document, the register and the
  * server alike. `not-allowed` and `needs-info` are deviations the procurer must acknowledge and give a reason for
- * (issue 11, item 1); `not-recommended` is an allowed route other than the recommended one, which also needs a reason.
+ *; `not-recommended` is an allowed route other than the recommended one, which also needs a reason.
  */
 export type DeviationKind = 'not-allowed' | 'needs-info' | 'not-recommended';
 

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { routeIds } from '../engine/answers-schema';
 
 /**
- * The guide's check of the register for similar purchases (issue 13, item 4): what was asked, what the register
+ * The guide's check of the register for similar purchases: what was asked, what the register
  * found and what the procurer did with each, or why the register could not be asked. Kept in the draft while the
  * guide runs and in the record once saved, so the document and a replay show what was added to the estimated
  * value and why the rest was not (LOU 5 kap.). zod/mini, as the draft is, so the guide's first load stays small.

@@ -17,7 +17,7 @@ afterAll(async () => {
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const justification = 'Värdet 450 000 kr ligger under direktupphandlingsgränsen. Tre offerter begärs, bland dem från det arbetsintegrerande sociala företaget.';
 
-/** Ljungby's cleaning, as the issue tells it: 450 000 kr over two years from a work-integrating social enterprise with 40 % from the target group. */
+/** Ljungby's cleaning, as a procurer there described it: 450 000 kr over two years from a work-integrating social enterprise with 40 % from the target group. */
 async function ljungbyCleaning(page: Page) {
   const w = wizard(page);
   await w.expectStep('Organisation och datum');
@@ -130,6 +130,65 @@ describe('the decision document for the diarium', () => {
       expect(registerPage1).toContain(expected);
     }
     await expectNoAxeViolations(page, 'register: record view with the PDF download');
+    await page.close();
+  });
+
+  it('still carries its register number and receipt after a reload: on page 1, in the PDF file and in its name', async () => {
+    const page = await openPage(browser);
+    await ljungbyCleaning(page);
+    await page.getByRole('button', { name: 'Spara i beslutsregistret' }).click();
+    const number = page.getByTestId('register-number');
+    await expect.poll(() => number.innerText(), { timeout: 30_000 }).toMatch(/^nr \d+$/);
+    const id = Number((await number.innerText()).slice(3));
+    const receipt = page.getByTestId('receipt');
+    const receiptBefore = await receipt.innerText();
+
+    await page.reload();
+    await page.getByRole('button', { name: `Sparat som nr ${id}` }).waitFor();
+    await expect.poll(() => number.innerText(), { timeout: 30_000 }).toBe(`nr ${id}`);
+    const after = flat(await page.locator('.decision-document').innerText());
+    expect(after).not.toContain('inte sparat i beslutsregistret');
+    expect(after).toContain('Sparat av');
+    // The same receipt, unless the register has signed it into a checkpoint since: then the newer one.
+    expect(await receipt.innerText()).toContain(`${id}`);
+    expect(receiptBefore).toContain(`${id}`);
+
+    await page.emulateMedia({ media: 'print' });
+    const page1 = flat(pdfText(await page.pdf({ format: 'A4' }), 1));
+    expect(page1).toContain(`nr ${id}`);
+    expect(page1).not.toContain('inte sparat');
+    await page.emulateMedia({ media: 'screen' });
+    const file = await download(page, 'Ladda ner som PDF');
+    expect(file.name).toBe(`vagval-beslut-ljungby-2026-11-22-nr-${id}.pdf`);
+    expect(flat(pdfText(file.bytes, 1))).toContain(`Nummer i beslutsregistret nr ${id}`);
+
+    // Once the decision changes, it is no longer the record that was saved: the document says so again.
+    await page.getByLabel('Motivering', { exact: true }).fill(`${justification} Ändrad.`);
+    await expect.poll(() => number.innerText()).not.toBe(`nr ${id}`);
+    await page.close();
+  });
+
+  it('after a failed save moves focus to the first field that stops it, and refuses at the field text it could not print or that reads otherwise than stored', async () => {
+    const page = await openPage(browser);
+    await ljungbyCleaning(page);
+    const justificationField = page.getByLabel('Motivering', { exact: true });
+    await justificationField.fill('');
+    // Straight from the emptied field to Save with the pointer: the click is not lost to the error appearing.
+    await page.getByRole('button', { name: 'Spara i beslutsregistret' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/-justification$/);
+
+    await justificationField.fill('Tre offerter \u202eIOP');
+    await justificationField.blur();
+    await expect.poll(() => justificationField.getAttribute('aria-invalid')).toBe('true');
+    const errorId = (await justificationField.getAttribute('aria-describedby'))!.split(' ').at(-1)!;
+    expect(await page.locator(`#${errorId}`).innerText()).toContain('Texten innehåller ett tecken som vänder läsriktningen (U+202E)');
+    await page.getByRole('button', { name: 'Spara i beslutsregistret' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/-justification$/);
+    expect(await page.getByTestId('register-number').innerText()).not.toMatch(/^nr \d+$/);
+    await justificationField.fill('Tre offerter: 决定');
+    await expect.poll(() => page.locator(`#${errorId}`).innerText()).toContain('som beslutsunderlaget inte kan skriva ut');
+    await expectNoAxeViolations(page, 'decision form: text refused at the field');
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import { headOrderPlugin } from '../../scripts/head-order-plugin';
 
 const indexHtml = readFileSync(resolve(import.meta.dirname, '../../index.html'), 'utf8');
 
-describe('the first paint on a slow link (issue 12: under 1.5 s on slow 3G)', () => {
+describe('the first paint on a slow link (under 1.5 s on slow 3G)', () => {
   it('comes from the page itself: the frame and a Swedish loading line in #root, before any code or the rule set arrives', () => {
     const root = /<div id="root">([\s\S]*?)\n {4}<\/div>/.exec(indexHtml)?.[1] ?? '';
     expect(root).toContain('<a href="#/">Vägval</a>');

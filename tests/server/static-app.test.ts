@@ -39,6 +39,13 @@ it('sends hashed assets pre-compressed with a year-long immutable cache, and the
     expect(page.headers['cache-control'], path).toBe('no-cache');
     expect(page.headers['content-security-policy'], path).toContain("script-src 'self'");
   }
+  // An address the app does not answer on is 404 (the app says "Sidan finns inte" there), and the icon is an icon.
+  const unknown = await rawRequest(`${server.url}/gammal/lank`);
+  expect(unknown.status).toBe(404);
+  expect(unknown.text).toContain('<script');
+  const icon = await rawRequest(`${server.url}/favicon.ico`);
+  expect(icon.status).toBe(301);
+  expect(icon.headers.location).toBe('/favicon.svg');
   // An old link to a hashed file that is gone is a 404, not the app cached for a year.
   const gone = await rawRequest(`${server.url}/assets/app-0000.js`);
   expect(gone.status).toBe(404);

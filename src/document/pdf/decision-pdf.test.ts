@@ -66,12 +66,22 @@ describe('the decision document as a PDF (react-pdf), read back with pdftotext',
     const pdf = await decisionPdfBuffer(furnitureSheet);
     const info = pdfInfo(pdf);
     expect(info.Title).toBe('Beslut om upphandlingsväg: Ljungby kommun, 2026-11-22');
-    expect(info.Subject).toBe('Vald väg: Upphandling enligt LOU med sociala hänsyn (Tillåten)');
+    expect(info.Subject).toBe('Vald väg: Upphandling enligt LOU med sociala hänsyn (Tillåten) · Nummer i beslutsregistret nr 4');
+    expect(info.Keywords).toBe('Ljungby kommun, beslutsdatum 2026-11-22, nr 4, Upphandling enligt LOU med sociala hänsyn, LOU');
     expect(info.Author).toBe('anna (upphandlare)');
     expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Lang \(sv-SE\)/);
   });
 
-  it('writes the characters Helvetica lacks the way a typist would', () => {
+  it('writes the few characters its font lacks the way a typist would, and keeps those it has', () => {
     expect(pdfSafe('IOP troligen inte möjligt → upphandling; ≤ 30 %')).toBe('IOP troligen inte möjligt -> upphandling; <= 30 %');
+    expect(pdfSafe('−5 % · Čierna · Œuvre · Ŋ · α · ж')).toBe('−5 % · Čierna · Œuvre · Ŋ · α · ж');
+  });
+
+  it('draws Sámi, Greek and Cyrillic text with its embedded font, as selectable text', async () => {
+    const text = 'Sámi: Ŋ ŧ đ č š ž á. Ελληνικά. Кириллица. Ørsted Æble.';
+    const sheet = sheetForDecision(ruleset, { ...furniture, draft: { ...furniture.draft, decision: { ...furniture.draft.decision, justification: text } } }, 'sv');
+    const pdf = await decisionPdfBuffer(sheet);
+    expect(flat(pdfText(pdf, 1))).toContain(text);
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/FontFile2/);
   });
 });

@@ -1,30 +1,45 @@
-import { Document, Font, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
+import { printableRanges } from '../../shared/printable-ranges';
+import { writtenAsTyped } from '../../shared/text-check';
 import type { DecisionSheet, SheetReason, SheetSource } from '../decision-sheet';
 import { sheetWords } from '../sheet-words';
+import { pdfFontFamily } from './pdf-fonts';
 
-// Words are never hyphenated (a legal text must read as written); a URL may wrap after a slash, never mid-word.
-Font.registerHyphenationCallback((word) => (/^https?:\/\//.test(word) ? word.split(/(?<=[/?&=])/) : [word]));
+const inFont = (cp: number) => printableRanges.some(([a, b]) => cp >= a && cp <= b);
+const typed = new RegExp(`[${Object.keys(writtenAsTyped).join('')}]`, 'gu');
+/** The few characters of the rule set's own texts that the font lacks (→ ≤ ≥) are written the way a typist would. */
+export const pdfText = (text: string) => text.replace(typed, (c) => (inFont(c.codePointAt(0)!) ? c : (writtenAsTyped[c] ?? c)));
 
 /**
- * The PDF uses the PDF standard font Helvetica (WinAnsi encoding): å, ä, ö, é, §, – and × are in it, so no font
- * file ships with the app. The few characters outside it are written the way a typist would.
+ * A typed text as paragraphs that may each run across pages: a blank line starts a new one, a line break stays a
+ * line break. One Text per paragraph, never inside a View that must not wrap, so no word of it is lost.
  */
-const outsideWinAnsi: Record<string, string> = { '→': '->', '≤': '<=', '≥': '>=', '−': '-', '\u202f': ' ' };
-export const pdfText = (text: string) => text.replace(/[→≤≥−\u202f]/g, (c) => outsideWinAnsi[c] ?? c);
+function Paragraphs({ text }: { text: string }) {
+  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/);
+  return (
+    <>
+      {paragraphs.map((p, i) => (
+        <Text key={i} style={i < paragraphs.length - 1 ? s.paragraph : undefined} orphans={2} widows={2}>
+          {pdfText(p)}
+        </Text>
+      ))}
+    </>
+  );
+}
 
 const s = StyleSheet.create({
   // No lineHeight here: on the Page it hides the page numbers (react-pdf 4.9 lays out render-texts with it).
-  page: { fontFamily: 'Helvetica', fontSize: 9.5, paddingTop: 46, paddingBottom: 56, paddingHorizontal: 46, color: '#111' },
+  page: { fontFamily: pdfFontFamily, fontSize: 9.5, paddingTop: 46, paddingBottom: 56, paddingHorizontal: 46, color: '#111' },
   head: { position: 'absolute', top: 20, left: 46, right: 46, flexDirection: 'row', justifyContent: 'space-between', fontSize: 7.5, color: '#333' },
   footDisclaimer: { position: 'absolute', bottom: 22, left: 46, width: 380, fontSize: 7.5, color: '#333', borderTop: '0.5pt solid #999', paddingTop: 4 },
   pageNumber: { position: 'absolute', bottom: 22, right: 46, width: 100, textAlign: 'right', fontSize: 7.5, color: '#333', paddingTop: 4 },
-  flag: { fontFamily: 'Helvetica-Bold', fontSize: 11, borderWidth: 1.5, borderColor: '#000', padding: 6, marginBottom: 8 },
-  title: { fontFamily: 'Helvetica-Bold', fontSize: 16, marginBottom: 8 },
+  flag: { fontWeight: 'bold', fontSize: 11, borderWidth: 1.5, borderColor: '#000', padding: 6, marginBottom: 8 },
+  title: { fontWeight: 'bold', fontSize: 16, marginBottom: 8 },
   fact: { flexDirection: 'row', borderTop: '0.5pt solid #bbb', paddingVertical: 3.5 },
   term: { width: 150, color: '#444', paddingRight: 8 },
   value: { flex: 1 },
-  strong: { fontFamily: 'Helvetica-Bold' },
+  strong: { fontWeight: 'bold' },
   mono: { fontFamily: 'Courier', fontSize: 8 },
   fillIn: { flex: 1, borderBottom: '0.75pt solid #000', height: 12 },
   signatures: { flexDirection: 'row', flexWrap: 'wrap', marginTop: 22 },
@@ -32,14 +47,17 @@ const s = StyleSheet.create({
   signatureRule: { borderBottom: '0.75pt solid #000', height: 26, marginBottom: 2 },
   signatureLabel: { fontSize: 8, color: '#444' },
   note: { marginTop: 6, fontSize: 8.5, color: '#444' },
-  h2: { fontFamily: 'Helvetica-Bold', fontSize: 13, marginBottom: 6 },
-  h3: { fontFamily: 'Helvetica-Bold', fontSize: 11, marginTop: 10, marginBottom: 4 },
-  h4: { fontFamily: 'Helvetica-Bold', fontSize: 10, marginTop: 6, marginBottom: 2 },
+  h2: { fontWeight: 'bold', fontSize: 13, marginBottom: 6 },
+  h3: { fontWeight: 'bold', fontSize: 11, marginTop: 10, marginBottom: 4 },
+  h4: { fontWeight: 'bold', fontSize: 10, marginTop: 6, marginBottom: 2 },
   item: { marginBottom: 5 },
   quote: { marginTop: 2, marginLeft: 10, paddingLeft: 6, borderLeft: '1.5pt solid #888', fontSize: 8.5 },
-  quoteText: { fontFamily: 'Helvetica-Oblique' },
+  quoteText: { fontStyle: 'italic' },
   caption: { color: '#444', fontSize: 8 },
   url: { color: '#1a4f8f', fontSize: 7.5, textDecoration: 'none' },
+  paragraph: { marginBottom: 4 },
+  longFact: { borderTop: '0.5pt solid #bbb', paddingVertical: 3.5 },
+  longTerm: { color: '#444', marginBottom: 2 },
 });
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -49,6 +67,33 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
       <View style={s.value}>{children}</View>
     </View>
   );
+}
+
+/**
+ * A fact whose text the procurer typed and which may be long (a justification of 10,000 characters): the term above
+ * the text, which runs on over as many pages as it needs; the term is kept with its first lines.
+ */
+function LongFact({ term, text }: { term: string; text: string }) {
+  return (
+    <View style={s.longFact}>
+      <Text style={s.longTerm} minPresenceAhead={24}>
+        {pdfText(term)}
+      </Text>
+      <Paragraphs text={text} />
+    </View>
+  );
+}
+
+/** A fact of typed text: on its row when short, as a LongFact when it could not fit on one page. */
+function TextFact({ term, text }: { term: string; text: string }) {
+  if (text.length <= 300 && !text.includes('\n')) {
+    return (
+      <Fact term={term}>
+        <Text>{pdfText(text)}</Text>
+      </Fact>
+    );
+  }
+  return <LongFact term={term} text={text} />;
 }
 
 const T = ({ children, style }: { children: string; style?: (typeof s)[keyof typeof s] }) => <Text style={style}>{pdfText(children)}</Text>;
@@ -123,8 +168,20 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
     <Document
       title={pdfText(`${sheet.title}: ${sheet.organisation}, ${sheet.decisionDate}`)}
       author={pdfText(sheet.decidedBy ?? sheet.record?.savedBy ?? sheet.organisation)}
-      subject={pdfText(`${w.chosen}: ${chosen}`)}
-      keywords={pdfText([sheet.organisation, sheet.chosen?.name, sheet.record ? `nr ${sheet.record.number}` : null, sheet.diarienummer, 'LOU'].filter(Boolean).join(', '))}
+      // What a diarium's import reads (pdfinfo shows it): the decision, its date, the diarienummer and the register's number.
+      subject={pdfText([`${w.chosen}: ${chosen}`, sheet.diarienummer ? `${w.diarienummer} ${sheet.diarienummer}` : null, sheet.record ? `${w.registerNumber} nr ${sheet.record.number}` : null].filter(Boolean).join(' · '))}
+      keywords={pdfText(
+        [
+          sheet.organisation,
+          `${w.decisionDate.toLowerCase()} ${sheet.decisionDate}`,
+          sheet.diarienummer ? `${w.diarienummer.toLowerCase()} ${sheet.diarienummer}` : null,
+          sheet.record ? `nr ${sheet.record.number}` : null,
+          sheet.chosen?.name,
+          'LOU',
+        ]
+          .filter(Boolean)
+          .join(', '),
+      )}
       creator="Vägval"
       language={lang === 'sv' ? 'sv-SE' : 'en-GB'}
       pageMode="useOutlines"
@@ -138,14 +195,8 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
         <Fact term={w.organisation}>
           <T>{sheet.organisation}</T>
         </Fact>
-        <Fact term={w.purchase}>
-          <T>{sheet.purchase}</T>
-        </Fact>
-        {sheet.supplier ? (
-          <Fact term={w.supplier}>
-            <T>{sheet.supplier}</T>
-          </Fact>
-        ) : null}
+        <TextFact term={w.purchase} text={sheet.purchase} />
+        {sheet.supplier ? <TextFact term={w.supplier} text={sheet.supplier} /> : null}
         <Fact term={w.value}>
           <T>{sheet.value}</T>
         </Fact>
@@ -173,14 +224,13 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
             {pdfText(sheet.recommendation.rationale)}
           </Text>
         </Fact>
-        <Fact term={w.justification}>
-          <T>{sheet.justification ?? w.notGiven}</T>
-        </Fact>
-        {sheet.deviationReason ? (
-          <Fact term={w.deviationReason}>
-            <T>{sheet.deviationReason}</T>
+        {sheet.chosen?.judgedBecause ? (
+          <Fact term={w.judgedBecause}>
+            <T>{sheet.chosen.judgedBecause}</T>
           </Fact>
         ) : null}
+        <LongFact term={w.justification} text={sheet.justification ?? w.notGiven} />
+        {sheet.deviationReason ? <LongFact term={w.deviationReason} text={sheet.deviationReason} /> : null}
         <Fact term={w.ruleset}>
           <Text>
             {pdfText(sheet.ruleset.version)} <Text style={s.mono}>{sheet.ruleset.hash}</Text>
@@ -320,6 +370,12 @@ export function DecisionPdf({ sheet }: { sheet: DecisionSheet }) {
             <Quote source={p.source} lang={lang} />
           </View>
         ))}
+        {sheet.record?.receiptDetail ? (
+          <View wrap={false}>
+            <T style={s.h3}>{w.receiptDetail}</T>
+            <Text style={s.mono}>{sheet.record.receiptDetail}</Text>
+          </View>
+        ) : null}
         <Text style={s.h3}>
           {pdfText(w.answers)}
         </Text>

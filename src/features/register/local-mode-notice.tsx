@@ -4,7 +4,7 @@ import { identitiesQuery } from './api/identities';
 
 /**
  * In header-identity mode (the single-user default) the server believes whatever user and role
- * the page sends, so the page says so wherever it acts on that identity (issue 12, item 3).
+ * the page sends, so the page says so wherever it acts on that identity.
  * Nothing is shown until the server has said which mode it runs in, and nothing in token mode.
  */
 export function LocalModeNotice({ className }: { className?: string }) {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { Answers, RouteId } from '../../engine/answers-schema';
 import { verdictsOf, type Outcome } from '../../engine/outcome';
 import type { Localized } from '../../engine/ruleset-schema';
@@ -9,7 +9,9 @@ import { deviationOf, needsAcknowledgement, type AcknowledgedVerdict } from '../
 import type { SimilarCheck } from '../../shared/similar-check';
 import { undecided } from '../../guide/similar-purchases';
 import { decisionMakerFields, decisionMakerProblems, type DecisionMakerField } from '../../shared/decision-maker';
+import { textProblem } from '../../shared/text-check';
 import { ActingAsPicker } from './acting-as-picker';
+import { decisionTrailQuery } from './api/get-decision';
 import { identitiesQuery } from './api/identities';
 import { RegisterApiError } from './api/http';
 import { useSaveDecision } from './api/save-decision';
@@ -48,6 +50,10 @@ export type SaveDecisionButtonProps = {
   onInvalid?: ((fields: DecisionFieldName[]) => void) | undefined;
   /** Told the record the register made, so the decision document can carry its number. */
   onSaved?: ((record: DecisionRecord) => void) | undefined;
+  /** The record this very decision was saved as before (kept by the guide across reloads): it is not saved again. */
+  savedRecord?: { id: number; hash: string } | null | undefined;
+  /** Told the register's current copy of `savedRecord` (its receipt may have been signed since), when it can be read. */
+  onRecordRead?: ((record: DecisionRecord) => void) | undefined;
 };
 
 const missingTexts: Record<DecisionFieldName, Localized> = {
@@ -61,6 +67,10 @@ const missingTexts: Record<DecisionFieldName, Localized> = {
   diarienummer: { sv: 'Diarienumret är fel – se fältet.', en: 'The diarienummer is wrong – see the field.' },
 };
 const decisionFields = Object.keys(missingTexts) as DecisionFieldName[];
+const typedTexts: Record<'justification' | 'deviationReason', Localized> = {
+  justification: { sv: 'Motiveringen innehåller ett tecken som inte kan sparas eller skrivas ut – se fältet.', en: 'The justification holds a character that cannot be saved or printed – see the field.' },
+  deviationReason: { sv: 'Skälet att avvika innehåller ett tecken som inte kan sparas eller skrivas ut – se fältet.', en: 'The reason for deviating holds a character that cannot be saved or printed – see the field.' },
+};
 
 /**
  * Saves the decision on the recommendation page to the register. The server evaluates the answers again and refuses
@@ -68,7 +78,7 @@ const decisionFields = Object.keys(missingTexts) as DecisionFieldName[];
  * again until something in it changes, and a retry carries the same Idempotency-Key.
  */
 export function SaveDecisionButton(props: SaveDecisionButtonProps) {
-  const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, similarPurchases, corrects, onInvalid, onSaved } = props;
+  const { answers, outcome, chosenRoute, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, similarPurchases, corrects, onInvalid, onSaved, savedRecord, onRecordRead } = props;
   const maker = { decidedByName: props.decidedByName, decidedByTitle: props.decidedByTitle, diarienummer: props.diarienummer };
   const makerProblems = decisionMakerProblems(maker);
   const { decidedBy, diarienummer } = decisionMakerFields(maker);
@@ -107,7 +117,13 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
     [answers, outcome, recommended, chosenRoute, chosenVerdict, justification, deviationReason, acknowledgedVerdict, unaskedAnswers, similarPurchases, corrects, decidedBy?.name, decidedBy?.title, diarienummer],
   );
   const fingerprint = request ? saveFingerprint(request) : null;
-  const savedId = fingerprint ? savedEntry(fingerprint)?.id : undefined;
+  const savedId = (fingerprint ? savedEntry(fingerprint)?.id : undefined) ?? savedRecord?.id;
+  // The register's copy of the record kept across a reload: a pending receipt may since have been signed.
+  const readBack = useQuery({ ...decisionTrailQuery(actingAs.user, savedRecord?.id ?? 0), enabled: savedRecord != null, retry: false });
+  const readRecord = readBack.data?.record;
+  useEffect(() => {
+    if (readRecord && savedRecord && readRecord.id === savedRecord.id && readRecord.hash === savedRecord.hash) onRecordRead?.(readRecord);
+  }, [readRecord, savedRecord, onRecordRead]);
   const mayUseRole = savingRoles.includes(actingAs.role);
   const unchecked = identities.data?.headerIdentity === true && !actingAs.token;
 
@@ -123,9 +139,13 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
       if (field === 'similarPurchases') return similarPurchases === null || undecided(similarPurchases).length > 0;
       return deviationOf(verdicts, recommended, chosenRoute) !== null && !deviationReason?.trim();
     });
-    if (missing.length > 0 || !request || !fingerprint) {
-      onInvalid?.(missing);
-      return setProblem({ sv: missing.map((f) => missingTexts[f].sv).join(' '), en: missing.map((f) => missingTexts[f].en).join(' ') });
+    // Text the document could not print, or that holds control or direction characters, is refused at its field.
+    const typed = (['justification', 'deviationReason'] as const).filter((field) => !missing.includes(field) && textProblem((field === 'justification' ? justification : deviationReason) ?? '', { printable: true }));
+    const refused = [...missing, ...typed];
+    if (refused.length > 0 || !request || !fingerprint) {
+      onInvalid?.(refused);
+      const text = (f: DecisionFieldName) => (typed.includes(f as (typeof typed)[number]) ? typedTexts[f as (typeof typed)[number]] : missingTexts[f]);
+      return setProblem({ sv: refused.map((f) => text(f).sv).join(' '), en: refused.map((f) => text(f).en).join(' ') });
     }
     setProblem(null);
     const idempotencyKey = idempotencyKeyFor(fingerprint);

@@ -7,7 +7,7 @@ import { actorKey, useActingAs } from './use-acting-as';
 import { WithQueryClient } from './with-query-client';
 
 /**
- * What the guide's similar-purchase check needs of the register (issue 13, item 4): its query client, who the browser
+ * What the guide's similar-purchase check needs of the register: its query client, who the browser
  * acts as, and GET /api/reports/similar under the register's access rules. Loaded with the check, never with the
  * guide's first page (index.tsx).
  */

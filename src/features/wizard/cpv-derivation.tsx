@@ -18,7 +18,7 @@ type Props = {
 };
 
 /**
- * What the CPV code says (issue 10 item 15): the kind of purchase and the list memberships from rules/cpv/, each with
+ * What the CPV code says: the kind of purchase and the list memberships from rules/cpv/, each with
  * the list heading quoted, offered as answers the procurer confirms with one button or overrides in the questions
  * below. An answer that contradicts the code is pointed out.
  */
@@ -81,7 +81,7 @@ export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, o
         </p>
       ))}
       {answers.length > 0 ? (
-        <button type="button" className="button button--secondary" onClick={() => onUse(answers.map((a) => ({ path: a.path, text: toText(fieldKinds[a.path]!, a.value) })))}>
+        <button type="button" className="button button--secondary cpv-derivation__use" onClick={() => onUse(answers.map((a) => ({ path: a.path, text: toText(fieldKinds[a.path]!, a.value) })))}>
           {t({ sv: 'Använd kodens svar', en: "Use the code's answers" })}
         </button>
       ) : null}

@@ -84,10 +84,10 @@ function PageMargins({ sheet }: { sheet: DecisionSheet }) {
   const w = sheetWords[sheet.lang];
   const [printed, setPrinted] = useState(sheet.printedAt);
   useEffect(() => {
-    const onBeforePrint = () => setPrinted(printedAt(new Date()));
+    const onBeforePrint = () => setPrinted(printedAt(new Date(), sheet.lang));
     window.addEventListener('beforeprint', onBeforePrint);
     return () => window.removeEventListener('beforeprint', onBeforePrint);
-  }, []);
+  }, [sheet.lang]);
   const head = [sheet.title, sheet.organisation, sheet.record ? `nr ${sheet.record.number}` : null].filter(Boolean).join(' · ');
   const css = `@page {
   size: A4;
@@ -159,6 +159,11 @@ export function DecisionDocument({ sheet, onToggleObligation }: { sheet: Decisio
             </dd>
           </div>
           {sheet.chosen && sheet.chosen.grounds.length > 0 ? <Fact term={w.legalGround}>{sheet.chosen.grounds.join('; ')}</Fact> : null}
+          {sheet.chosen?.judgedBecause ? (
+            <Fact term={w.judgedBecause} testId="judged-because">
+              {sheet.chosen.judgedBecause}
+            </Fact>
+          ) : null}
           <Fact term={w.recommendation}>
             <span data-testid="recommended-route" data-route={sheet.recommendation.route ?? undefined}>
               {sheet.recommendation.name ? <strong>{sheet.recommendation.name}. </strong> : null}
@@ -316,6 +321,14 @@ export function DecisionDocument({ sheet, onToggleObligation }: { sheet: Decisio
           </ul>
         </section>
 
+        {sheet.record?.receiptDetail ? (
+          <section aria-labelledby="doc-receipt-detail">
+            <h3 id="doc-receipt-detail">{w.receiptDetail}</h3>
+            <p className="hash" data-testid="receipt-detail">
+              {sheet.record.receiptDetail}
+            </p>
+          </section>
+        ) : null}
         <section aria-labelledby="doc-answers">
           <h3 id="doc-answers">{w.answers}</h3>
           {sheet.answers.map((step, i) => (

@@ -17,6 +17,18 @@ import { SimilarPurchasesCheck } from './similar-purchases';
 import { useDecisionSheet, useSavedRecord } from './use-decision-sheet';
 import { useDecision, useWizard } from './wizard-provider';
 
+/** The decision's fields in the order the page shows them, and the id (after the page's own) of each one's input. */
+const fieldOrder: DecisionField[] = ['chosenRoute', 'acknowledgedVerdict', 'deviationReason', 'justification', 'decidedByName', 'decidedByTitle', 'diarienummer'];
+const fieldInputIds: Record<DecisionField, string> = {
+  chosenRoute: 'route',
+  acknowledgedVerdict: 'acknowledge',
+  deviationReason: 'deviation',
+  justification: 'justification',
+  decidedByName: 'decidedByName',
+  decidedByTitle: 'decidedByTitle',
+  diarienummer: 'diarienummer',
+};
+
 /** An error shown at its field, tied to it with aria-describedby and aria-invalid. */
 function FieldError({ id, text }: { id: string; text: Localized | undefined }) {
   const { t } = useI18n();
@@ -29,7 +41,7 @@ function FieldError({ id, text }: { id: string; text: Localized | undefined }) {
 
 /**
  * The recommendation and its reasons first, then the procurer's own decision (route, any deviation acknowledged and
- * explained, justification) and the save, then the document to print or download (issue 11, items 1 and 9).
+ * explained, justification) and the save, then the document to print or download.
  */
 export function RecommendationPage() {
   const { actor } = useWizard();
@@ -47,8 +59,13 @@ export function RecommendationPage() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- similarKey stands for the answers the check reads.
   const similarPurchases = useMemo(() => recordedCheck(draft, decision.answers), [draft.wizard.similarCheck, similarKey]);
   const reveal = (...fields: DecisionField[]) => setRevealed((old) => new Set([...old, ...fields]));
+  // Leaving a field for the Save button does not show its error yet: the error would push the button down between
+  // the press and the release, and the click would be lost. The save itself shows every error and moves focus there.
+  const leaving = (field: DecisionField) => (e: { relatedTarget: EventTarget | null }) => {
+    if (!(e.relatedTarget instanceof HTMLElement && e.relatedTarget.classList.contains('save-decision__button'))) reveal(field);
+  };
   const decide = (change: Draft['decision']) => actor.send({ type: 'DECIDE', decision: change });
-  const status = outcome ? recommendationStatus(outcome, decision.answers) : 'none';
+  const status = outcome ? recommendationStatus(outcome, decision.answers, similarPurchases) : 'none';
   const options = outcome ? routeOptions(outcome, status) : [];
   const chosen = outcome?.routes.find((r) => r.route === chosenRoute);
   const deviation = chosenDeviation(outcome, chosenRoute);
@@ -69,7 +86,7 @@ export function RecommendationPage() {
         autoComplete={autoComplete}
         aria-invalid={shown(field) ? true : undefined}
         aria-describedby={describedBy(field, ...(help ? [`${id}-${field}-help`] : []))}
-        onBlur={() => reveal(field)}
+        onBlur={leaving(field)}
         // No maxLength: a pasted text too long is kept and the error says so, rather than cut off unseen.
         onChange={(e) => decide({ [field]: e.target.value })}
       />
@@ -167,7 +184,7 @@ export function RecommendationPage() {
               value={draft.decision.deviationReason ?? ''}
               aria-invalid={shown('deviationReason') ? true : undefined}
               aria-describedby={describedBy('deviationReason')}
-              onBlur={() => reveal('deviationReason')}
+              onBlur={leaving('deviationReason')}
               onChange={(e) => decide({ deviationReason: e.target.value })}
             />
             <FieldError id={`${id}-deviationReason-error`} text={shown('deviationReason')} />
@@ -183,7 +200,7 @@ export function RecommendationPage() {
             value={draft.decision.justification ?? ''}
             aria-invalid={shown('justification') ? true : undefined}
             aria-describedby={describedBy('justification', `${id}-justification-help`)}
-            onBlur={() => reveal('justification')}
+            onBlur={leaving('justification')}
             onChange={(e) => decide({ justification: e.target.value })}
           />
           <p id={`${id}-justification-help`} className="field__help">
@@ -224,12 +241,13 @@ export function RecommendationPage() {
             onInvalid={(fields) => {
               reveal(...fields.filter((f): f is DecisionField => f !== 'similarPurchases'));
               setSimilarRefused(fields.includes('similarPurchases'));
+              // Focus goes to the first field in the page's order that stops the save, where its error is said.
+              const first = fieldOrder.find((f) => fields.includes(f));
+              if (first) requestAnimationFrame(() => document.getElementById(`${id}-${fieldInputIds[first]}`)?.focus());
             }}
-            onSaved={(record) => {
-              saved.onSaved(record);
-              const savedAs = actor.getSnapshot().context.draft.wizard.savedAs ?? [];
-              if (!savedAs.includes(record.id)) actor.send({ type: 'EDIT', values: {}, wizard: { savedAs: [...savedAs, record.id] } });
-            }}
+            onSaved={saved.onSaved}
+            savedRecord={saved.record}
+            onRecordRead={saved.onRead}
           />
         ) : null}
         <div className="step-actions">

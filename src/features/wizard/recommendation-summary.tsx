@@ -1,20 +1,23 @@
 import { ShownVerdictBadge } from '../../components/verdict-badge';
 import { questionLabel } from '../../guide/decision';
 import { recommendationStatus, shownVerdict } from '../../guide/recommendation-status';
+import { recordedCheck, undecided } from '../../guide/similar-purchases';
 import { useI18n } from '../../i18n/i18n';
 import { useDecision, useWizard } from './wizard-provider';
 
 /**
  * On screen, before the decision form: what is recommended and why, and each route's verdict with its grounds in
- * one line, so the procurer reads the assessment before deciding (issue 11, item 9). The full reasons and sources
+ * one line, so the procurer reads the assessment before deciding. The full reasons and sources
  * follow in the decision document below.
  */
 export function RecommendationSummary() {
   const { ruleset } = useWizard();
   const { t, lang } = useI18n();
-  const { outcome, answers } = useDecision();
+  const { outcome, answers, draft } = useDecision();
   if (!outcome) return null;
-  const status = recommendationStatus(outcome, answers);
+  const similar = recordedCheck(draft, answers);
+  const status = recommendationStatus(outcome, answers, similar);
+  const similarOpen = similar === null || undecided(similar).length > 0;
   const recommended = outcome.routes.find((r) => r.route === outcome.recommendation.route);
   const deciding = [...new Set(outcome.recommendation.couldChange.flatMap((c) => c.missing))];
   return (
@@ -26,6 +29,14 @@ export function RecommendationSummary() {
         </p>
       ) : null}
       <p>{t(outcome.recommendation.rationale)}</p>
+      {similarOpen ? (
+        <p className="notice notice--warning" data-testid="similar-open">
+          {t({
+            sv: 'Preliminärt: liknande köp i registret är inte avgjorda än. Deras värde kan räknas ihop med detta köp (LOU 19 a kap.) – ta ställning till dem nedan.',
+            en: 'Preliminary: similar purchases in the register are not decided yet. Their value may be added to this purchase (LOU 19 a kap.) – decide on them below.',
+          })}
+        </p>
+      ) : null}
       {status === 'preliminary' && deciding.length > 0 ? (
         <p className="notice notice--warning">
           {t({ sv: 'Preliminärt: rekommendationen kan ändras av svaren på ', en: 'Preliminary: the recommendation may change with the answers to ' })}

@@ -1,13 +1,16 @@
 import { useI18n } from '../../i18n/i18n';
 import { stepTitles } from '../../guide/step-titles';
 import { questionStepIds } from '../../guide/steps';
+import { wizardRows } from '../../guide/decision';
 import { useDecision, useFlow, useWizard } from './wizard-provider';
 
 /** All answers on one page, each step editable, and the steps an earlier change has re-opened. */
 export function ReviewStep() {
   const { actor } = useWizard();
   const { t } = useI18n();
-  const { rows, unaskedRows } = useDecision();
+  const { rows: answered, unaskedRows, draft } = useDecision();
+  // Every answer asked, the guide's own questions too, each under its step.
+  const rows = [...answered, ...wizardRows(draft)];
   const { planned, stale } = useFlow();
   return (
     <div className="review">

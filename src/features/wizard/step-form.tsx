@@ -9,7 +9,7 @@ import { readPath, type Draft } from '../../guide/draft';
 import { fieldLabel } from '../../guide/decision';
 import { FieldHelp } from './field-help';
 import { fieldKinds, ownFieldTexts, type FieldKind } from '../../guide/field-kinds';
-import { amountSchema, errorMessages, formToAnswers, readForm, stepFormSchema, toText, type FormValues } from '../../guide/form-schema';
+import { amountSchema, errorMessages, formToAnswers, readForm, stepFormSchema, textFieldMessage, toText, type FormValues } from '../../guide/form-schema';
 import { paymentBasisOptions, paymentBases, paymentForService, shownPaymentBasis, valueBasisOptions, type PaymentBasis, type ValueBasis } from '../../guide/guide-questions';
 import { readAmount, readYears } from '../../guide/swedish-number';
 import { stepFields, type QuestionStepId } from '../../guide/steps';
@@ -146,7 +146,7 @@ function errorPaths(errors: FieldErrors, prefix = ''): Set<string> {
   return paths;
 }
 
-/** Questions that come and go while answering, in words: "2 frågor behövs inte längre" (issue 11, item 7). */
+/** Questions that come and go while answering, in words: "2 frågor behövs inte längre". */
 function useFieldChangeAnnouncement(fields: readonly string[]): string {
   const { t } = useI18n();
   const [previous, setPrevious] = useState(fields);
@@ -215,7 +215,11 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   }, [watch, actor, step, earliest, latest]);
 
   const values = watch();
-  const errors = errorPaths(formState.errors);
+  // The errors shown (at the fields and in the summary) are those the answers on screen still have: react-hook-form
+  // keeps an error of a field until that field is checked again, also once another answer has made it right or
+  // taken its question away, and the summary would go on counting it.
+  const stillWrong = new Set(formIssues(step, fields, values, earliest, latest).map((i) => i.path.join('.')));
+  const errors = new Set([...errorPaths(formState.errors)].filter((path) => stillWrong.has(path)));
   // An unsure number asks at once, as typed, so that the buttons to answer it follow the field in the tab order.
   const suggestion = (path: string) => {
     const kind = path === 'wizard.contractSek' ? 'sek' : fieldKinds[path];
@@ -228,6 +232,8 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     const [head, leaf] = path.split('.') as [string, string | undefined];
     const node = (formState.errors as Record<string, unknown>)[head] as Record<string, { message?: string }> | { message?: string } | undefined;
     const key = (leaf === undefined ? (node as { message?: string })?.message : (node as Record<string, { message?: string }>)?.[leaf]?.message) ?? '';
+    const typed = textFieldMessage(key, lang);
+    if (typed) return typed;
     const text = errorMessages[key];
     return text ? t(text).replace('{earliest}', earliest).replace('{latest}', latest ?? '') : key;
   };

@@ -7,7 +7,7 @@ import { useStep, useWizard } from './wizard-provider';
  * Keeps the address and the machine's step together: each step the machine enters gets its own history entry
  * (`#/guide/varde`), the browser's Back and Forward ask the machine to go to the step in the address, and a reload
  * or a link lands on it. The machine decides: an address for a step not reachable now is replaced by the step
- * the procurer is on, so the address never lies (issue 11, item 8).
+ * the procurer is on, so the address never lies.
  */
 export function useStepAddress() {
   const { actor } = useWizard();

@@ -8,19 +8,25 @@ import { recommendationStatus, shownVerdict, type ShownVerdict } from '../../gui
 import type { DraftAnswers } from '../../guide/draft';
 import { useDecision, useWizard } from './wizard-provider';
 
-export type PanelRoute = { route: string; name: Localized; verdict: Outcome['routes'][number]['verdict']; shown: ShownVerdict; deciding: Localized[] };
+/** `deciding`: the route's own questions still to answer; `preferredOpen`: routes before it that could still open. */
+export type PanelRoute = { route: string; name: Localized; verdict: Outcome['routes'][number]['verdict']; shown: ShownVerdict; deciding: Localized[]; preferredOpen: Localized[] };
 
 /**
- * What the panel shows per route: the verdict and, while undecided, the questions whose answers decide it. The
- * recommended route reads "Preliminärt" until the answers that could still change it are in (issue 11, item 6).
+ * What the panel shows per route: the verdict and, while undecided, the questions whose answers decide that very
+ * route. The recommended route reads "Preliminärt" until the answers that could still change it are in; a route
+ * preferred before it that could still open is named, and its questions stand under that route, not this one.
  */
 export function panelRoutes(ruleset: Ruleset, outcome: Outcome, answers: DraftAnswers): PanelRoute[] {
   const status = recommendationStatus(outcome, answers);
-  const couldChange = [...new Set(outcome.recommendation.couldChange.flatMap((c) => c.missing))];
+  const name = (route: string) => outcome.routes.find((o) => o.route === route)?.name ?? { sv: route, en: route };
+  const preferredOpen = outcome.recommendation.couldChange.filter((c) => c.missing.length > 0).map((c) => name(c.route));
   return outcome.routes.map((r) => {
     const shown = shownVerdict(r.verdict, status);
-    const paths = r.verdict === 'needs-info' ? r.missing : shown === 'preliminary' ? (couldChange.length > 0 ? couldChange : ['value.totalSek']) : [];
-    return { route: r.route, name: r.name, verdict: r.verdict, shown, deciding: paths.map((path) => questionLabel(ruleset, path)) };
+    const paths = r.verdict === 'needs-info' ? r.missing : shown === 'preliminary' && answers.value?.totalSek === undefined ? ['value.totalSek'] : [];
+    // A verdict that waits for an unread figure names the figure, since no answer of the procurer's can decide it.
+    const figures = r.verdict === 'needs-info' ? r.unreadFigures.map((u) => u.figure) : [];
+    const deciding = [...paths.map((path) => questionLabel(ruleset, path)), ...figures];
+    return { route: r.route, name: r.name, verdict: r.verdict, shown, deciding, preferredOpen: shown === 'preliminary' ? preferredOpen : [] };
   });
 }
 
@@ -43,6 +49,12 @@ export function VerdictPanel() {
                     {r.shown === 'preliminary' ? t({ sv: 'Kan ändras av: ', en: 'May change with: ' }) : t({ sv: 'Avgörs av: ', en: 'Decided by: ' })}
                     {r.deciding.slice(0, 3).map((l) => t(l)).join('; ')}
                     {r.deciding.length > 3 ? t({ sv: ` och ${r.deciding.length - 3} till`, en: ` and ${r.deciding.length - 3} more` }) : ''}
+                  </p>
+                ) : null}
+                {r.preferredOpen.length > 0 ? (
+                  <p className="verdict-panel__missing">
+                    {t({ sv: 'Kan ändras om en väg som går före blir möjlig: ', en: 'May change if a route that comes first becomes possible: ' })}
+                    {r.preferredOpen.map((n) => t(n)).join('; ')}
                   </p>
                 ) : null}
               </li>

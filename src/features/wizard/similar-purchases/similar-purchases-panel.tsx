@@ -5,7 +5,7 @@ import { citeSource } from '../../../engine/evaluate';
 import { buyerName } from '../../../engine/buyers';
 import { formatValue } from '../../../engine/format';
 import type { Localized } from '../../../engine/ruleset-schema';
-import { matchWords, notAddedReasonWords, similarPurchaseSources, uncheckedWords } from '../../../guide/similar-purchase-words';
+import { incompleteWords, matchWords, notAddedReasonWords, similarPurchaseSources, uncheckedWords } from '../../../guide/similar-purchase-words';
 import { addedSek, checkedFrom, choose, isDecided, sameLookup, similarCheckEdit, similarLookup, uncheckedFrom, type FoundPurchase } from '../../../guide/similar-purchases';
 import { useI18n } from '../../../i18n/i18n';
 import type { SimilarResponse } from '../../../shared/audit-report';
@@ -133,10 +133,9 @@ export function SimilarPurchasesPanel({ register, showErrors }: SimilarPurchases
   if (!wanted) {
     body = (
       <p className="field__hint">
-        {t({
-          sv: 'När organisation, beslutsdatum, vad som köps (CPV-kod eller beskrivning) och leverantörens namn eller organisationsnummer är ifyllda söker Vägval i beslutsregistret efter liknande köp.',
-          en: "Once the organisation, the decision date, what is bought (CPV code or description) and the supplier's name or organisation number are filled in, Vägval looks for similar purchases in the decision register.",
-        })}
+        {/* Only what is still missing: with the CPV code given, only the supplier is asked for. */}
+        {t({ sv: 'Vägval söker i beslutsregistret efter liknande köp så snart det går, men ', en: 'Vägval looks for similar purchases in the decision register as soon as it can, but ' })}
+        <span data-testid="similar-missing">{t(incompleteWords(draft.answers))}</span>.
       </p>
     );
   } else if (!current || query.isFetching) {
