@@ -35,7 +35,7 @@ export default tseslint.config(
   {
     // Code the browser loads uses zod/mini only. One classic 'zod' import anywhere in the app, even in a chunk loaded
     // later, keeps every schema kind of zod's core in the guide's first load (the core is one module, shared by both),
-    // 6.6 KB gzip (issue 11). Build-time and server code (the rule-set schemas, src/server, the CLI) may use classic zod.
+    // 6.6 KB gzip. Build-time and server code (the rule-set schemas, src/server, the CLI) may use classic zod.
     files: ['src/{app,components,document,features,guide,i18n,shared}/**/*.{ts,tsx}', 'src/engine/answers-schema.ts'],
     ignores: ['src/document/document-input.ts', '**/*.test.{ts,tsx}'],
     rules: {

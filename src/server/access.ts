@@ -4,12 +4,14 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { organisationIdSchema } from '../shared/decision-record';
 import { roles, type Identity, type Role } from '../shared/decision-record';
+import { oidcSettingsSchema } from './sign-in/oidc-settings';
 
 /**
  * Who may do what, configured in a JSON file (config/access.json, or VAGVAL_ACCESS_FILE) rather
- * than in code. There is no login system: a user is known either by an API token (the file keeps
- * only its SHA-256) or, where `headerIdentity` is on (the embedded single-user default), by the
- * X-Vagval-User / X-Vagval-Role headers taken at their word. Turn it off on a shared server.
+ * than in code. A user is known by an API token (the file keeps only its SHA-256, for machines and
+ * scripts), by a sign-in with the organisation's OpenID provider where `oidc` is set (sign-in/), or,
+ * where `headerIdentity` is on (the embedded single-user default), by the X-Vagval-User /
+ * X-Vagval-Role headers taken at their word. A file cannot ask for both sign-in and header identity.
  */
 export const accessConfigSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -29,7 +31,14 @@ export const accessConfigSchema = z.strictObject({
         tokenSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the token in lower-case hex').optional(),
       }),
     )
-    .min(1),
+    .default([]),
+  oidc: oidcSettingsSchema.optional(),
+}).superRefine((config, ctx) => {
+  // Headers name whoever the sender claims to be; a server that signs its users in must not also take that word.
+  if (config.oidc && config.headerIdentity) {
+    ctx.addIssue({ code: 'custom', path: ['headerIdentity'], message: 'must be false when oidc is set: a server that signs its users in does not also believe identity headers' });
+  }
+  if (!config.oidc && config.users.length === 0) ctx.addIssue({ code: 'custom', path: ['users'], message: 'must name at least one user (or set oidc)' });
 });
 export type AccessConfig = z.infer<typeof accessConfigSchema>;
 

@@ -15,7 +15,7 @@ function appWith(handler: (c: Context) => Response) {
 
 describe('compressResponses and sizedJson', () => {
   it('sends the handler’s own answer to a client that accepts no compression, only adding Vary: Accept-Encoding', async () => {
-    // A rebuilt answer would make @hono/node-server send it as a stream: the cost issue 12 measured on every save.
+    // A rebuilt answer would make @hono/node-server send it as a stream: a cost measured on every save.
     let made: Response | undefined;
     const res = await appWith((c) => (made = c.json(big))).request('/x');
     expect(res).toBe(made);

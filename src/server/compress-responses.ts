@@ -4,7 +4,7 @@ import { compress } from 'hono/compress';
 /**
  * Answers smaller than this go out as they are. Gzipping a save's 1.2 KB answer through compress's
  * stream cost the server about 0.3 ms, as much as judging and storing the save, to spare some 600
- * bytes, about 12 ms on Chrome's slow-3G profile (measured with the bench's profile, issue 12).
+ * bytes, about 12 ms on Chrome's slow-3G profile (measured with the bench's profile).
  * Lists, trails, reports and the app's files are well above it.
  */
 export const compressThreshold = 4096;
@@ -13,7 +13,7 @@ export const compressThreshold = 4096;
  * hono's compress for the API and the app page; already-compressed files pass through untouched.
  * `Vary: Accept-Encoding` is put on the finished answer's own headers before compress looks at it:
  * compress would add it through `c.header`, which makes @hono/node-server rebuild the finished answer
- * as a stream, about a sixth of an uncompressed save's CPU on the server (issue 12).
+ * as a stream, about a sixth of an uncompressed save's CPU on the server.
  */
 export function compressResponses(): MiddlewareHandler {
   const compressing = compress({ threshold: compressThreshold });

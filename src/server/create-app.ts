@@ -16,9 +16,11 @@ import { headersTrusted, headerTrust, untrustedHeadersReason, type HeaderTrust }
 import { refusalRecorder } from './security/refusals';
 import { jsonOnly, originGuard } from './security/request-guards';
 import { securityHeaders } from './security/security-headers';
+import { RunGate, type RunLimits } from './security/run-gate';
 import { RegisterError, RegisterService } from './register-service';
 import type { RecordEvent } from '../shared/record-events';
 import { verificationReportSchema } from '../shared/transparency';
+import { failingIn, LatestVerification } from './latest-verification';
 import { replayedEvent, runEvent, verifiedEvent } from './reports/record-timeline';
 import { statsExcelCsv } from '../shared/audit-csv';
 import { csvNames } from './reports/csv-names';
@@ -28,9 +30,14 @@ import { builtApp } from './static-app';
 import type { DecisionStore } from './store/decision-store';
 import { idempotencyKeyPattern, SaveOutcomeUnknown } from './store/idempotency';
 import { transparencyRoutes } from './transparency/routes';
+import { textGuard } from './text-guard';
+import { textProblemMessage, textProblemsIn } from '../shared/text-check';
+import { cosignatureRoutes } from './transparency/cosignature-routes';
+import { Cosignatures, type WitnessSetting } from './transparency/cosignatures';
 import type { TransparencyLog } from './transparency/transparency-log';
 import { inclusionProblems, VerificationRuns } from './transparency/verification-run';
 import { workshopSessionRoutes, type SessionRoutesOptions } from './workshop-sessions/session-routes';
+import { OidcSignIn, sessionIdentity } from './sign-in/oidc-sign-in';
 
 export type AppOptions = {
   store: DecisionStore;
@@ -43,7 +50,7 @@ export type AppOptions = {
   log?: (line: string) => void;
   /** The working copy of rules/ for the rule-change impact analysis; read from disk if not given. */
   workingRuleset?: (() => Ruleset) | undefined;
-  /** The workshop's live sessions for phones (in memory only). */
+  /** The workshop's live sessions for phones (in memory unless a store with persistence is given). */
   workshop?: SessionRoutesOptions;
   /** The host names the server answers to (see security/allowed-hosts.ts); default localhost, 127.0.0.1, [::1]. */
   allowedHosts?: ReadonlySet<string>;
@@ -51,6 +58,12 @@ export type AppOptions = {
   refusalLimit?: number;
   /** When identity headers may be believed; by default as for a server on loopback (security/identity-trust.ts). */
   headerTrust?: HeaderTrust;
+  /** The witnesses each new checkpoint is offered to (transparency/cosignatures.ts); none by default. */
+  witnesses?: readonly WitnessSetting[];
+  /** Verification runs at once, per user and in all (security/run-gate.ts); 1 and 3 by default. */
+  runLimits?: RunLimits;
+  /** How long sign-in waits for the OpenID provider before it says sign-in is not possible now (seconds, default 10). */
+  signInTimeoutSeconds?: number;
 };
 
 type Env = { Variables: { identity: Identity } };
@@ -80,12 +93,15 @@ export function createApp(options: AppOptions) {
   const { store, access } = options;
   const log = options.log ?? ((line: string) => console.log(line));
   const service = new RegisterService(store, options.ruleset);
-  const runs = new VerificationRuns(service, options.transparency);
+  const cosignatures = new Cosignatures(options.transparency, store.cosignatures, options.witnesses ?? [], { log });
+  const runs = new VerificationRuns(service, options.transparency, undefined, cosignatures);
   const app = new Hono<Env>();
   const stamp = (by: Identity) => ({ by, at: new Date(), ruleset: options.ruleset() });
   // A check or replay that could not be kept in the timeline is still answered: its result stands.
+  const latestRun = new LatestVerification(store);
   const keepEvent = async (event: RecordEvent | null) => {
     if (!event) return;
+    latestRun.take(event);
     try {
       await store.appendEvent(event);
     } catch (error) {
@@ -102,19 +118,36 @@ export function createApp(options: AppOptions) {
     '*',
     hostGuard(hosts, (c, host) => recordRefusal(c, 421, { error: 'misdirected', message: `this server does not answer to the host name "${host}" (VAGVAL_ALLOWED_HOSTS)` }, { user: null, role: null })),
   );
-  app.use('*', securityHeaders());
+  const signIn = access.oidc ? new OidcSignIn(access.oidc, { log, ...(options.signInTimeoutSeconds ? { timeoutSeconds: options.signInTimeoutSeconds } : {}) }) : undefined;
+  app.use('*', securityHeaders(signIn ? [signIn.providerOrigin] : []));
   app.use('*', compressResponses());
   app.use('*', sizedJson());
+  // API answers name people and their decisions: no browser or proxy cache may keep one for the next user of the machine.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.res.headers.set('cache-control', 'no-store');
+  });
 
   const trust = options.headerTrust ?? headerTrust(access.headerIdentity, '127.0.0.1', access.trustedProxies);
   const untrustedReason = untrustedHeadersReason(trust);
   const headerMode = (c: Context) => access.headerIdentity && headersTrusted(trust, c);
+  /** An API token first (machines and scripts), then a sign-in session, then identity headers where they may be believed. */
+  const whoIs = (c: Context) => {
+    const authorization = c.req.header('authorization');
+    const role = c.req.header('x-vagval-role');
+    if (signIn && !authorization) {
+      const session = signIn.sessionOf(c);
+      if (session) {
+        const chosen = sessionIdentity(session, role);
+        return chosen.ok ? { ok: true as const, identity: chosen.identity } : { ok: false as const, status: 403 as const, reason: chosen.reason, user: session.user, role: role ?? null };
+      }
+      const reason = signIn.hasSessionCookie(c) ? 'the sign-in has ended or is not known here: sign in again at /auth/sign-in' : 'not signed in: sign in at /auth/sign-in, or use an API token';
+      return { ok: false as const, status: 401 as const, reason, user: null, role: role ?? null };
+    }
+    return identify(access, { authorization, user: c.req.header('x-vagval-user'), role }, { headersTrusted: headerMode(c), untrustedReason });
+  };
   const requires = (permission: Permission) => async (c: Context<Env>, next: () => Promise<void>) => {
-    const who = identify(
-      access,
-      { authorization: c.req.header('authorization'), user: c.req.header('x-vagval-user'), role: c.req.header('x-vagval-role') },
-      { headersTrusted: headerMode(c), untrustedReason },
-    );
+    const who = whoIs(c);
     if (!who.ok) return refuse(c, who.status, who.reason, who.user, who.role);
     if (!(permissions[permission] as readonly string[]).includes(who.identity.role)) {
       return refuse(c, 403, `the role "${who.identity.role}" may not ${permission}`, who.identity.user, who.identity.role);
@@ -163,13 +196,17 @@ export function createApp(options: AppOptions) {
     '*',
     limitBody(maxBodyBytes, (c) => problem(c, 413, { error: 'too-large', message: `the request body is larger than ${maxBodyBytes / 1024} KiB` })),
   );
+  api.use(
+    '*',
+    textGuard((c, problems) => problem(c, 400, { error: 'invalid-text', message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems })),
+  );
 
   // Liveness, and whether a save could be written now: a full disk or a read-only file is reported
   // here (503) before a procurer finds out by losing a save. The identity mode lets the page say
   // when identity is taken on trust.
   api.get('/health', async (c) => {
     const writable = await store.writeHealth();
-    const body = { ok: writable.ok, store: store.kind, writable: writable.ok, ...(writable.ok ? {} : { problem: writable.problem }), identityMode: headerMode(c) ? 'header' : 'token' };
+    const body = { ok: writable.ok, store: store.kind, writable: writable.ok, ...(writable.ok ? {} : { problem: writable.problem }), identityMode: headerMode(c) ? 'header' : signIn ? 'sign-in' : 'token' };
     return c.json(body, writable.ok ? 200 : 503);
   });
 
@@ -181,7 +218,14 @@ export function createApp(options: AppOptions) {
   // Asked per request: the trainer's own screen and a phone in the room get different answers when the server listens on the network.
   api.get('/identities', (c) => {
     const header = headerMode(c);
-    return c.json({ headerIdentity: header, users: header ? access.users.map((u) => ({ name: u.name, roles: u.roles, organisations: u.organisations })) : [] });
+    // Only the caller's own session is named, so no identity is needed to ask.
+    const session = signIn?.sessionOf(c);
+    const signedIn = session ? { user: session.user, roles: session.roles, organisations: session.organisations, via: session.via, expiresAt: new Date(session.expiresAt).toISOString() } : null;
+    return c.json({
+      headerIdentity: header,
+      users: header ? access.users.map((u) => ({ name: u.name, roles: u.roles, organisations: u.organisations })) : [],
+      ...(signIn ? { signIn: { signedIn } } : {}),
+    });
   });
 
   api.get('/me', requires('read'), (c) => c.json(c.get('identity')));
@@ -195,6 +239,12 @@ export function createApp(options: AppOptions) {
     }
     const parsed = saveDecisionRequestSchema.safeParse(body);
     if (!parsed.success) return badRequest(c, parsed.error);
+    // What is filed is printed: a character the decision document's font cannot draw is refused, not dropped later.
+    const unprintable = textProblemsIn(parsed.data, { printable: true });
+    if (unprintable.length > 0) {
+      const problems = unprintable.map((p) => ({ field: p.field, message: textProblemMessage(p.problem, 'en') }));
+      return problem(c, 400, { error: 'invalid-text', message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems });
+    }
     const identity = c.get('identity');
     if (!mayRead(identity, parsed.data.answers.organisation)) {
       return refuse(c, 403, `user "${identity.user}" may not save for ${parsed.data.answers.organisation}`, identity.user, identity.role);
@@ -242,7 +292,8 @@ export function createApp(options: AppOptions) {
     if ('response' in found) return found.response;
     const trail = await service.trail(found.record.id);
     const receipt = await options.transparency.receipt(found.record.id);
-    return c.json(trail && receipt ? { ...trail, record: { ...trail.record, receipt } } : trail);
+    const failedVerification = await latestRun.markOf(found.record.id);
+    return c.json(trail && receipt ? { ...trail, record: { ...trail.record, receipt }, failedVerification } : trail && { ...trail, failedVerification });
   });
 
   api.get('/decisions/:id/receipt', requires('read'), async (c) => {
@@ -294,20 +345,27 @@ export function createApp(options: AppOptions) {
     );
   });
 
-  api.route('/', transparencyRoutes({ log: options.transparency, runs, requiresVerify: requires('verify') as MiddlewareHandler, badRequest }));
+  api.route('/', cosignatureRoutes(cosignatures));
+  const gate = new RunGate(options.runLimits);
+  api.route(
+    '/',
+    transparencyRoutes({ log: options.transparency, runs, requiresVerify: requires('verify') as MiddlewareHandler, badRequest, gate, userOf: (c) => (c as Context<Env>).get('identity').user }),
+  );
 
   api.get('/stats', requires('stats'), async (c) => {
     const parsed = statsQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return badRequest(c, parsed.error);
-    return c.json({ rows: await store.stats({ ...parsed.data, organisations: visibleOrganisations(c.get('identity')) }) });
+    const organisations = visibleOrganisations(c.get('identity'));
+    return c.json({ rows: await store.stats({ ...parsed.data, organisations }), failedVerification: await failingIn(latestRun, store, organisations) });
   });
 
-  // The same table for Swedish Excel: semicolons, BOM, Swedish headers and names, totals rows (issue 13, item 7).
+  // The same table for Swedish Excel: semicolons, BOM, Swedish headers and names, totals rows.
   api.get('/stats.csv', requires('stats'), async (c) => {
     const parsed = statsQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return badRequest(c, parsed.error);
-    const rows = await store.stats({ ...parsed.data, organisations: visibleOrganisations(c.get('identity')) });
-    return c.body(statsExcelCsv(rows, csvNames(options.ruleset())), 200, {
+    const organisations = visibleOrganisations(c.get('identity'));
+    const rows = await store.stats({ ...parsed.data, organisations });
+    return c.body(statsExcelCsv(rows, csvNames(options.ruleset()), await failingIn(latestRun, store, organisations)), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="vagval-statistik-${parsed.data.period}.csv"`,
     });
@@ -315,7 +373,7 @@ export function createApp(options: AppOptions) {
 
   api.get('/access-log', requires('accessLog'), async (c) => c.json({ entries: await store.accessLog(200) }));
 
-  api.route('/reports', createReportsApi({ service, requires, badRequest, workingRuleset: options.workingRuleset, keepEvent }));
+  api.route('/reports', createReportsApi({ service, requires, badRequest, workingRuleset: options.workingRuleset, keepEvent, latestRun }));
 
   api.all('*', (c) => problem(c, 404, { error: 'not-found', message: `no such API path: ${c.req.method} ${c.req.path}` }));
 
@@ -327,9 +385,10 @@ export function createApp(options: AppOptions) {
     originGuard(hosts, (c, origin) => recordRefusal(c, 403, { error: 'forbidden-origin', message: `a page from ${origin} may not act in a workshop session` }, { user: null, role: null })),
   );
   app.route('/api/workshop', workshop.app);
+  if (signIn) app.route('/auth', signIn.routes());
   app.route('/api', api);
 
   const files = options.staticDir ? builtApp(options.staticDir) : null;
   if (files) app.route('/', files);
-  return Object.assign(app, { closeWorkshopSessions: workshop.dispose, closeVerifyWorker: () => runs.close() });
+  return Object.assign(app, { closeWorkshopSessions: workshop.dispose, closeVerifyWorker: () => runs.close(), cosignatures });
 }

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { startServer } from './start-server';
+import { loadWitnessSettings } from './transparency/witness-settings';
+import type { WitnessSetting } from './transparency/cosignatures';
 
 /**
  * `npm start`: the API under /api and the built app from dist/, on one port. Settings come from
  * the environment (docs/register.md): PORT, HOST, VAGVAL_DATA_DIR, VAGVAL_DATABASE_URL,
- * VAGVAL_ACCESS_FILE, VAGVAL_ALLOWED_HOSTS, VAGVAL_SIGNING_KEY_FILE, VAGVAL_LOG_ORIGIN, VAGVAL_CHECKPOINT_EVERY.
+ * VAGVAL_ACCESS_FILE, VAGVAL_ALLOWED_HOSTS, VAGVAL_SIGNING_KEY_FILE, VAGVAL_LOG_ORIGIN, VAGVAL_CHECKPOINT_EVERY, VAGVAL_WITNESSES_FILE.
  */
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 const accessFile = fileURLToPath(new URL('../../config/access.json', import.meta.url));
@@ -20,8 +22,17 @@ if (checkpointEvery !== undefined && !/^[1-9]\d*$/.test(checkpointEvery)) {
   process.exit(1);
 }
 
+let witnesses: WitnessSetting[] | undefined;
+try {
+  witnesses = loadWitnessSettings(process.env.VAGVAL_WITNESSES_FILE);
+} catch (error) {
+  console.error(`Vägval could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+
 try {
   const server = await startServer({
+    witnesses,
     port: Number(process.env.PORT ?? 5173),
     host: process.env.HOST ?? (lan ? '0.0.0.0' : '127.0.0.1'),
     dataDir: process.env.VAGVAL_DATA_DIR ?? 'data',

@@ -1,3 +1,6 @@
+import type { SessionRoutesOptions } from './workshop-sessions/session-routes';
+import { WorkshopSessionStore } from './workshop-sessions/session-store';
+import { sqlitePersistence } from './workshop-sessions/session-persistence';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -13,6 +16,7 @@ import type { DecisionStore } from './store/decision-store';
 import { PostgresDecisionStore } from './store/postgres-store';
 import { SqliteDecisionStore } from './store/sqlite-store';
 import { TransparencyLog } from './transparency/transparency-log';
+import type { Cosignatures, WitnessSetting } from './transparency/cosignatures';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -38,9 +42,13 @@ export type ServerOptions = {
   /** Host names besides localhost, 127.0.0.1, [::1] and the bound address, comma-separated (VAGVAL_ALLOWED_HOSTS). */
   allowedHosts?: string | undefined;
   refusalLimit?: number;
+  /** The witnesses each new checkpoint is offered to (VAGVAL_WITNESSES_FILE, transparency/cosignatures.ts). */
+  witnesses?: readonly WitnessSetting[] | undefined;
+  /** The workshop sessions' limits (streams, refusals per minute), for tests that reach them. */
+  workshop?: Omit<SessionRoutesOptions, 'lanOrigins' | 'store'>;
 };
 
-export type RunningServer = { url: string; store: DecisionStore; transparency: TransparencyLog; close: () => Promise<void> };
+export type RunningServer = { url: string; store: DecisionStore; transparency: TransparencyLog; cosignatures: Cosignatures; close: () => Promise<void> };
 
 /** Beside the data dir, not in it: a copy of the data dir then carries no key to sign with. */
 export function defaultSigningKeyFile(dataDir: string): string {
@@ -104,6 +112,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const notice = refusedHeadersNotice(trust);
   if (notice) (options.log ?? ((line) => console.log(line)))(notice);
   let boundPort = 0;
+  // The room's sessions live beside the register's data, so that a restart mid-session loses nothing.
+  const sessions = new WorkshopSessionStore({ persistence: sqlitePersistence(join(resolve(options.dataDir ?? 'data'), 'workshop-sessions.sqlite')) });
   const app = createApp({
     store,
     transparency,
@@ -115,7 +125,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     headerTrust: trust,
     staticDir: options.staticDir,
     log: options.log,
-    workshop: { lanOrigins: () => phoneHosts.map((h) => `http://${h}:${boundPort}`) },
+    workshop: {
+      ...options.workshop,
+      store: sessions,
+      ownAddresses: phoneHosts,
+      lanOrigins: () => phoneHosts.map((h) => `http://${h}:${boundPort}`),
+    },
+    ...(options.witnesses ? { witnesses: options.witnesses } : {}),
   });
   const server = createAdaptorServer({ fetch: app.fetch });
   try {
@@ -125,6 +141,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
   } catch (error) {
     // The port is taken or the address wrong: leave the database closed, as it was found.
+    app.closeWorkshopSessions();
+    app.cosignatures.close();
     await transparency.close();
     await store.close();
     throw error;
@@ -135,12 +153,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     store,
     transparency,
+    cosignatures: app.cosignatures,
     close: async () => {
       // Open event streams would hold server.close() forever: end the sessions (and their streams) first.
       app.closeWorkshopSessions();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // A browser's kept-alive connection would otherwise hold the close until it times out.
+      (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      await closed;
       await app.closeVerifyWorker();
       await transparency.close();
+      // After the shutdown checkpoint, which the witnesses are offered; one they do not answer in time goes at the next start.
+      await app.cosignatures.settled(3000);
+      app.cosignatures.close();
       await store.close();
     },
   };

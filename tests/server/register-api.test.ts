@@ -80,11 +80,20 @@ describe('saving a decision', () => {
   });
 
   it('answers a malformed request with 400 naming each bad field', async () => {
-    const body = saveRequest({ ...ljungbyAnswers, decisionDate: '22/11/2026' }, { justification: '  ' });
-    const response = await post(`${server.url}/api/decisions`, { ...body, colour: 'blue' });
+    const body = saveRequest(ljungbyAnswers, { justification: '  ' });
+    const response = await post(`${server.url}/api/decisions`, { ...body, answers: { ...body.answers, decisionDate: '22/11/2026' }, colour: 'blue' });
     expect(response.status).toBe(400);
     const error = (await response.json()) as { problems: Array<{ field: string; message: string }> };
     expect(error.problems.map((p) => p.field).sort()).toEqual(['answers.decisionDate', 'colour', 'justification']);
+  });
+
+  it('refuses a decision date after the rule set covers with 400 naming answers.decisionDate and the range, filing nothing', async () => {
+    const body = saveRequest();
+    const response = await post(`${server.url}/api/decisions`, { ...body, answers: { ...body.answers, decisionDate: '9999-12-31' } });
+    expect(response.status).toBe(400);
+    const error = (await response.json()) as { problems: Array<{ field: string; message: string }> };
+    expect(error.problems[0]).toMatchObject({ field: 'answers.decisionDate', message: expect.stringContaining('covers decisions from 2018-01-01 to 2030-12-31') });
+    expect((await (await get('/api/decisions')).json()).items).toEqual([]);
   });
 
   it('refuses a body above the size limit without reading it', async () => {

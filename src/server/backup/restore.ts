@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Ruleset } from '../../engine/ruleset';
+import type { VerificationReport } from '../../shared/transparency';
+import { RegisterService } from '../register-service';
+import { SqliteDecisionStore } from '../store/sqlite-store';
+import { evidencePaths } from '../transparency/evidence-files';
+import { TransparencyLog } from '../transparency/transparency-log';
+import { VerificationRuns } from '../transparency/verification-run';
+import { BackupRefused, databaseName, manifestName, type BackupManifest } from './backup';
+
+export type RestoreOutcome = { manifest: BackupManifest; report: VerificationReport; databaseFile: string; evidenceDir: string };
+
+const evidenceFiles = ['leaves.bin', 'leaf-tags.bin', 'checkpoints.jsonl', 'retired-keys.txt', 'last-verified.json'];
+
+function readManifest(from: string): BackupManifest {
+  const file = join(from, manifestName);
+  if (!existsSync(file)) throw new BackupRefused(`${from} är ingen säkerhetskopia av Vägval (${manifestName} saknas) / ${from} is no Vägval backup (${manifestName} is missing)`);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as BackupManifest;
+  if (manifest.format !== 'vagval-backup-1') throw new BackupRefused(`${file}: okänt format "${String(manifest.format)}" / unknown format`);
+  const damaged: string[] = [];
+  for (const [name, digest] of Object.entries(manifest.files)) {
+    const path = join(from, name);
+    if (!existsSync(path)) damaged.push(`${name} saknas / is missing`);
+    else if (createHash('sha256').update(readFileSync(path)).digest('hex') !== digest) damaged.push(`${name} har ändrats sedan kopian togs / has changed since the backup was taken`);
+  }
+  const listed = new Set(Object.keys(manifest.files));
+  for (const name of readdirSync(join(from, 'transparency'))) if (!listed.has(`transparency/${name}`)) damaged.push(`transparency/${name} hör inte till kopian / is not part of the backup`);
+  if (damaged.length > 0) throw new BackupRefused(`säkerhetskopian i ${from} är skadad och återställs inte / the backup in ${from} is damaged and is not restored:\n${damaged.map((d) => `  - ${d}`).join('\n')}`);
+  return manifest;
+}
+
+/**
+ * Restores a backup into a register that is not there yet, and only one that verifies: the copy is
+ * put together in a staging folder beside the target, opened as the server would open it, and
+ * given a full verification run (every record against its leaf, every checkpoint's signature and
+ * consistency, the side logs' heads); only a passing copy is moved into place. The signing key is
+ * the backup's if it was taken with it, else the one already at the key file's place (kept apart
+ * from the backups, as docs/register.md advises).
+ */
+export async function restoreRegister(options: { from: string; dataDir: string; keyFile: string; origin: string; ruleset: () => Ruleset; log?: (line: string) => void }): Promise<RestoreOutcome> {
+  const from = resolve(options.from);
+  const dataDir = resolve(options.dataDir);
+  const keyFile = resolve(options.keyFile);
+  const manifest = readManifest(from);
+  const databaseFile = join(dataDir, databaseName);
+  const evidence = evidencePaths(keyFile);
+  const taken = [databaseFile, ...evidenceFiles.slice(0, 3).map((n) => join(evidence.dir, n))].filter((f) => existsSync(f));
+  if (taken.length > 0) {
+    throw new BackupRefused(`det finns redan ett register här, och en återställning skriver inte över det: flytta undan ${taken.join(', ')} först / there is a register here already, and a restore does not overwrite it: move ${taken.join(', ')} away first`);
+  }
+  const backupKey = join(from, 'transparency', 'signing-key.pem');
+  const key = manifest.withKey ? backupKey : keyFile;
+  if (!existsSync(key)) {
+    throw new BackupRefused(`säkerhetskopian togs utan signeringsnyckel och det finns ingen i ${keyFile}: lägg tillbaka nyckeln från där den förvaras / the backup was taken without the signing key and there is none at ${keyFile}: put the key back from where it is kept`);
+  }
+
+  const staging = join(dirname(dataDir), `.${basename(dataDir)}.restoring-${process.pid}`);
+  const stagingEvidence = `${staging}-transparency`;
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(stagingEvidence, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true, mode: 0o700 });
+  mkdirSync(stagingEvidence, { recursive: true, mode: 0o700 });
+  const cleanUp = () => {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(stagingEvidence, { recursive: true, force: true });
+  };
+  let report: VerificationReport;
+  try {
+    copyFileSync(join(from, databaseName), join(staging, databaseName));
+    for (const name of evidenceFiles) if (existsSync(join(from, 'transparency', name))) copyFileSync(join(from, 'transparency', name), join(stagingEvidence, name));
+    copyFileSync(key, join(stagingEvidence, 'signing-key.pem'));
+    const store = new SqliteDecisionStore(join(staging, databaseName));
+    let log: TransparencyLog | undefined;
+    let runs: VerificationRuns | undefined;
+    try {
+      log = await TransparencyLog.open(store, { keyFile: join(stagingEvidence, 'signing-key.pem'), origin: options.origin, checkpointEvery: 1000, checkpointIntervalMs: 60 * 60 * 1000, log: options.log ?? (() => {}) });
+      runs = new VerificationRuns(new RegisterService(store, options.ruleset), log);
+      report = await runs.start('full').done;
+    } finally {
+      await runs?.close();
+      await log?.close();
+      await store.close();
+    }
+  } catch (error) {
+    cleanUp();
+    throw new BackupRefused(`säkerhetskopian kunde inte öppnas som ett register och återställs inte / the backup could not be opened as a register and is not restored: ${(error as Error).message}`);
+  }
+  if (!report.ok) {
+    cleanUp();
+    const failing = [...report.checks.filter((c) => c.status === 'failed').map((c) => `  - ${c.id}: ${c.detail}`), ...report.logProblems.slice(0, 20).map((p) => `  - ${p.kind}: ${p.detail}`), ...report.failures.slice(0, 20).map((f) => `  - nr ${f.id}: ${f.problems.map((p) => p.detail).join('; ')}`)];
+    throw new BackupRefused(`säkerhetskopian klarar inte kontrollen och återställs inte / the backup does not verify and is not restored:\n${failing.join('\n')}`);
+  }
+
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(evidence.dir, { recursive: true });
+  renameSync(join(staging, databaseName), databaseFile);
+  for (const name of readdirSync(stagingEvidence)) {
+    if (name === 'signing-key.pem') {
+      if (!existsSync(keyFile)) renameSync(join(stagingEvidence, name), keyFile);
+      continue;
+    }
+    renameSync(join(stagingEvidence, name), join(evidence.dir, name));
+  }
+  cleanUp();
+  return { manifest, report, databaseFile, evidenceDir: evidence.dir };
+}
