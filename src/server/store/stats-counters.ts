@@ -2,7 +2,7 @@ import type { StatsQuery } from '../../shared/decision-record';
 import type { Where } from './decision-rows';
 
 /**
- * Statistics from counters kept in the save's own transaction (issue 12, item 11: a GROUP BY over
+ * Statistics from counters kept in the save's own transaction (a GROUP BY over
  * every record took 250–310 ms at 129,000 and grows with the register). One row per organisation,
  * decision date, chosen route and supplier kind holds the number and value of the decisions that
  * count: a trigger on the append adds the new record and, when a record is corrected for the
@@ -10,7 +10,7 @@ import type { Where } from './decision-rows';
  * decision once, as last corrected). The counters grow with the days and kinds, not the records.
  * Each counter also holds how the engine judged the chosen route (recommended counts as allowed),
  * read from the record's own verdicts: an IOP is a partnership and not a purchase only where it was
- * judged allowed (issue 13, item 7), and a route chosen against its verdict shows as a deviation.
+ * judged allowed, and a route chosen against its verdict shows as a deviation.
  */
 
 /** The chosen route's verdict, folded to allowed / not-allowed / needs-info, from a record's stored verdict. */
