@@ -45,7 +45,7 @@ async function toPartnership(page: Page, viewport: Viewport) {
   await w.next();
   await w.expectStep('Vad som köps');
   expect(await hashOf(page)).toBe('#/guide/kop');
-  // Item 6: before the value is known nothing is "Rekommenderas".
+  // Before the value is known nothing is "Rekommenderas".
   await page.locator('[data-testid="verdict-panel"] li').first().waitFor();
   expect(await page.locator('[data-testid="verdict-panel"] li[data-shown="recommended"]').count()).toBe(0);
   expect(await page.locator('[data-testid="verdict-panel"]').innerText()).not.toMatch(/Rekommenderas/);
@@ -57,7 +57,7 @@ async function toPartnership(page: Page, viewport: Viewport) {
   expect(await hashOf(page)).toBe('#/guide/varde');
   await w.value('150 000', '2');
   if (viewport === 'phone') {
-    // Item 9: on a phone a compact verdict bar stays at the top while answering.
+    // On a phone a compact verdict bar stays at the top while answering.
     const bar = page.getByTestId('verdict-bar');
     await bar.waitFor();
     await page.mouse.wheel(0, 600);
@@ -69,7 +69,7 @@ async function toPartnership(page: Page, viewport: Viewport) {
   }
   await expectNoAxeViolations(page, `${viewport}: value`);
 
-  // Item 8: a reload stays on the step, Back goes one step back inside the guide, Forward returns.
+  // A reload stays on the step, Back goes one step back inside the guide, Forward returns.
   await page.reload();
   await w.expectStep('Värde');
   await page.goBack();
@@ -98,7 +98,7 @@ async function walk(viewport: Viewport) {
   const page = await open(viewport);
   const w = await toPartnership(page, viewport);
 
-  // Item 7: a "Nej" and a "Ja" given first, then the answer that shuts IOP: the questions that go are announced.
+  // A "Nej" and a "Ja" given first, then the answer that shuts IOP: the questions that go are announced.
   // The initiative first: once the own contribution is "Nej", IOP can no longer be recommended and the initiative no longer asked.
   await w.choose(initiative, 'Ja');
   await w.choose(contribution, 'Nej');
@@ -120,7 +120,7 @@ async function walk(viewport: Viewport) {
   await w.expectStep('Rekommendation och beslut');
   expect(await hashOf(page)).toBe('#/guide/beslut');
 
-  // Item 9: the recommendation and its reasons come before the decision form.
+  // The recommendation and its reasons come before the decision form.
   await page.locator('.decision-form').waitFor();
   await page.locator('.recommendation-summary').waitFor();
   const order = await page.evaluate(() => {
@@ -130,7 +130,7 @@ async function walk(viewport: Viewport) {
   });
   expect(order).toBeTruthy();
 
-  // Item 1: every option says its verdict; IOP is chosen all the same.
+  // Every option says its verdict; IOP is chosen all the same.
   const picker = page.getByLabel('Vald väg', { exact: true });
   const options = await picker.locator('option').allInnerTexts();
   expect(options).toContain('Idéburet offentligt partnerskap (IOP) – inte tillåten');
@@ -140,7 +140,7 @@ async function walk(viewport: Viewport) {
   expect(await page.getByTestId('deviation-warning').innerText()).toMatch(/Avviker: vald väg bedömd som inte tillåten/);
   await page.getByLabel('Motivering', { exact: true }).fill('Föreningen har drivit mötesplatsen i tio år.');
 
-  // Item 10: a primary button at least 24 px tall, with the acting role and local mode beside it.
+  // A primary button at least 24 px tall, with the acting role and local mode beside it.
   const save = page.getByRole('button', { name: 'Spara i beslutsregistret' });
   const box = (await save.boundingBox())!;
   expect(box.height).toBeGreaterThanOrEqual(24);
@@ -187,7 +187,7 @@ async function walk(viewport: Viewport) {
   await page.getByRole('button', { name: `Sparat som nr ${id}` }).waitFor();
   await expectNoAxeViolations(page, `${viewport}: auditor on the recommendation page`);
 
-  // Item 8 and 1: the record has its own address, and the register flags the deviation in the record and the list.
+  // The record has its own address, and the register flags the deviation in the record and the list.
   await page.getByRole('link', { name: `Öppna beslut nr ${id} i registret` }).click();
   expect(await hashOf(page)).toBe(`#/register/beslut/${id}`);
   await page.getByRole('heading', { name: `Beslut nr ${id}` }).waitFor();

@@ -6,7 +6,7 @@ import { verdictsOf } from '../../src/engine/outcome';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
 import { loadCases } from './rule-case';
 
-// The register judges saves and stored records with `judge`, which writes no texts (issue 12, saves/s). It must
+// The register judges saves and stored records with `judge`, which writes no texts, so that saves stay fast. It must
 // say exactly what `evaluate` says, and refuse exactly what `evaluate` refuses, or the register would file or
 // flag a decision the guide judged otherwise.
 
