@@ -268,7 +268,10 @@ export function createApp(options: AppOptions) {
     if (!parsed.success) return badRequest(c, parsed.error);
     const { limit, before, ...filter } = parsed.data;
     const result = await store.list({ ...filter, organisations: visibleOrganisations(c.get('identity')) }, limit, before);
-    return c.json(result);
+    // A forged record must not look like any other in the list: the page says which of its rows failed.
+    const failing = await latestRun.failing();
+    const failedIds = failing ? result.items.filter((r) => failing.ids.has(r.id)).map((r) => r.id) : [];
+    return c.json(failing && failedIds.length > 0 ? { ...result, failedVerification: { runId: failing.mark.runId, at: failing.mark.at, ids: failedIds } } : result);
   });
 
   const withRecord = async (c: Context<Env>) => {

@@ -123,6 +123,8 @@ export type ListFilter = Omit<ListQuery, 'limit' | 'before'>;
 export const listResponseSchema = z.strictObject({
   items: z.array(decisionRecordSchema),
   nextBefore: z.nullable(z.number().check(z.int(), z.positive())),
+  /** The records on this page that failed the latest verification: listed with stored values, which may be forged. */
+  failedVerification: z.optional(z.nullable(failedInFiguresSchema)),
 });
 export type ListResponse = z.infer<typeof listResponseSchema>;
 

@@ -25,3 +25,12 @@ export function failedInFiguresNotice(f: Pick<FailedInFigures, 'at' | 'ids'>): L
     en: `Decisions no. ${f.ids.join(', ')} failed the latest verification (${swedishTime(f.at, 'en')}). They are counted here with their stored values, which may have been changed.`,
   };
 }
+
+/** The notice above a list of decisions that shows records the latest verification failed. */
+export function failedInListNotice(f: Pick<FailedInFigures, 'at' | 'ids'>): Localized {
+  const one = f.ids.length === 1;
+  return {
+    sv: `${one ? 'Beslut' : 'Besluten'} nr ${f.ids.join(', ')} underkändes i den senaste kontrollen (${swedishTime(f.at, 'sv')}): de stämmer inte med registrets signerade logg, och uppgifterna i listan kan vara ändrade efter att de sparades.`,
+    en: `Decision${one ? '' : 's'} no. ${f.ids.join(', ')} failed the latest verification (${swedishTime(f.at, 'en')}): ${one ? 'it does' : 'they do'} not match the register's signed log, and what the list shows may have been changed after saving.`,
+  };
+}

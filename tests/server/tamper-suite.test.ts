@@ -17,7 +17,7 @@ import { pullFrom } from '../../src/witness/pull';
 import { WitnessState } from '../../src/witness/witness-state';
 import type { RecordContent } from '../../src/shared/decision-record';
 import { exceptionResponseSchema, recordAuditSchema, socialReportSchema, splitGroupResponseSchema } from '../../src/shared/audit-report';
-import { statsResponseSchema } from '../../src/shared/decision-record';
+import { listResponseSchema, statsResponseSchema } from '../../src/shared/decision-record';
 import { decisionTrailSchema } from '../../src/shared/decision-trail';
 import { transparencyInfoSchema, verificationReportSchema, type VerificationReport } from '../../src/shared/transparency';
 import { auditor, ljungbyAnswers, post, procurer, saveRequest, tempDir } from './fixtures';
@@ -394,7 +394,7 @@ describe('one answer per question', () => {
 });
 
 describe('a record that failed the latest verification', () => {
-  it('40. is marked on its page, in the exception reports and their CSV, and in the statistics and their CSV, until a run passes it', async () => {
+  it('40. is marked on its page, in the list of decisions, in the exception reports and their CSV, and in the statistics and their CSV, until a run passes it', async () => {
     inDatabase((db) => {
       db.prepare("UPDATE decisions SET content = replace(content, '\"chosenRoute\":\"direct-award\"', '\"chosenRoute\":\"iop\"'), chosen_route = 'iop' WHERE id = 4").run();
     });
@@ -406,6 +406,10 @@ describe('a record that failed the latest verification', () => {
     const trail = decisionTrailSchema.parse(await (await fetch(`${server!.url}/api/decisions/4`, { headers: auditor })).json());
     expect(trail.failedVerification).toEqual({ runId: report.runId, at: expect.any(String) });
     expect(decisionTrailSchema.parse(await (await fetch(`${server!.url}/api/decisions/5`, { headers: auditor })).json()).failedVerification).toBeNull();
+    const list = listResponseSchema.parse(await (await fetch(`${server!.url}/api/decisions`, { headers: auditor })).json());
+    expect(list.failedVerification).toMatchObject({ runId: report.runId, ids: [4] });
+    const pageWithout = listResponseSchema.parse(await (await fetch(`${server!.url}/api/decisions?before=4`, { headers: auditor })).json());
+    expect(pageWithout.failedVerification).toBeUndefined();
     const exceptions = exceptionResponseSchema.parse(await (await fetch(`${server!.url}/api/reports/exceptions?kind=deviation`, { headers: auditor })).json());
     expect(exceptions.items.map((r) => [r.id, r.chosenRoute, r.failedVerification])).toEqual([[4, 'iop', true]]);
     const exceptionsCsv = await (await fetch(`${server!.url}/api/reports/exceptions.csv?kind=deviation`, { headers: auditor })).text();
@@ -426,6 +430,7 @@ describe('a record that failed the latest verification', () => {
     await reopen();
     expect((await verify()).ok).toBe(true);
     expect(decisionTrailSchema.parse(await (await fetch(`${server!.url}/api/decisions/4`, { headers: auditor })).json()).failedVerification).toBeNull();
+    expect(listResponseSchema.parse(await (await fetch(`${server!.url}/api/decisions`, { headers: auditor })).json()).failedVerification).toBeUndefined();
   });
 
   it('41. is marked in the split-purchase groups and their CSV, whose sum counts its stored value, and in the political reports and their CSV', async () => {

@@ -5,6 +5,7 @@ import type { ListFilter } from '../../shared/decision-record';
 import { listDecisionsQuery } from './api/list-decisions';
 import { apiErrorText } from './api-error-text';
 import { deviationOf, deviationFlags } from '../../shared/deviation';
+import { failedInListNotice } from '../../shared/verification-mark';
 import { formatSek, organisationName, routeName, supplierKindNames } from './labels';
 import { actorKey, useActingAs } from './use-acting-as';
 
@@ -22,11 +23,17 @@ export function DecisionList({ filter, onOpen }: { filter: Partial<ListFilter>; 
 
   if (list.isPending) return <p role="status">{t({ sv: 'Hämtar beslut…', en: 'Loading decisions…' })}</p>;
   if (list.isError) return <p role="alert">{t(apiErrorText(list.error))}</p>;
-  const { items, nextBefore } = list.data;
+  const { items, nextBefore, failedVerification } = list.data;
+  const failed = new Set(failedVerification?.ids ?? []);
   return (
     <section aria-labelledby="register-list-heading">
       <h3 id="register-list-heading">{t({ sv: 'Beslut', en: 'Decisions' })}</h3>
       <p aria-live="polite">{items.length === 0 ? t({ sv: 'Inga beslut matchar filtret.', en: 'No decisions match the filter.' }) : t({ sv: `Visar ${items.length} beslut.`, en: `Showing ${items.length} decisions.` })}</p>
+      {failedVerification ? (
+        <p className="verify verify--failed" role="alert">
+          {t(failedInListNotice(failedVerification))}
+        </p>
+      ) : null}
       {items.length > 0 ? (
         <table className="register-table">
           <thead>
@@ -46,6 +53,11 @@ export function DecisionList({ filter, onOpen }: { filter: Partial<ListFilter>; 
               return (
               <tr key={r.id}>
                 <td data-label={t({ sv: 'Nr', en: 'No.' })}>
+                  {failed.has(r.id) ? (
+                    <p className="deviation-flag deviation-flag--row" data-verification="failed">
+                      {t({ sv: 'Underkänd i den senaste kontrollen', en: 'Failed the latest verification' })}
+                    </p>
+                  ) : null}
                   {deviation ? (
                     <p className="deviation-flag deviation-flag--row" data-deviation={deviation}>
                       {t(deviationFlags[deviation])}

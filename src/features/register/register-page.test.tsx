@@ -148,6 +148,14 @@ describe('the register page', { timeout: 60_000 }, () => {
     expect(seen.at(-1)!.search).toContain('organisation=motala');
   });
 
+  it('marks a decision that failed the latest verification in the list, row and notice alike', async () => {
+    server.use(http.get('/api/decisions', () => HttpResponse.json({ items: [record], nextBefore: null, failedVerification: { runId: 'r1', at: '2026-12-01T09:30:00Z', ids: [7] } })));
+    renderPage();
+    const open = await screen.findByRole('button', { name: 'Öppna beslut 7' });
+    expect(open.closest('td')).toHaveTextContent('Underkänd i den senaste kontrollen');
+    expect(screen.getByRole('alert')).toHaveTextContent('Beslut nr 7 underkändes i den senaste kontrollen (2026-12-01 10:30 svensk tid): de stämmer inte med registrets signerade logg');
+  });
+
   it('names the field of a bad filter in Swedish and sends nothing', async () => {
     const user = userEvent.setup();
     renderPage();
