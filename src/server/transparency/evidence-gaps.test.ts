@@ -33,6 +33,11 @@ describe('the evidence beside an existing key', () => {
     expect(gaps.map((g) => g.en)).toEqual(['the checkpoint log /srv/vagval-transparency/checkpoints.jsonl ends at 8 records, but the witness revisionen cosigned 10 records (2026-12-01T11:00:00Z)']);
   });
 
+  it('counts one record as "1 post" and gives the Swedish text Swedish time', () => {
+    const gaps = evidenceGaps({ ...whole, leafCount: 1, dbHead: 1, logLatest: 0, logExisted: false, marked: { size: 1, time: '2026-12-01T10:00:00Z' } });
+    expect(gaps.map((g) => g.sv)).toEqual(['kontrollpunktsloggen /srv/vagval-transparency/checkpoints.jsonl saknas, men databasen visar en kontrollpunkt för 1 post (2026-12-01 11:00 svensk tid)']);
+  });
+
   it('accepts what an operator already adopted as lost, and nothing beyond it', () => {
     expect(evidenceGaps({ ...whole, logLatest: 8, acknowledged: 10 })).toEqual([]);
     expect(evidenceGaps({ ...whole, logLatest: 8, acknowledged: 10, marked: { size: 12, time: 't' } })).toHaveLength(1);

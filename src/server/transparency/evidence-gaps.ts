@@ -1,6 +1,8 @@
 import type { Localized } from '../../engine/ruleset-schema';
 import type { EvidencePaths } from './evidence-files';
 import type { CosignedMark } from './witness-mark';
+import { recordCount } from '../../shared/record-count';
+import { swedishTime } from '../../shared/swedish-time';
 
 /**
  * What the register found of its evidence when it opened. An existing signing key means the
@@ -33,8 +35,8 @@ export function evidenceGaps(s: EvidenceState): EvidenceGap[] {
   const signedElsewhere = Math.max(s.marked?.size ?? 0, s.cosigned?.size ?? 0);
   const elsewhere = () =>
     s.cosigned && s.cosigned.size >= (s.marked?.size ?? 0)
-      ? { sv: `vittnet ${s.cosigned.witness} har kontrasignerat ${s.cosigned.size} poster (${s.cosigned.time})`, en: `the witness ${s.cosigned.witness} cosigned ${s.cosigned.size} records (${s.cosigned.time})` }
-      : { sv: `databasen visar en kontrollpunkt för ${s.marked?.size} poster (${s.marked?.time})`, en: `the database records a checkpoint of ${s.marked?.size} records (${s.marked?.time})` };
+      ? { sv: `vittnet ${s.cosigned.witness} har kontrasignerat ${recordCount(s.cosigned.size, 'sv')} (${swedishTime(s.cosigned.time, 'sv')})`, en: `the witness ${s.cosigned.witness} cosigned ${recordCount(s.cosigned.size, 'en')} (${s.cosigned.time})` }
+      : { sv: `databasen visar en kontrollpunkt för ${recordCount(s.marked?.size ?? 0, 'sv')} (${swedishTime(s.marked?.time ?? '', 'sv')})`, en: `the database records a checkpoint of ${recordCount(s.marked?.size ?? 0, 'en')} (${s.marked?.time})` };
   if (s.keyCreated) {
     if (signedElsewhere > s.acknowledged) {
       const where = elsewhere();
@@ -53,7 +55,7 @@ export function evidenceGaps(s: EvidenceState): EvidenceGap[] {
     const where = elsewhere();
     gaps.push(
       s.logExisted
-        ? { sv: `kontrollpunktsloggen ${s.paths.log} slutar vid ${s.logLatest} poster, men ${where.sv}`, en: `the checkpoint log ${s.paths.log} ends at ${s.logLatest} records, but ${where.en}` }
+        ? { sv: `kontrollpunktsloggen ${s.paths.log} slutar vid ${recordCount(s.logLatest, 'sv')}, men ${where.sv}`, en: `the checkpoint log ${s.paths.log} ends at ${recordCount(s.logLatest, 'en')}, but ${where.en}` }
         : { sv: `kontrollpunktsloggen ${s.paths.log} saknas, men ${where.sv}`, en: `the checkpoint log ${s.paths.log} is missing, but ${where.en}` },
     );
   }
