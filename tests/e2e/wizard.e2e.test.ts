@@ -139,6 +139,36 @@ describe('the CPV code answers what a procurer cannot', () => {
   });
 });
 
+describe('the CPV code alone takes the procurer through the purchase step', () => {
+  it('fills the questions the code answers, refuses a wrong check digit at the field, and goes on without a click on the code', async () => {
+    const page = await openPage(browser);
+    const w = wizard(page);
+    await w.organisationAndDate('Ljungby kommun', today);
+    await w.next();
+    await w.expectStep('Vad som köps');
+    const code = page.getByLabel('CPV-kod (om den är känd)');
+    // A listed code with the wrong check digit is refused as typed, answers nothing, and Nästa stays on the step.
+    await code.fill('98133000-5');
+    await expectFieldError(page, 'CPV-kod (om den är känd)', /Kontrollsiffran för 98133000 är 4 \(98133000-4\), inte 5/);
+    await w.next();
+    await expectFieldError(page, 'CPV-kod (om den är känd)', /Kontrollsiffran för 98133000 är 4/);
+    expect(await w.heading()).toContain('Vad som köps');
+    await expectNoAxeViolations(page, 'cpv: wrong check digit at the field');
+    // The right code answers "Vad som köps" by itself, and says so; Nästa goes on.
+    await code.fill('98133000-4');
+    const panel = page.getByRole('region', { name: 'Vad CPV-koden 98133000-4 säger' });
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('ifyllda från CPV-koden');
+    await expect.poll(() => page.getByRole('group', { name: 'Vad som köps', exact: true }).getByLabel('tjänster', { exact: true }).isChecked()).toBe(true);
+    expect(await panel.getByRole('button', { name: 'Använd kodens svar' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'cpv: answered by the code');
+    await screenshot(page, 'cpv-answered-by-code');
+    await w.next();
+    await w.expectStep('Värde');
+    await page.close();
+  });
+});
+
 describe('the wizard keeps what the procurer has said', () => {
   it('shows a Swedish error at the field for invalid input and loses no earlier answer', async () => {
     const page = await openPage(browser);

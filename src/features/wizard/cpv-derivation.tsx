@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { checkCpvCode, deriveFromCpv, derivedAnswers } from '../../engine/cpv';
+import type { Localized } from '../../engine/ruleset-schema';
 import type { Ruleset } from '../../engine/ruleset';
 import { fieldLabel } from '../../guide/decision';
 import { fieldKinds } from '../../guide/field-kinds';
@@ -15,6 +17,8 @@ type Props = {
   formText: (path: string) => string;
   /** Sets a question's answer as the form writes it. */
   onUse: (answers: Array<{ path: string; text: string }>) => void;
+  /** Told what is wrong with the code (a division CPV lacks, a wrong check digit), or null: the step refuses Nästa on it. */
+  onProblem: (problem: Localized | null) => void;
 };
 
 /**
@@ -22,20 +26,29 @@ type Props = {
  * the list heading quoted, offered as answers the procurer confirms with one button or overrides in the questions
  * below. An answer that contradicts the code is pointed out.
  */
-export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, onUse }: Props) {
+export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, onUse, onProblem }: Props) {
   const { t, lang } = useI18n();
   const trimmed = code.trim();
-  if (trimmed === '' || !/^\d{8}(-\d)?$/.test(trimmed) || !decisionDate) return null;
-  const problems = checkCpvCode(ruleset, trimmed);
-  if (problems.length > 0) {
-    return (
-      <div className="cpv-derivation" role="status">
-        <p className="field__error">{t(problems[0]!.text)}</p>
-      </div>
-    );
-  }
-  const derivation = deriveFromCpv(ruleset, trimmed, decisionDate);
-  const answers = derivedAnswers(derivation).filter((a) => fields.includes(a.path));
+  const wellFormed = /^\d{8}(-\d)?$/.test(trimmed);
+  const problem = wellFormed ? (checkCpvCode(ruleset, trimmed)[0]?.text ?? null) : null;
+  const derivation = wellFormed && !problem && decisionDate ? deriveFromCpv(ruleset, trimmed, decisionDate) : null;
+  const answers = derivation ? derivedAnswers(derivation).filter((a) => fields.includes(a.path)) : [];
+  const problemSv = problem?.sv ?? null;
+  const problemEn = problem?.en ?? null;
+  useEffect(() => {
+    onProblem(problemSv === null ? null : { sv: problemSv, en: problemEn ?? problemSv });
+  }, [problemSv, problemEn, onProblem]);
+  // What the code answers fills the questions still unanswered, once per code: the procurer goes on without a click,
+  // and an answer given (or changed after the fill) is never overwritten. The list above the questions says so.
+  const filledFor = useRef<string | null>(null);
+  const unanswered = answers.filter((a) => formText(a.path) === '');
+  useEffect(() => {
+    if (!derivation || filledFor.current === trimmed) return;
+    filledFor.current = trimmed;
+    if (unanswered.length > 0) onUse(unanswered.map((a) => ({ path: a.path, text: toText(fieldKinds[a.path]!, a.value) })));
+  });
+  // A code with a problem is refused at its field by the step (onProblem), not here.
+  if (!derivation) return null;
   const unknown = derivation.memberships.filter((m) => m.value === null);
   const shown = (path: string, value: string | boolean) => {
     const fact = ruleset.facts[path];
@@ -50,6 +63,9 @@ export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, o
   return (
     <section className="cpv-derivation" aria-labelledby="cpv-derivation-title">
       <h3 id="cpv-derivation-title">{t({ sv: `Vad CPV-koden ${trimmed} säger`, en: `What the CPV code ${trimmed} says` })}</h3>
+      {answers.length > 0 ? (
+        <p className="field__hint">{t({ sv: 'Frågorna som koden besvarar är ifyllda från CPV-koden. Du kan ändra svaren nedan; ditt svar gäller.', en: 'The questions the code answers are filled in from the CPV code. You can change the answers below; your answer stands.' })}</p>
+      ) : null}
       {answers.length > 0 ? (
         <ul>
           {answers.map((a) => (
@@ -80,7 +96,7 @@ export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, o
           {t({ sv: `Ditt svar på "${t(fieldLabel(ruleset, a.path))}" stämmer inte med koden. Ditt svar gäller; kontrollera det.`, en: `Your answer to "${t(fieldLabel(ruleset, a.path))}" does not match the code. Your answer stands; check it.` })}
         </p>
       ))}
-      {answers.length > 0 ? (
+      {conflicting.length > 0 ? (
         <button type="button" className="button button--secondary cpv-derivation__use" onClick={() => onUse(answers.map((a) => ({ path: a.path, text: toText(fieldKinds[a.path]!, a.value) })))}>
           {t({ sv: 'Använd kodens svar', en: "Use the code's answers" })}
         </button>

@@ -5,6 +5,7 @@ import { ChoiceField, FormField } from '../../components/form-field';
 import { formatValue } from '../../engine/format';
 import { coveredDates } from '../../engine/covered-dates';
 import { useI18n } from '../../i18n/i18n';
+import type { Localized } from '../../engine/ruleset-schema';
 import { readPath, type Draft } from '../../guide/draft';
 import { fieldLabel } from '../../guide/decision';
 import { FieldHelp } from './field-help';
@@ -21,6 +22,9 @@ import { useDraft, useWizard } from './wizard-provider';
 // The CPV derivation (its checks and lists) loads only when the purchase step is shown, to keep the guide's first load small.
 const CpvDerivation = lazy(() => import('./cpv-derivation').then((m) => ({ default: m.CpvDerivation })));
 import './answers.css';
+
+/** The error key of a CPV code the derivation's check refused; its words are the check's own (cpvProblem). */
+const cpvProblemKey = 'cpvProblem';
 
 type WizardFormValues = FormValues & {
   wizard?: { partnershipIntended?: string; hasSimilarPurchases?: string; valueBasis?: string; contractSek?: string; paymentBasis?: string };
@@ -182,10 +186,24 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   const registerSimilar = () => addedSek(actor.getSnapshot().context.draft.wizard.similarCheck);
   const announcement = useFieldChangeAnnouncement(fields);
 
+  // What the CPV check (loaded with the derivation) found wrong with the code: refused at the field like any error.
+  const [cpvProblem, setCpvProblem] = useState<Localized | null>(null);
+  const cpvProblemRef = useRef<Localized | null>(null);
+  cpvProblemRef.current = cpvProblem;
+  const issuesOf = (fields: readonly string[], values: WizardFormValues) => {
+    const issues = formIssues(step, fields, values, earliest, latest);
+    if (cpvProblemRef.current && fields.includes('purchase.cpvCode') && readForm(values, 'purchase.cpvCode').trim() !== '') {
+      issues.push({ path: ['purchase', 'cpvCode'], message: cpvProblemKey });
+    }
+    return issues;
+  };
+  const issuesRef = useRef(issuesOf);
+  issuesRef.current = issuesOf;
+
   // The schema follows the questions on screen, which change as answers come in.
   const resolver = useMemo<Resolver<WizardFormValues>>(
     () => async (values) => {
-      const issues = formIssues(step, fieldsRef.current, values, earliest, latest);
+      const issues = issuesRef.current(fieldsRef.current, values);
       if (issues.length === 0) return { values, errors: {} };
       let errors: Record<string, unknown> = {};
       for (const issue of issues) {
@@ -196,7 +214,8 @@ export function StepForm({ step }: { step: QuestionStepId }) {
       }
       return { values: {}, errors: errors as FieldErrors<WizardFormValues> };
     },
-    [step, earliest, latest],
+    // The checks are read through issuesRef, which follows the step, the dates and the CPV check on every render.
+    [],
   );
 
   const form = useForm<WizardFormValues>({ defaultValues: initialValues(draft, step), resolver, mode: 'onTouched' });
@@ -208,7 +227,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
     // eslint-disable-next-line react-hooks/incompatible-library -- watch() is subscribed in an effect and unsubscribed; no React Compiler memoises this component.
     const sub = watch((values) => {
       const all = values as WizardFormValues;
-      const invalid = new Set(formIssues(step, fieldsRef.current, all, earliest, latest).map((i) => i.path.join('.')));
+      const invalid = new Set(issuesRef.current(fieldsRef.current, all).map((i) => i.path.join('.')));
       actor.send({ type: 'EDIT', values: answersOf(step, all, fieldsRef.current, invalid, addedSek(actor.getSnapshot().context.draft.wizard.similarCheck)), wizard: wizardFlags(step, all) });
     });
     return () => sub.unsubscribe();
@@ -218,7 +237,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   // The errors shown (at the fields and in the summary) are those the answers on screen still have: react-hook-form
   // keeps an error of a field until that field is checked again, also once another answer has made it right or
   // taken its question away, and the summary would go on counting it.
-  const stillWrong = new Set(formIssues(step, fields, values, earliest, latest).map((i) => i.path.join('.')));
+  const stillWrong = new Set(issuesOf(fields, values).map((i) => i.path.join('.')));
   const errors = new Set([...errorPaths(formState.errors)].filter((path) => stillWrong.has(path)));
   // An unsure number asks at once, as typed, so that the buttons to answer it follow the field in the tab order.
   const suggestion = (path: string) => {
@@ -228,6 +247,8 @@ export function StepForm({ step }: { step: QuestionStepId }) {
   const message = (path: string): string | undefined => {
     const asked = suggestion(path);
     if (asked) return t(asked.question);
+    // A wrong check digit or an unknown division is said as the code is typed, as the command line says it.
+    if (path === 'purchase.cpvCode' && cpvProblem && readForm(values, path).trim() !== '') return t(cpvProblem);
     if (!errors.has(path)) return undefined;
     const [head, leaf] = path.split('.') as [string, string | undefined];
     const node = (formState.errors as Record<string, unknown>)[head] as Record<string, { message?: string }> | { message?: string } | undefined;
@@ -275,6 +296,7 @@ export function StepForm({ step }: { step: QuestionStepId }) {
             onUse={(answers) => {
               for (const a of answers) setValue(a.path as never, a.text as never, { shouldDirty: true });
             }}
+            onProblem={setCpvProblem}
           />
         </Suspense>,
       ];
