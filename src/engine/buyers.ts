@@ -76,7 +76,10 @@ function index(ruleset: Ruleset) {
       { id: 'state', name: stateName.sv, kind: 'state', code: null, lan: null, authorityKind: 'state', overlay: null },
       { id: 'other', name: ruleset.overlays?.other?.name ?? otherName.sv, kind: 'other', code: null, lan: null, authorityKind: null, overlay: 'other' },
     ];
-    entry = { list, byId: new Map(list.map((b) => [b.id, b])) };
+    const byId = new Map(list.map((b) => [b.id, b]));
+    // A seed organisation is also its SCB code (Motala kommun is kommun-0583 too): the same buyer, under its own id.
+    for (const b of list) if (b.overlay !== null && b.code !== null && (b.kind === 'kommun' || b.kind === 'region')) byId.set(`${b.kind}-${b.code}`, b);
+    entry = { list, byId };
     cache.set(ruleset, entry);
   }
   return entry;
@@ -87,6 +90,12 @@ export const listBuyers = (ruleset: Ruleset): readonly Buyer[] => index(ruleset)
 
 /** The buyer an organisation answer names, or undefined where no kommun or region has that code. */
 export const findBuyer = (ruleset: Ruleset, id: string): Buyer | undefined => index(ruleset).byId.get(id);
+
+/**
+ * The id under which a buyer is judged, stored and counted: a seed organisation's own id for its SCB code
+ * (kommun-0583 → motala), so that its policy binds and the register finds it under one name; any other id as given.
+ */
+export const canonicalOrganisation = (ruleset: Ruleset, id: string): string => findBuyer(ruleset, id)?.id ?? id;
 
 /** The buyer's name in the reader's language (only a state agency's and "other"'s differ). */
 export const buyerName = (ruleset: Ruleset, id: string, lang: keyof Localized = 'sv'): string => {

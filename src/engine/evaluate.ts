@@ -1,5 +1,5 @@
 import { routeIds, type Answers, type RouteId } from './answers-schema';
-import { findBuyer } from './buyers';
+import { canonicalOrganisation, findBuyer } from './buyers';
 import { coveredDates } from './covered-dates';
 import { bandCondition, layersFor, layerUse, type LayerUse } from './layers';
 import { formatValue, localize, opWords, type Lang } from './format';
@@ -85,7 +85,10 @@ export function judge(ruleset: Ruleset, answers: Answers): Judgement {
 // Without `explain`, every text in the outcome is this: it never leaves `judge`.
 const unwritten: Localized = Object.freeze({ sv: '', en: '' });
 
-function run(ruleset: Ruleset, answers: Answers, explain: boolean): Outcome {
+function run(ruleset: Ruleset, given: Answers, explain: boolean): Outcome {
+  // A seed organisation named by its SCB code is judged as itself, under its own policy (canonicalOrganisation).
+  const organisation = canonicalOrganisation(ruleset, given.organisation);
+  const answers = organisation === given.organisation ? given : { ...given, organisation: organisation as Answers['organisation'] };
   const ctx = new Context(ruleset, answers, explain);
   const routes = routeIds.map((route) => ctx.judgeRoute(route));
   const recommendation = ctx.recommend(routes);

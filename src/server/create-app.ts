@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Ruleset } from '../engine/ruleset';
+import { canonicalOrganisation } from '../engine/buyers';
 import {
   listQuerySchema,
   saveDecisionRequestSchema,
@@ -239,6 +240,9 @@ export function createApp(options: AppOptions) {
     }
     const parsed = saveDecisionRequestSchema.safeParse(body);
     if (!parsed.success) return badRequest(c, parsed.error);
+    // A seed organisation named by its SCB code (kommun-0583) is filed, permitted and counted under its own id (motala).
+    const organisation = canonicalOrganisation(options.ruleset(), parsed.data.answers.organisation);
+    if (organisation !== parsed.data.answers.organisation) parsed.data.answers = { ...parsed.data.answers, organisation: organisation as typeof parsed.data.answers.organisation };
     // What is filed is printed: a character the decision document's font cannot draw is refused, not dropped later.
     const unprintable = textProblemsIn(parsed.data, { printable: true });
     if (unprintable.length > 0) {

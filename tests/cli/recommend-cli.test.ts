@@ -70,6 +70,14 @@ describe('npm run recommend -- FILE', { timeout: 60_000 }, () => {
     }
   });
 
+  it('judges a seed organisation named by its SCB code as itself, under its own policy', () => {
+    const { code, stdout } = recommend(JSON.stringify({ organisation: 'kommun-0583', decisionDate: '2026-09-14', purchase: { kind: 'goods' }, value: { totalSek: 150000 } }));
+    expect(code).toBe(0);
+    const outcome = JSON.parse(stdout) as { organisation: string; policyNotes: Array<{ id: string }> };
+    expect(outcome.organisation).toBe('motala');
+    expect(outcome.policyNotes.map((n) => n.id)).toContain('overlay.motala.strengthen');
+  });
+
   it('says that a file is not JSON, with exit 2', () => {
     const { code, stderr } = recommend('{ "organisation": ');
     expect(code).toBe(2);

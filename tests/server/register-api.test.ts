@@ -96,6 +96,13 @@ describe('saving a decision', () => {
     expect((await (await get('/api/decisions')).json()).items).toEqual([]);
   });
 
+  it('files a seed organisation named by its SCB code under its own id, so the register finds it under one name', async () => {
+    const saved = await save(saveRequest({ ...ljungbyAnswers, organisation: 'kommun-0781' }));
+    expect(saved.answers.organisation).toBe('ljungby');
+    const listed = listResponseSchema.parse(await (await get('/api/decisions?organisation=ljungby')).json());
+    expect(listed.items.map((r) => r.id)).toEqual([saved.id]);
+  });
+
   it('refuses a body above the size limit without reading it', async () => {
     const response = await post(`${server.url}/api/decisions`, saveRequest(ljungbyAnswers, { justification: 'x'.repeat(70_000) }));
     expect(response.status).toBe(413);
