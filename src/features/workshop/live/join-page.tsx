@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { VerdictBadge } from '../../../components/verdict-badge';
 import { routeIds, type RouteId } from '../../../engine/answers-schema';
 import { useI18n } from '../workshop-i18n';
 import { browserRuleset } from '../../../rules-data/browser-ruleset';
 import { codeLength, codePattern, maxWhyChars, participantVerdicts, type ParticipantVerdict, type PublicSessionState } from '../../../shared/workshop-session';
 import { scenarioById } from '../scenarios/scenario-library';
 import { participantVerdictWords } from './room-answers';
+import { OwnAnswers } from './own-answers';
 import { sessionApi, SessionRequestError } from './session-client';
 import { useLiveSession } from './use-live-session';
 import { PhoneConnectionNotice } from './connection-notice';
@@ -47,7 +47,7 @@ type Errors = Partial<Record<RouteId | 'why' | 'code', string>>;
  * account and nothing personal: the phone holds a random token, the server an answer, until the session closes.
  */
 export function JoinPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const hashCode = useSyncExternalStore(subscribe, () => codeFromHash(window.location.hash), () => '');
   const [code, setCode] = useState(hashCode);
@@ -206,15 +206,7 @@ export function JoinPage() {
           {scenario ? (
             <>
               <h3>{t({ sv: 'Ditt svar mot facit', en: 'Your answer against the key' })}</h3>
-              <ul className="join-page__key">
-                {routeIds.map((route) => (
-                  <li key={route}>
-                    <strong>{t(browserRuleset.routes[route].name)}</strong>: {t({ sv: 'du svarade ', en: 'you answered ' })}
-                    {verdicts[route] ? t(participantVerdictWords[verdicts[route]]) : t({ sv: 'inget', en: 'nothing' })}; {t({ sv: 'facit ', en: 'key ' })}
-                    <VerdictBadge verdict={scenario.answerKey[route]!} lang={lang} />
-                  </li>
-                ))}
-              </ul>
+              <OwnAnswers routes={browserRuleset.routes} verdicts={verdicts} answerKey={scenario.answerKey} />
             </>
           ) : null}
         </>

@@ -13,6 +13,12 @@ export const participantVerdictWords: Record<ParticipantVerdict, Localized> = {
 export const asParticipantVerdict = (verdict: Verdict): ParticipantVerdict => (verdict === 'recommended' ? 'allowed' : verdict);
 
 /**
+ * Whether a participant's answer for a route counts as right against the key. The projector counts the room
+ * with it and each phone marks its own answer with it, so the two can never disagree.
+ */
+export const countsAsRight = (answer: ParticipantVerdict, keyVerdict: Verdict): boolean => answer === asParticipantVerdict(keyVerdict);
+
+/**
  * How the room answered for one route, against the answer key: a bar per choice, the right one marked in
  * words (never by colour alone), and how many got it right.
  */
@@ -20,18 +26,18 @@ export function RoomAnswers({ route, distribution, keyVerdict }: { route: RouteI
   const { t } = useI18n();
   const counts = distribution[route];
   const total = participantVerdicts.reduce((sum, v) => sum + counts[v], 0);
-  const right = asParticipantVerdict(keyVerdict);
+  const right = participantVerdicts.filter((v) => countsAsRight(v, keyVerdict)).reduce((sum, v) => sum + counts[v], 0);
   return (
-    <div className="room-answers" data-route={route} data-total={total} data-right={counts[right]}>
+    <div className="room-answers" data-route={route} data-total={total} data-right={right}>
       <p className="room-answers__score">
-        {t({ sv: `Rummet: ${counts[right]} av ${total} rätt`, en: `The room: ${counts[right]} of ${total} right` })}
+        {t({ sv: `Rummet: ${right} av ${total} rätt`, en: `The room: ${right} of ${total} right` })}
       </p>
       <ul className="room-answers__bars">
         {participantVerdicts.map((v) => (
-          <li key={v} className={`room-answers__bar${v === right ? ' is-right' : ''}`} data-verdict={v} data-count={counts[v]}>
+          <li key={v} className={`room-answers__bar${countsAsRight(v, keyVerdict) ? ' is-right' : ''}`} data-verdict={v} data-count={counts[v]}>
             <span className="room-answers__label">
               {t(participantVerdictWords[v])}
-              {v === right ? <strong> ({t({ sv: 'facit', en: 'key' })})</strong> : null}
+              {countsAsRight(v, keyVerdict) ? <strong> ({t({ sv: 'facit', en: 'key' })})</strong> : null}
             </span>
             <span className="room-answers__track" aria-hidden="true">
               <span className="room-answers__fill" style={{ width: `${total === 0 ? 0 : Math.round((counts[v] / total) * 100)}%` }} />
