@@ -84,6 +84,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     while ((await slideKind(deck)) !== 'answers') {
       const index = Number(await deck.locator('.deck').getAttribute('data-slide'));
       await expectNoAxeViolations(deck, `slide ${index + 1} (${await slideKind(deck)})`);
+      expect(await smallestText(deck, '.slide'), `the smallest text on slide ${index + 1}`).toBeGreaterThanOrEqual(24);
       await deck.locator('body').press(' ');
       await deck.locator(`.deck[data-slide="${index + 1}"]`).waitFor();
     }
@@ -94,6 +95,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     expect(code).toMatch(/^[A-Z2-9]{8}$/);
     await deck.locator('.join-panel__count').filter({ hasText: '0 av 0 har svarat' }).waitFor();
     await expectNoAxeViolations(deck, 'slide: the groups’ answers with the session open');
+    expect(await smallestText(deck, '.slide'), 'the smallest text on the groups’ answers').toBeGreaterThanOrEqual(24);
 
     // Two phones: one types the code, one comes by the QR code's address.
     const phoneA = await openPageIn(await phone(), '#/join');
@@ -119,6 +121,19 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     await answerOnPhone(phoneA, ['Inte tillåten', 'Tillåten', 'Tillåten', 'Inte tillåten'], 'Värdet över tre år är 900 000 kr, över gränsen.');
     await answerOnPhone(phoneB, ['Tillåten', 'Tillåten', 'Tillåten', 'Behöver mer information'], 'Kooperativet är ett socialt företag.');
     await deck.locator('.join-panel__count').filter({ hasText: '2 av 2 har svarat' }).waitFor();
+    // Three more in the room, by the API, with whys long enough that the trainer's list of them has to scroll.
+    for (const n of [1, 2, 3]) {
+      const joined = (await (await deck.request.post(appUrl(`api/workshop/sessions/${code}/join`), { data: {} })).json()) as { participantToken: string };
+      const answered = await deck.request.post(appUrl(`api/workshop/sessions/${code}/answer`), {
+        data: {
+          participantToken: joined.participantToken,
+          verdicts: { 'direct-award': 'not-allowed', 'social-considerations': 'allowed', 'reserved-contract': 'allowed', iop: 'not-allowed' },
+          why: `Deltagare ${n}: Kooperativet har en hög andel anställda med funktionsnedsättning, så kontraktet kan reserveras för det. Värdet över tre år är 900 000 kr, långt över gränsen för direktupphandling, och ett idéburet partnerskap passar inte när kommunen köper fruktkorgar.`,
+        },
+      });
+      expect(answered.status()).toBe(200);
+    }
+    await deck.locator('.join-panel__count').filter({ hasText: '5 av 5 har svarat' }).waitFor();
     // Before the reveal a phone sees counts only, never another's answer.
     expect(await phoneA.locator('main').innerText()).not.toContain('Kooperativet är ett socialt företag');
     expect(await phoneA.locator('.room-answers').count()).toBe(0);
@@ -128,21 +143,37 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     // The reveal: the four routes in a 2×2 grid, each with the room's distribution against the key.
     await deck.keyboard.press('ArrowRight');
     await deck.getByTestId('reveal-grid').waitFor();
-    await deck.locator('.room-answers[data-route="reserved-contract"][data-total="2"]').waitFor();
-    expect(await deck.locator('.room-answers[data-route="direct-award"]').getAttribute('data-right')).toBe('1');
-    expect(await deck.locator('.room-answers[data-route="reserved-contract"]').getAttribute('data-right')).toBe('2');
-    expect(await deck.locator('.room-answers[data-route="iop"]').getAttribute('data-right')).toBe('1');
+    await deck.locator('.room-answers[data-route="reserved-contract"][data-total="5"]').waitFor();
+    expect(await deck.locator('.room-answers[data-route="direct-award"]').getAttribute('data-right')).toBe('4');
+    expect(await deck.locator('.room-answers[data-route="reserved-contract"]').getAttribute('data-right')).toBe('5');
+    expect(await deck.locator('.room-answers[data-route="iop"]').getAttribute('data-right')).toBe('4');
     const cards = await deck.locator('.reveal-card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: Math.round(r.x), y: Math.round(r.y), bottom: r.bottom })));
     expect(new Set(cards.map((c) => c.x)).size, 'two columns').toBe(2);
     expect(new Set(cards.map((c) => c.y)).size, 'two rows').toBe(2);
     expect(Math.max(...cards.map((c) => c.bottom)), 'the grid fits the screen').toBeLessThanOrEqual(1080);
     expect(await smallestText(deck, '.reveal-card__name, .reveal-card__reason')).toBeGreaterThanOrEqual(28);
+    expect(await smallestText(deck, '.slide'), 'the smallest text on the reveal').toBeGreaterThanOrEqual(24);
     await expectNoAxeViolations(deck, 'slide: the reveal with the distribution');
     await screenshot(deck, 'workshop-deck-reveal-1920');
     await phoneB.getByText('Facit visas nu på skärmen.').waitFor();
     expect(await phoneB.locator('.join-page__key').innerText()).toContain('Rekommenderas');
+    // Each phone marks its own answer right or not, in words, as the projector counted it.
+    const mark = (page: Page, route: string) => page.locator(`.join-page__key li[data-route="${route}"] .join-page__mark`).innerText();
+    expect(await mark(phoneB, 'reserved-contract')).toBe('✓ Rätt enligt facit');
+    expect(await mark(phoneB, 'direct-award')).toBe('✗ Inte enligt facit');
+    expect(await mark(phoneB, 'iop')).toBe('✗ Inte enligt facit');
+    expect(await mark(phoneA, 'direct-award')).toBe('✓ Rätt enligt facit');
+    expect(await mark(phoneA, 'iop')).toBe('✓ Rätt enligt facit');
     await expectNoAxeViolations(phoneB, 'phone: after the reveal');
+    await screenshot(phoneB, 'workshop-phone-revealed');
+    // The whys scroll in their box, which the keyboard reaches and scrolls; axe sees the box while it scrolls.
     await trainerWindow.locator('.trainer-whys li', { hasText: 'Kooperativet är ett socialt företag.' }).waitFor();
+    const whys = trainerWindow.getByRole('region', { name: 'Deltagarnas varför' });
+    expect(await whys.evaluate((el) => el.scrollHeight > el.clientHeight), 'the list of whys scrolls').toBe(true);
+    await expectNoAxeViolations(trainerWindow, "trainer's window after the reveal");
+    await whys.focus();
+    await trainerWindow.keyboard.press('End');
+    await trainerWindow.waitForFunction(() => document.querySelector('.trainer-whys')!.scrollTop > 0);
 
     // Why / why not per route on demand: a card opens its slide.
     await deck.getByRole('button', { name: 'Direktupphandling' }).click();
@@ -154,9 +185,12 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
       const index = Number(await deck.locator('.deck').getAttribute('data-slide'));
       const kind = await slideKind(deck);
       await expectNoAxeViolations(deck, `slide ${index + 1} (${kind})`);
+      // No text on a slide under 24 px at 1920×1080: the legal bases and the tree's conditions included.
+      expect(await smallestText(deck, '.slide'), `the smallest text on slide ${index + 1} (${kind})`).toBeGreaterThanOrEqual(24);
+      if (kind === 'route') expect(await smallestText(deck, '.slide__law')).toBeGreaterThanOrEqual(24);
       if (kind === 'tree') {
         expect(await deck.locator('.room-column.is-recommended').getAttribute('data-route')).toBe('reserved-contract');
-        expect(await smallestText(deck, '.room-tree')).toBeGreaterThanOrEqual(20);
+        expect(await smallestText(deck, '.room-tree .room-node__detail, .room-tree .room-node__question, .room-tree .room-column__group')).toBeGreaterThanOrEqual(24);
         await screenshot(deck, 'workshop-deck-tree-1920');
       }
       if (await deck.getByRole('button', { name: 'Nästa →' }).isDisabled()) break;
@@ -165,8 +199,20 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     }
     expect(await slideKind(deck)).toBe('take-away');
 
-    // The trainer closes the session: the phones are told, and the answers are gone.
-    await trainerWindow.getByRole('button', { name: 'Avsluta sessionen och radera svaren' }).click();
+    // The trainer closes the session, and is asked first: the phones are told, and the answers are gone.
+    const close = trainerWindow.getByRole('button', { name: 'Avsluta sessionen och radera svaren' });
+    await close.click();
+    expect(await trainerWindow.getByTestId('close-session-question').innerText()).toContain('5 svar raderas');
+    const confirmClose = trainerWindow.getByRole('button', { name: 'Ja, avsluta och radera svaren' });
+    expect(await confirmClose.evaluate((el) => el === document.activeElement), 'the focus is on the confirm button').toBe(true);
+    await expectNoAxeViolations(trainerWindow, "trainer's window asking before it closes the session");
+    await screenshot(trainerWindow, 'workshop-trainer-close-confirm');
+    await trainerWindow.keyboard.press('Escape');
+    await confirmClose.waitFor({ state: 'detached' });
+    expect(await close.evaluate((el) => el === document.activeElement), 'Escape returns the focus').toBe(true);
+    expect((await deck.request.get(appUrl(`api/workshop/sessions/${code}/state`))).status(), 'still open').toBe(200);
+    await close.click();
+    await confirmClose.click();
     await phoneA.getByRole('heading', { name: 'Sessionen är avslutad' }).waitFor();
     await phoneB.getByRole('heading', { name: 'Sessionen är avslutad' }).waitFor();
     await expectNoAxeViolations(phoneA, 'phone: session closed');
@@ -184,7 +230,7 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     await page.getByTestId('room-tree').waitFor();
     await page.getByTestId('room-tree').getByRole('button', { name: 'Helskärm' }).click();
     await page.waitForFunction(() => document.fullscreenElement?.classList.contains('room-tree'));
-    expect(await smallestText(page, '.room-tree')).toBeGreaterThanOrEqual(20);
+    expect(await smallestText(page, '.room-tree')).toBeGreaterThanOrEqual(24);
     await screenshot(page, 'workshop-room-tree-fullscreen');
     await page.evaluate(() => document.exitFullscreen());
 
@@ -210,11 +256,14 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     const key = (route: string) => page.locator(`[data-testid="builder-key"] li[data-route="${route}"]`).getAttribute('data-verdict');
     expect(await key('reserved-contract')).toBe('recommended');
     expect(await key('direct-award')).toBe('not-allowed');
+    // Amounts the Swedish way, grouped by a no-break space.
+    expect(await page.getByTestId('builder-total').textContent()).toMatch(/Värde över hela löptiden: 900\u00a0000\u00a0kr\./);
     await expectNoAxeViolations(page, 'builder');
 
     // A cheaper contract: the engine now opens a direct award.
     await page.getByLabel('Värde per år exklusive moms (kr)').fill('100 000');
     await page.locator('[data-testid="builder-key"] li[data-route="direct-award"][data-verdict="recommended"]').waitFor();
+    expect(await page.getByTestId('builder-total').textContent()).toMatch(/Värde över hela löptiden: 300\u00a0000\u00a0kr\./);
     await page.getByLabel('Värde per år exklusive moms (kr)').fill('hundra');
     await page.locator('.field__error', { hasText: 'Ange ett belopp i kronor med siffror' }).waitFor();
     expect(await page.getByRole('button', { name: 'Spara i den här webbläsaren' }).isDisabled()).toBe(true);

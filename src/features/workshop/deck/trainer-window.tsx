@@ -9,6 +9,7 @@ import { workshopHash } from '../workshop-route';
 import { phaseOf, sessionPlan } from './deck-slides';
 import { useDeck } from './deck';
 import { OpenSessionButton } from './open-session-button';
+import { CloseSessionButton } from './close-session-button';
 import { PresenterConnectionNotice } from '../live/connection-notice';
 import './deck.css';
 
@@ -26,6 +27,8 @@ function useNow(running: boolean): number {
   }, [running]);
   return now;
 }
+
+const whysTitle = { sv: 'Deltagarnas varför', en: "The participants' whys" };
 
 /**
  * The trainer's own window, beside the projected deck: where the deck stands and what comes next, the answer
@@ -193,18 +196,19 @@ export function TrainerWindow({ judged }: { judged: JudgedScenario }) {
                     {t({ sv: 'Visa facit för rummet', en: 'Reveal to the room' })}
                   </button>
                 )}
-                <button type="button" className="button button--secondary" onClick={() => void closeSession()}>
-                  {t({ sv: 'Avsluta sessionen och radera svaren', en: 'Close the session and delete the answers' })}
-                </button>
+                <CloseSessionButton answered={live.state?.answered ?? null} onClose={() => void closeSession()} />
               </div>
               {live.state?.whys && live.state.whys.length > 0 ? (
                 <>
-                  <h4>{t({ sv: 'Deltagarnas varför', en: "The participants' whys" })}</h4>
-                  <ul className="trainer-whys">
-                    {live.state.whys.map((why, i) => (
-                      <li key={i}>{why}</li>
-                    ))}
-                  </ul>
+                  <h4>{t(whysTitle)}</h4>
+                  {/* A long list scrolls in its box: focusable and named, so the keyboard can reach and scroll it too. */}
+                  <div className="trainer-whys" role="region" tabIndex={0} aria-label={t(whysTitle)} data-testid="trainer-whys">
+                    <ul>
+                      {live.state.whys.map((why, i) => (
+                        <li key={i}>{why}</li>
+                      ))}
+                    </ul>
+                  </div>
                 </>
               ) : null}
             </>
