@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeRuleset } from '../rules-data/node-ruleset';
 import { answersSchema } from './answers-schema';
-import { buyerName, findBuyer, listBuyers } from './buyers';
+import { buyerName, canonicalOrganisation, findBuyer, listBuyers } from './buyers';
 import { evaluate, EvaluationError } from './evaluate';
 import { withIdentity } from './ruleset';
 import { storedBeforeLayers } from '../../tests/fixtures/stored-ruleset';
@@ -24,7 +24,10 @@ describe('the buyers a procurer can choose', () => {
     expect(findBuyer(ruleset, 'lekeberg')).toMatchObject({ code: '1814', lan: { name: 'Örebro län' } });
     expect(findBuyer(ruleset, 'region-orebro')).toMatchObject({ code: '18', kind: 'region', name: 'Region Örebro län' });
     expect(findBuyer(ruleset, 'region-ostergotland')).toMatchObject({ code: '05', kind: 'region', name: 'Region Östergötland' });
-    expect(findBuyer(ruleset, 'kommun-0781')).toBeUndefined();
+    // Their SCB codes name the same buyer, under its own id (canonicalOrganisation).
+    expect(findBuyer(ruleset, 'kommun-0781')).toMatchObject({ id: 'ljungby', overlay: 'ljungby' });
+    expect(canonicalOrganisation(ruleset, 'region-18')).toBe('region-orebro');
+    expect(canonicalOrganisation(ruleset, 'kommun-0780')).toBe('kommun-0780');
   });
 
   it('give every kommun and region the municipal thresholds, a state agency the central ones, and leave "other" to ask', () => {

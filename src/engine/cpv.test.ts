@@ -53,7 +53,11 @@ describe('the CPV code as evidence', () => {
   });
 
   it('puts a code inside the range 85000000-9 – 85323000-9 on the 19 kap. 25 § list, and one after it off the list', () => {
-    expect(membership('85311100-3', 'reservation-19-25')).toMatchObject({ value: true, listed: '85000000-9 – 85323000-9' });
+    expect(membership('85311100-3', 'reservation-19-25')).toMatchObject({
+      value: true,
+      listed: '85000000-9 – 85323000-9',
+      listedAs: { sv: '85000000-9 "Hälso- och sjukvård samt socialvård" till och med 85323000-9 "Kommunal hälso- och sjukvård"', en: '85000000-9 "Health and social work services" to 85323000-9 "Community health services"' },
+    });
     expect(membership('85323000-9', 'reservation-19-25')?.value).toBe(true);
     expect(membership('90910000-9', 'reservation-19-25')?.value).toBe(false);
   });

@@ -27,6 +27,8 @@ export type CpvMembership = {
   heading: Localized | null;
   /** The listed code or range, e.g. "85000000-9 – 85323000-9". */
   listed: string | null;
+  /** The listed code or range with its labels as the list gives them, for a reader (listedWords). */
+  listedAs: Localized | null;
   status: EvidenceStatus;
   legalBasis: string;
 };
@@ -43,6 +45,18 @@ const format = /^(\d{8})(?:-(\d))?$/;
 
 const digits = (code: string) => code.slice(0, 8);
 const shown = (entry: CpvList['entries'][number]) => (entry.to ? `${entry.code} – ${entry.to}` : entry.code);
+/**
+ * A listed code with its label, and a range with the labels of both its ends ('85000000-9 "Hälso- och sjukvård samt
+ * socialvård" till och med 85323000-9 "Kommunal hälso- och sjukvård"'): a range has no label of its own.
+ */
+function listedWords(entry: CpvList['entries'][number]): Localized {
+  if (!entry.to) return { sv: `${entry.code} "${entry.heading.sv}"`, en: `${entry.code} "${entry.heading.en}"` };
+  const last = entry.toHeading;
+  return {
+    sv: `${entry.code} "${entry.heading.sv}" till och med ${entry.to}${last ? ` "${last.sv}"` : ''}`,
+    en: `${entry.code} "${entry.heading.en}" to ${entry.to}${last ? ` "${last.en}"` : ''}`,
+  };
+}
 /** The code without its trailing zeros: the part of the tree a listed code stands for (92500000 → 925). */
 const stem = (code: string) => digits(code).replace(/0+$/, '');
 
@@ -84,19 +98,19 @@ export function checkCpvCode(ruleset: Pick<RulesetData, 'cpvLists' | 'cpvDivisio
   return [];
 }
 
-function membership(list: CpvList, code: string): Pick<CpvMembership, 'value' | 'heading' | 'listed' | 'status'> {
+function membership(list: CpvList, code: string): Pick<CpvMembership, 'value' | 'heading' | 'listed' | 'listedAs' | 'status'> {
   const eight = digits(code);
   for (const entry of list.entries) {
     const inRange = entry.to ? digits(entry.code) <= eight && eight <= digits(entry.to) : digits(entry.code) === eight;
-    if (inRange) return { value: true, heading: entry.heading, listed: shown(entry), status: entry.status };
+    if (inRange) return { value: true, heading: entry.heading, listed: shown(entry), listedAs: listedWords(entry), status: entry.status };
   }
   // A code further down the tree than a listed one may or may not be covered: the list names codes, not branches.
   for (const entry of list.entries) {
     if (!entry.to && eight.startsWith(stem(entry.code)) && eight !== digits(entry.code)) {
-      return { value: null, heading: entry.heading, listed: shown(entry), status: 'unverified' };
+      return { value: null, heading: entry.heading, listed: shown(entry), listedAs: listedWords(entry), status: 'unverified' };
     }
   }
-  return { value: list.complete ? false : null, heading: null, listed: null, status: list.status };
+  return { value: list.complete ? false : null, heading: null, listed: null, listedAs: null, status: list.status };
 }
 
 /** What the rule set's CPV data says of a well-formed code on the decision date. */
@@ -107,7 +121,7 @@ export function deriveFromCpv(ruleset: Pick<RulesetData, 'cpvLists' | 'cpvDivisi
   for (const list of Object.values(ruleset.cpvLists ?? {})) {
     if (list.validFrom > date || (list.validTo !== null && date > list.validTo)) continue;
     // The lists hold services; a code for goods or works is on none of them.
-    const found = kind !== null && kind !== 'services' ? { value: false, heading: null, listed: null, status: list.status } : membership(list, code);
+    const found = kind !== null && kind !== 'services' ? { value: false, heading: null, listed: null, listedAs: null, status: list.status } : membership(list, code);
     memberships.push({ list: list.id, fact: list.fact, title: list.title, legalBasis: list.legalBasis, ...found });
   }
   return { code, kind, memberships };
@@ -125,10 +139,12 @@ function writePath(answers: Answers, path: string, value: unknown): Answers {
 }
 
 /** The answers a derivation gives: the kind of purchase and each list membership that is known. */
-export function derivedAnswers(derivation: CpvDerivation): Array<{ path: string; value: string | boolean; heading: Localized | null; listed: string | null }> {
-  const out: Array<{ path: string; value: string | boolean; heading: Localized | null; listed: string | null }> = [];
-  if (derivation.kind) out.push({ path: 'purchase.kind', value: derivation.kind, heading: null, listed: null });
-  for (const m of derivation.memberships) if (m.value !== null) out.push({ path: m.fact, value: m.value, heading: m.heading, listed: m.listed });
+export type DerivedAnswer = { path: string; value: string | boolean; heading: Localized | null; listed: string | null; listedAs: Localized | null };
+
+export function derivedAnswers(derivation: CpvDerivation): DerivedAnswer[] {
+  const out: DerivedAnswer[] = [];
+  if (derivation.kind) out.push({ path: 'purchase.kind', value: derivation.kind, heading: null, listed: null, listedAs: null });
+  for (const m of derivation.memberships) if (m.value !== null) out.push({ path: m.fact, value: m.value, heading: m.heading, listed: m.listed, listedAs: m.listedAs });
   return out;
 }
 
@@ -151,8 +167,8 @@ export function applyCpvCode(ruleset: Pick<RulesetData, 'cpvLists' | 'cpvDivisio
         answered: given,
         derived: d.value,
         message: {
-          sv: `CPV-koden ${code} ger ${d.path} = ${String(d.value)}${d.listed ? ` (${d.listed}: ${d.heading?.sv ?? ''})` : ''}, men svaret är ${String(given)}. Svaret används; kontrollera det.`,
-          en: `The CPV code ${code} gives ${d.path} = ${String(d.value)}${d.listed ? ` (${d.listed}: ${d.heading?.en ?? ''})` : ''}, but the answer is ${String(given)}. The answer is used; check it.`,
+          sv: `CPV-koden ${code} ger ${d.path} = ${String(d.value)}${d.listedAs ? ` (${d.listedAs.sv})` : ''}, men svaret är ${String(given)}. Svaret används; kontrollera det.`,
+          en: `The CPV code ${code} gives ${d.path} = ${String(d.value)}${d.listedAs ? ` (${d.listedAs.en})` : ''}, but the answer is ${String(given)}. The answer is used; check it.`,
         },
       });
     }

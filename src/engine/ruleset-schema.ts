@@ -277,7 +277,10 @@ export const cpvListSchema = z.strictObject({
         code: cpvCodeSchema,
         /** The last code of a range ("85000000-9 till 85323000-9"); the range holds every code between, both included. */
         to: cpvCodeSchema.optional(),
+        /** The label of the code (of a range: of its first code), as the list gives it. */
         heading: localizedSchema,
+        /** The label of a range's last code: a range has two labels, never one joined from both. */
+        toHeading: localizedSchema.optional(),
         status: evidenceStatusSchema.default('verified'),
       }),
     )

@@ -97,10 +97,11 @@ describe('npm run recommend -- FILE', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     const outcome = JSON.parse(stdout);
     expect(outcome.cpv.kind).toBe('services');
-    const lists = Object.fromEntries(outcome.cpv.memberships.map((m: { list: string; value: boolean | null; heading: { sv: string } | null }) => [m.list, m]));
+    const lists = Object.fromEntries(outcome.cpv.memberships.map((m: { list: string; value: boolean | null; listedAs: { sv: string } | null }) => [m.list, m]));
     expect(lists['annex-2'].value).toBe(true);
     expect(lists['reservation-19-25'].value).toBe(true);
-    expect(lists['reservation-19-25'].heading.sv).toBe('Hälso- och sjukvård samt socialvård till Kommunal hälso- och sjukvård');
+    // A range is quoted with the labels of both its ends, never one label joined from both.
+    expect(lists['reservation-19-25'].listedAs.sv).toBe('85000000-9 "Hälso- och sjukvård samt socialvård" till och med 85323000-9 "Kommunal hälso- och sjukvård"');
     // A bilaga 2 service below the bilaga 2 threshold: the code alone decides the direct award.
     expect(outcome.recommendation.route).toBe('direct-award');
   });

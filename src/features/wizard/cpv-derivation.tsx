@@ -27,7 +27,7 @@ type Props = {
  * below. An answer that contradicts the code is pointed out.
  */
 export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, onUse, onProblem }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const trimmed = code.trim();
   const wellFormed = /^\d{8}(-\d)?$/.test(trimmed);
   const problem = wellFormed ? (checkCpvCode(ruleset, trimmed)[0]?.text ?? null) : null;
@@ -71,11 +71,10 @@ export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, o
           {answers.map((a) => (
             <li key={a.path}>
               <strong>{t(fieldLabel(ruleset, a.path))}:</strong> {shown(a.path, a.value)}
-              {a.listed && a.heading ? (
+              {a.listedAs ? (
                 <>
                   {' – '}
-                  {t({ sv: 'står i listan som', en: 'listed as' })} {a.listed} <q lang="sv">{a.heading.sv}</q>
-                  {lang === 'en' ? <> ({a.heading.en})</> : null}
+                  {t({ sv: 'står i listan som', en: 'listed as' })} {t(a.listedAs)}
                 </>
               ) : null}
             </li>
@@ -85,8 +84,8 @@ export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, o
       {unknown.map((m) => (
         <p key={m.list} className="field__hint">
           {t(m.title)}:{' '}
-          {m.listed && m.heading
-            ? t({ sv: `koden ligger under ${m.listed} "${m.heading.sv}", men listan anger koder, inte grenar – svara själv.`, en: `the code falls under ${m.listed} "${m.heading.en}", but the list names codes, not branches – answer yourself.` })
+          {m.listedAs
+            ? t({ sv: `koden ligger under ${m.listedAs.sv}, men listan anger koder, inte grenar – svara själv.`, en: `the code falls under ${m.listedAs.en}, but the list names codes, not branches – answer yourself.` })
             : t({ sv: 'Vägval har inte kunnat läsa hela listan – svara själv.', en: 'Vägval could not read the whole list – answer yourself.' })}
         </p>
       ))}
