@@ -84,7 +84,8 @@ describe.each([1366, 390])('the auditor’s reports at %i px', (width) => {
   it('gives Lekeberg’s report on the cooperation from 2022 with a chart that has a text alternative', async () => {
     const page = await app.asAuditor(width);
     await page.goto(`${app.url}/#/register/rapport/lekeberg-samarbete-2022`);
-    await page.getByRole('heading', { name: 'Hur samarbetet med det sociala företaget som startade 2022 går' }).waitFor();
+    // The heading names the enterprise the motion's question is about, so the printed page says whose cooperation it is.
+    await page.getByRole('heading', { name: 'Hur samarbetet med Lekebergs Arbetskooperativ går' }).waitFor();
     // The one social enterprise whose first decision is from 2022 is named, and the sentence and the chart count its decisions.
     await page.getByText(/^Rapporten följer Lekebergs Arbetskooperativ \(socialt företag\), första beslut 2022-05-01: 2 beslut för 550\s000 kr sedan dess, år för år nedan\.$/).waitFor();
     await page.getByRole('img', { name: 'Beslut med Lekebergs Arbetskooperativ per år (antal): 2022 1; 2023 0; 2024 1' }).waitFor();

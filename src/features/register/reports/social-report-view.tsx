@@ -67,9 +67,11 @@ export function SocialReportView({ report, params }: { report: SocialPresetId; p
     setDateProblem(bad);
     if (!bad) goTo(reportHash(report as ReportId, draft));
   };
+  // The cooperation the report follows gives the page its heading, so the printed page names the enterprise.
+  const followed = data.data && preset.follows ? followedEnterprise(data.data, preset.follows.firstIn, params.get('leverantor')).followed : undefined;
   return (
     <section aria-labelledby={`${id}-h`} className="report social-report">
-      <h3 id={`${id}-h`}>{t(preset.title)}</h3>
+      <h3 id={`${id}-h`}>{followed ? t({ sv: `Hur samarbetet med ${followed.supplier} går`, en: `How the cooperation with ${followed.supplier} goes` }) : t(preset.title)}</h3>
       <p>
         {t(preset.asks)} {source ? t({ sv: `(${source.title}, ${source.issuer})`, en: `(${source.title}, ${source.issuer})` }) : null}
       </p>
@@ -102,6 +104,13 @@ export function SocialReportView({ report, params }: { report: SocialPresetId; p
   );
 }
 
+/** The social enterprises whose first decision falls in `firstIn`, and the one the report follows (chosen, or the only one). */
+function followedEnterprise(data: SocialReport, firstIn: string, chosen: string | null) {
+  const started = data.suppliers.filter((s) => s.supplierKind === 'social-enterprise' && s.firstDecision.startsWith(firstIn));
+  const followed = chosen ? data.suppliers.find((s) => s.supplier === chosen) : started.length === 1 ? started[0] : undefined;
+  return { started, followed };
+}
+
 /**
  * The cooperation the motion asks about, with the enterprise named: the social enterprise whose first decision
  * falls in `firstIn`, or the one chosen by `?leverantor=`; where several started that year, the reader picks one.
@@ -110,8 +119,7 @@ export function SocialReportView({ report, params }: { report: SocialPresetId; p
 function FollowedEnterprise({ data, firstIn, chosen, report, params }: { data: SocialReport; firstIn: string; chosen: string | null; report: SocialPresetId; params: { from: string; to: string } }) {
   const { t } = useI18n();
   const id = useId();
-  const started = data.suppliers.filter((s) => s.supplierKind === 'social-enterprise' && s.firstDecision.startsWith(firstIn));
-  const followed = chosen ? data.suppliers.find((s) => s.supplier === chosen) : started.length === 1 ? started[0] : undefined;
+  const { started, followed } = followedEnterprise(data, firstIn, chosen);
   const pick = (
     <ul>
       {(started.length > 0 ? started : data.suppliers).map((s) => (
