@@ -161,6 +161,12 @@ describe('the decision document for the diarium', () => {
     const file = await download(page, 'Ladda ner som PDF');
     expect(file.name).toBe(`vagval-beslut-ljungby-2026-11-22-nr-${id}.pdf`);
     expect(flat(pdfText(file.bytes, 1))).toContain(`Nummer i beslutsregistret nr ${id}`);
+    // The print dialog's "Spara som PDF" names the file after the page's title: while printing, the same name.
+    const titleBefore = await page.title();
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await page.title()).toBe(`vagval-beslut-ljungby-2026-11-22-nr-${id}`);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.title()).toBe(titleBefore);
 
     // Once the decision changes, it is no longer the record that was saved: the document says so again.
     await page.getByLabel('Motivering', { exact: true }).fill(`${justification} Ändrad.`);

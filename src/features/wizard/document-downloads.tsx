@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SheetRecord } from '../../document/decision-sheet';
 import { toDecisionFile } from '../../document/decision-file';
 import { decisionToMarkdown } from '../../document/decision-markdown';
@@ -19,6 +19,27 @@ export function DocumentDownloads({ record }: { record: SheetRecord | null }) {
   const sheet = useDecisionSheet(record);
   const [pdf, setPdf] = useState<'idle' | 'making' | 'done' | 'failed'>('idle');
   const number = record?.id ?? null;
+  // The browser names a page saved from its print dialog after the page's title: while printing, the title is the
+  // name the PDF download gets, so the printed decision and the downloaded one file under the same name.
+  const printName = decisionFileName(decision.draft, 'pdf', number).replace(/\.pdf$/, '');
+  useEffect(() => {
+    let before: string | null = null;
+    const onBeforePrint = () => {
+      before = document.title;
+      document.title = printName;
+    };
+    const onAfterPrint = () => {
+      if (before !== null) document.title = before;
+      before = null;
+    };
+    window.addEventListener('beforeprint', onBeforePrint);
+    window.addEventListener('afterprint', onAfterPrint);
+    return () => {
+      window.removeEventListener('beforeprint', onBeforePrint);
+      window.removeEventListener('afterprint', onAfterPrint);
+      onAfterPrint();
+    };
+  }, [printName]);
 
   const downloadPdf = async () => {
     setPdf('making');
