@@ -34,15 +34,12 @@ async function backupOrRestore(command: 'backup' | 'restore', rest: string[]): P
   }
   const dataDir = process.env.VAGVAL_DATA_DIR ?? 'data';
   const keyFile = process.env.VAGVAL_SIGNING_KEY_FILE ?? defaultSigningKeyFile(dataDir);
-  if (process.env.VAGVAL_DATABASE_URL) {
-    process.stderr.write(
-      'Med PostgreSQL tas databasen med pg_dump och mappen bredvid signeringsnyckeln kopieras efteråt (docs/register.md, Driftsättning). / With PostgreSQL the database is taken with pg_dump and the folder beside the signing key copied after it (docs/register.md).\n',
-    );
-    return 1;
-  }
+  // With PostgreSQL the database is taken by pg_dump from one snapshot (src/server/backup/backup.ts).
+  const databaseUrl = process.env.VAGVAL_DATABASE_URL || undefined;
   try {
     if (command === 'backup') {
-      const m = await backupRegister({ databaseFile: join(dataDir, 'register.sqlite'), keyFile, to: dir, withKey: rest.includes('--with-key') });
+      const withKey = rest.includes('--with-key');
+      const m = await backupRegister(databaseUrl ? { databaseUrl, keyFile, to: dir, withKey } : { databaseFile: join(dataDir, 'register.sqlite'), keyFile, to: dir, withKey });
       process.stdout.write(
         [
           `Säkerhetskopia i ${dir}: ${m.records} beslut, ${m.checkpoints} kontrollpunkter, ${m.withKey ? 'med signeringsnyckeln (förvara kopian som nyckeln)' : 'utan signeringsnyckeln (förvara nyckeln för sig)'}.`,
@@ -51,7 +48,7 @@ async function backupOrRestore(command: 'backup' | 'restore', rest: string[]): P
         ].join('\n'),
       );
     } else {
-      const r = await restoreRegister({ from: dir, dataDir, keyFile, origin: process.env.VAGVAL_LOG_ORIGIN ?? 'vagval.local/register', ruleset: nodeRuleset });
+      const r = await restoreRegister({ from: dir, dataDir, keyFile, origin: process.env.VAGVAL_LOG_ORIGIN ?? 'vagval.local/register', ruleset: nodeRuleset, databaseUrl });
       process.stdout.write(
         [
           `Återställt från ${dir} till ${r.databaseFile} och ${r.evidenceDir}: ${r.report.treeSize} beslut, kontrollen gick igenom.`,

@@ -2,11 +2,16 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, readSync, writeFileSync, fsyncSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { evidencePaths } from '../transparency/evidence-files';
+import { BackupRefused } from './backup-refused';
+import { runPostgresTool } from './postgres-tools';
 
 /**
  * A backup folder:
  *   register.sqlite       the database, taken with SQLite's online backup while the server runs;
+ *   register.pgdump       or, for a register in PostgreSQL, pg_dump's archive of one snapshot, the
+ *                         one the record count and checkpoints below were read in;
  *   transparency/         the evidence beside the signing key, cut to what that database holds:
  *                         leaves.bin and leaf-tags.bin to its records, checkpoints.jsonl to the
  *                         checkpoints it knows it signed (later ones would sign records, events or
@@ -18,6 +23,8 @@ import { evidencePaths } from '../transparency/evidence-files';
  */
 export type BackupManifest = {
   format: 'vagval-backup-1';
+  /** Where the register was kept; a manifest without it is from SQLite. */
+  database?: 'sqlite' | 'postgres';
   madeAt: string;
   records: number;
   checkpoints: number;
@@ -27,12 +34,11 @@ export type BackupManifest = {
 
 export const manifestName = 'manifest.json';
 export const databaseName = 'register.sqlite';
+export const postgresDumpName = 'register.pgdump';
 const leafBytes = 32;
 const tagBytes = 16;
 
-export class BackupRefused extends Error {
-  override name = 'BackupRefused';
-}
+export { BackupRefused };
 
 const sha256File = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -74,9 +80,10 @@ function cutCheckpointLog(text: string, marks: ReadonlyArray<{ size: number; tim
       return null;
     }
   };
-  const latest = marks.at(-1);
-  // The first line of the latest mark's checkpoint: a later one of the same size only re-signed side logs, perhaps past the copy.
-  const end = latest ? lines.findIndex((l) => { const s = signed(l); return s?.size === latest.size && s.time === latest.time; }) : -1;
+  // Up to the last line the copy marks as signed: a later one (even of the same size, re-signing only the side logs)
+  // may sign records, events or access-log rows the copy does not have.
+  const marked = new Set(marks.map((m) => `${m.size} ${m.time}`));
+  const end = lines.findLastIndex((l) => { const s = signed(l); return s !== null && marked.has(`${s.size} ${s.time}`); });
   const kept: string[] = [];
   let checkpoints = 0;
   lines.forEach((line, i) => {
@@ -98,14 +105,21 @@ function cutCheckpointLog(text: string, marks: ReadonlyArray<{ size: number; tim
   return { kept, checkpoints };
 }
 
-export async function backupRegister(options: { databaseFile: string; keyFile: string; to: string; withKey: boolean; now?: () => Date }): Promise<BackupManifest> {
-  const { databaseFile, keyFile, to } = options;
-  if (!existsSync(databaseFile)) throw new BackupRefused(`det finns inget register i ${databaseFile} / there is no register at ${databaseFile}`);
+type BackupOptions = { keyFile: string; to: string; withKey: boolean; now?: () => Date } & ({ databaseFile: string; databaseUrl?: undefined } | { databaseUrl: string; databaseFile?: undefined });
+
+export async function backupRegister(options: BackupOptions): Promise<BackupManifest> {
+  const { to } = options;
+  if (options.databaseFile !== undefined && !existsSync(options.databaseFile)) throw new BackupRefused(`det finns inget register i ${options.databaseFile} / there is no register at ${options.databaseFile}`);
   if (existsSync(to) && readdirSync(to).length > 0) throw new BackupRefused(`${to} är inte tom: en säkerhetskopia skrivs i en ny mapp / ${to} is not empty: a backup goes into a new folder`);
-  const evidence = evidencePaths(keyFile);
   mkdirSync(join(to, 'transparency'), { recursive: true, mode: 0o700 });
   const madeAt = (options.now ?? (() => new Date()))().toISOString();
+  const { file, records, marks } = options.databaseUrl !== undefined ? await dumpPostgres(options.databaseUrl, to) : await copySqlite(options.databaseFile, to);
+  return copyEvidence({ ...options, madeAt, file, records, marks, database: options.databaseUrl !== undefined ? 'postgres' : 'sqlite' });
+}
 
+type Taken = { file: string; records: number; marks: Array<{ size: number; time: string }> };
+
+async function copySqlite(databaseFile: string, to: string): Promise<Taken> {
   const source = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     await source.backup(join(to, databaseName));
@@ -113,15 +127,44 @@ export async function backupRegister(options: { databaseFile: string; keyFile: s
     source.close();
   }
   const copy = new Database(join(to, databaseName), { readonly: true });
-  let records: number;
-  let marks: Array<{ size: number; time: string }>;
   try {
-    records = (copy.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM decisions').get() as { n: number }).n;
-    marks = copy.prepare('SELECT size, time FROM checkpoint_marks ORDER BY size').all() as Array<{ size: number; time: string }>;
+    return {
+      file: databaseName,
+      records: (copy.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM decisions').get() as { n: number }).n,
+      marks: copy.prepare('SELECT size, time FROM checkpoint_marks ORDER BY size').all() as Array<{ size: number; time: string }>,
+    };
   } finally {
     copy.close();
   }
+}
 
+/**
+ * pg_dump of the snapshot a transaction here holds open, so the record count and the signed checkpoints read in
+ * it are those of the archive exactly, while other instances go on saving.
+ */
+async function dumpPostgres(url: string, to: string): Promise<Taken> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const snapshot = (await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]!.id;
+    const records = Number((await client.query<{ n: string }>('SELECT COALESCE(MAX(id), 0) AS n FROM decisions')).rows[0]!.n);
+    const notes = (await client.query<{ note: string }>('SELECT note FROM transparency_checkpoints ORDER BY size, signed_at')).rows;
+    const marks = notes.map((r) => {
+      const [, size, , time] = r.note.split('\n');
+      return { size: Number(size), time: (time ?? '').replace(/^time /, '') };
+    });
+    await runPostgresTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, `--file=${join(to, postgresDumpName)}`, `--dbname=${url}`]);
+    await client.query('COMMIT');
+    return { file: postgresDumpName, records, marks };
+  } finally {
+    await client.end();
+  }
+}
+
+async function copyEvidence(options: BackupOptions & Taken & { madeAt: string; database: 'sqlite' | 'postgres' }): Promise<BackupManifest> {
+  const { keyFile, to, records, marks, madeAt } = options;
+  const evidence = evidencePaths(keyFile);
   const out = (name: string) => join(to, 'transparency', name);
   copyPrefix(evidence.leaves, out('leaves.bin'), records * leafBytes);
   copyPrefix(join(evidence.dir, 'leaf-tags.bin'), out('leaf-tags.bin'), records * tagBytes);
@@ -138,9 +181,9 @@ export async function backupRegister(options: { databaseFile: string; keyFile: s
     copyFileSync(keyFile, out('signing-key.pem'));
   }
 
-  const files: Record<string, string> = { [databaseName]: sha256File(join(to, databaseName)) };
+  const files: Record<string, string> = { [options.file]: sha256File(join(to, options.file)) };
   for (const name of readdirSync(join(to, 'transparency')).sort()) files[`transparency/${name}`] = sha256File(out(name));
-  const manifest: BackupManifest = { format: 'vagval-backup-1', madeAt, records, checkpoints, withKey: options.withKey, files };
+  const manifest: BackupManifest = { format: 'vagval-backup-1', database: options.database, madeAt, records, checkpoints, withKey: options.withKey, files };
   writeSynced(join(to, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

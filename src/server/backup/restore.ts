@@ -4,13 +4,44 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Ruleset } from '../../engine/ruleset';
 import type { VerificationReport } from '../../shared/transparency';
 import { RegisterService } from '../register-service';
+import pg from 'pg';
+import type { DecisionStore } from '../store/decision-store';
+import { PostgresDecisionStore } from '../store/postgres-store';
 import { SqliteDecisionStore } from '../store/sqlite-store';
 import { evidencePaths } from '../transparency/evidence-files';
 import { TransparencyLog } from '../transparency/transparency-log';
 import { VerificationRuns } from '../transparency/verification-run';
-import { BackupRefused, databaseName, manifestName, type BackupManifest } from './backup';
+import { BackupRefused, databaseName, manifestName, postgresDumpName, type BackupManifest } from './backup';
+import { runPostgresTool } from './postgres-tools';
 
 export type RestoreOutcome = { manifest: BackupManifest; report: VerificationReport; databaseFile: string; evidenceDir: string };
+
+/** The tables already in a PostgreSQL database's public schema: a restore goes only into one that has none. */
+async function tablesIn(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => r.tablename);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Leaves the database as it was found, empty: a copy that did not verify is not left half in place. */
+async function emptyDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA public CASCADE');
+    await client.query('CREATE SCHEMA public');
+    await client.query('GRANT USAGE ON SCHEMA public TO PUBLIC');
+  } finally {
+    await client.end();
+  }
+}
+
+/** Where a URL points, without its password, for a message. */
+const shownUrl = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:…@');
 
 const evidenceFiles = ['leaves.bin', 'leaf-tags.bin', 'checkpoints.jsonl', 'retired-keys.txt', 'last-verified.json'];
 
@@ -33,20 +64,27 @@ function readManifest(from: string): BackupManifest {
 
 /**
  * Restores a backup into a register that is not there yet, and only one that verifies: the copy is
- * put together in a staging folder beside the target, opened as the server would open it, and
+ * put together in a staging folder beside the target (for PostgreSQL: restored by pg_restore into
+ * the named database, which must hold no tables, and emptied again if it fails), opened as the server would open it, and
  * given a full verification run (every record against its leaf, every checkpoint's signature and
  * consistency, the side logs' heads); only a passing copy is moved into place. The signing key is
  * the backup's if it was taken with it, else the one already at the key file's place (kept apart
  * from the backups, as docs/register.md advises).
  */
-export async function restoreRegister(options: { from: string; dataDir: string; keyFile: string; origin: string; ruleset: () => Ruleset; log?: (line: string) => void }): Promise<RestoreOutcome> {
+export async function restoreRegister(options: { from: string; dataDir: string; keyFile: string; origin: string; ruleset: () => Ruleset; databaseUrl?: string | undefined; log?: (line: string) => void }): Promise<RestoreOutcome> {
   const from = resolve(options.from);
   const dataDir = resolve(options.dataDir);
   const keyFile = resolve(options.keyFile);
   const manifest = readManifest(from);
-  const databaseFile = join(dataDir, databaseName);
+  const url = options.databaseUrl;
+  const fromPostgres = manifest.database === 'postgres';
+  if (fromPostgres && url === undefined) throw new BackupRefused('kopian är av ett register i PostgreSQL: ange databasen att återställa till med VAGVAL_DATABASE_URL / the backup is of a register in PostgreSQL: name the database to restore into with VAGVAL_DATABASE_URL');
+  if (!fromPostgres && url !== undefined) throw new BackupRefused('kopian är av ett register i SQLite: återställ den utan VAGVAL_DATABASE_URL / the backup is of a register in SQLite: restore it without VAGVAL_DATABASE_URL');
+  const databaseFile = url !== undefined ? shownUrl(url) : join(dataDir, databaseName);
   const evidence = evidencePaths(keyFile);
-  const taken = [databaseFile, ...evidenceFiles.slice(0, 3).map((n) => join(evidence.dir, n))].filter((f) => existsSync(f));
+  const tables = url !== undefined ? await tablesIn(url) : [];
+  const taken = [...(url === undefined ? [databaseFile] : []), ...evidenceFiles.slice(0, 3).map((n) => join(evidence.dir, n))].filter((f) => existsSync(f));
+  if (tables.length > 0) taken.unshift(`${shownUrl(url!)} (${tables.join(', ')})`);
   if (taken.length > 0) {
     throw new BackupRefused(`det finns redan ett register här, och en återställning skriver inte över det: flytta undan ${taken.join(', ')} först / there is a register here already, and a restore does not overwrite it: move ${taken.join(', ')} away first`);
   }
@@ -68,10 +106,16 @@ export async function restoreRegister(options: { from: string; dataDir: string; 
   };
   let report: VerificationReport;
   try {
-    copyFileSync(join(from, databaseName), join(staging, databaseName));
     for (const name of evidenceFiles) if (existsSync(join(from, 'transparency', name))) copyFileSync(join(from, 'transparency', name), join(stagingEvidence, name));
     copyFileSync(key, join(stagingEvidence, 'signing-key.pem'));
-    const store = new SqliteDecisionStore(join(staging, databaseName));
+    let store: DecisionStore;
+    if (url !== undefined) {
+      await runPostgresTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${url}`, join(from, postgresDumpName)]);
+      store = await PostgresDecisionStore.open(url);
+    } else {
+      copyFileSync(join(from, databaseName), join(staging, databaseName));
+      store = new SqliteDecisionStore(join(staging, databaseName));
+    }
     let log: TransparencyLog | undefined;
     let runs: VerificationRuns | undefined;
     try {
@@ -85,17 +129,19 @@ export async function restoreRegister(options: { from: string; dataDir: string; 
     }
   } catch (error) {
     cleanUp();
+    if (url !== undefined) await emptyDatabase(url);
     throw new BackupRefused(`säkerhetskopian kunde inte öppnas som ett register och återställs inte / the backup could not be opened as a register and is not restored: ${(error as Error).message}`);
   }
   if (!report.ok) {
     cleanUp();
+    if (url !== undefined) await emptyDatabase(url);
     const failing = [...report.checks.filter((c) => c.status === 'failed').map((c) => `  - ${c.id}: ${c.detail}`), ...report.logProblems.slice(0, 20).map((p) => `  - ${p.kind}: ${p.detail}`), ...report.failures.slice(0, 20).map((f) => `  - nr ${f.id}: ${f.problems.map((p) => p.detail).join('; ')}`)];
     throw new BackupRefused(`säkerhetskopian klarar inte kontrollen och återställs inte / the backup does not verify and is not restored:\n${failing.join('\n')}`);
   }
 
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(evidence.dir, { recursive: true });
-  renameSync(join(staging, databaseName), databaseFile);
+  if (url === undefined) renameSync(join(staging, databaseName), databaseFile);
   for (const name of readdirSync(stagingEvidence)) {
     if (name === 'signing-key.pem') {
       if (!existsSync(keyFile)) renameSync(join(stagingEvidence, name), keyFile);
