@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe';
-import { appUrl, launchBrowser, openPageIn, screenshot } from './support/browser';
+import { appUrl, artifactsDir, launchBrowser, openPageIn, screenshot } from './support/browser';
 
 // The fruit-basket scenario (rules/scenarios/fruktkorgar-reserverad.yaml).
 const scenarioId = 'fruktkorgar-reserverad';
@@ -31,6 +34,28 @@ const smallestText = (page: Page, selector: string) =>
     }
     return smallest;
   }, selector);
+
+/** Text with its no-break spaces (amounts, "30 %") as plain spaces, for matching. */
+const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+/** The bounding box of the ink (any pixel darker than near-white) in a binary greyscale PGM (P5) image. */
+function inkBox(pgm: Buffer): { width: number; height: number; pageWidth: number; pageHeight: number } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.toString('latin1', 0, 64));
+  if (!header) throw new Error('not a binary PGM image');
+  const [pageWidth, pageHeight] = [Number(header[1]), Number(header[2])];
+  const pixels = pgm.subarray(header[0].length);
+  let [left, top, right, bottom] = [pageWidth, pageHeight, -1, -1];
+  for (let y = 0; y < pageHeight; y++) {
+    for (let x = 0; x < pageWidth; x++) {
+      if (pixels[y * pageWidth + x]! >= 240) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  return { width: right - left + 1, height: bottom - top + 1, pageWidth, pageHeight };
+}
 
 async function answerOnPhone(page: Page, verdicts: string[], why: string) {
   const routes = ['Direktupphandling', 'Upphandling enligt LOU med sociala hänsyn', 'Reserverad upphandling', 'Idéburet offentligt partnerskap (IOP)'];
@@ -237,14 +262,47 @@ describe('a workshop in a room: the deck on the projector, the trainer’s windo
     await page.getByRole('link', { name: 'De avgörande frågorna på ett A3-ark för väggen' }).click();
     await page.getByTestId('wall-sheet').waitFor();
     await expectNoAxeViolations(page, 'the A3 sheet on screen');
-    expect(await page.locator('.wall-route').count()).toBe(4);
+    // The scenario's recommended route first, then the others in the rule set's order.
+    expect(await page.locator('.wall-route').evaluateAll((els) => els.map((el) => el.getAttribute('data-route')))).toEqual(['reserved-contract', 'iop', 'direct-award', 'social-considerations']);
+    expect(await page.locator('.wall-route').first().getAttribute('class')).toContain('is-recommended');
+    // Each question with the amount it turns on, on the scenario's decision date.
+    const questions = (await page.locator('.wall-question__text').allInnerTexts()).map(spaced);
+    expect(questions).toContain('Lågt värde (under direktupphandlingsgränsen 700 000 kr)?');
+    expect(await page.locator('.wall-route[data-route="reserved-contract"]').innerText().then(spaced)).toContain('Andelskravet för reserverad upphandling: 30 %');
+
+    // Printed as the page is laid out on A3 landscape (less its 10 mm margins, at 96 px to the inch): poster type,
+    // and nothing running out of its column.
+    await page.setViewportSize({ width: Math.round((400 / 25.4) * 96), height: Math.round((277 / 25.4) * 96) });
     await page.emulateMedia({ media: 'print' });
-    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true })).toString('latin1');
-    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, 'one page').toBe(1);
+    expect(await smallestText(page, '.wall-question__text'), 'questions at 24 pt or more').toBeGreaterThanOrEqual(32);
+    const overflowing = await page.locator('.wall-sheet, .wall-route').evaluateAll((els) =>
+      els.filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1).map((el) => el.getAttribute('data-route') ?? 'sheet'),
+    );
+    expect(overflowing, 'no text runs out of its box').toEqual([]);
+
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const raw = pdf.toString('latin1');
+    expect(raw.match(/\/Type\s*\/Page[^s]/g)?.length, 'one page').toBe(1);
     // A3 landscape is 420 × 297 mm: 1190.55 × 841.89 pt.
-    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(raw);
     expect(Math.round(Number(box?.[1]))).toBe(1191);
     expect(Math.round(Number(box?.[2]))).toBe(842);
+    mkdirSync(artifactsDir, { recursive: true });
+    const pdfPath = resolve(artifactsDir, 'workshop-wall-a3.pdf');
+    writeFileSync(pdfPath, pdf);
+
+    // The amounts are in the printed text, and every question is there whole (compared without the line breaks).
+    const printed = spaced(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }));
+    expect(printed).toContain('700 000 kr');
+    expect(printed).toContain('8 109 450 kr');
+    const unbroken = printed.replace(/\s+/g, '');
+    for (const question of questions) expect(unbroken, question).toContain(question.replace(/\s+/g, ''));
+
+    // A poster: the ink covers at least 80 % of the page's width and height (a greyscale render at 30 dpi).
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdfPath, resolve(artifactsDir, 'workshop-wall-a3')]);
+    const ink = inkBox(execFileSync('pdftoppm', ['-gray', '-r', '30', '-singlefile', pdfPath]));
+    expect(ink.height / ink.pageHeight, 'share of the page height').toBeGreaterThanOrEqual(0.8);
+    expect(ink.width / ink.pageWidth, 'share of the page width').toBeGreaterThanOrEqual(0.8);
     await context.close();
   });
 

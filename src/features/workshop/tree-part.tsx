@@ -11,7 +11,7 @@ export function TreePart({ judged }: { judged: JudgedScenario }) {
     <div className="tree-part" data-scenario={judged.scenario.id}>
       <RoomTree outcome={judged.outcome} headingLevel={4} />
       <p className="no-print">
-        <a href={workshopHash({ view: 'wall' })}>{t({ sv: 'De avgörande frågorna på ett A3-ark för väggen', en: 'The decisive questions on one A3 sheet for the wall' })}</a>
+        <a href={workshopHash({ view: 'wall', id: judged.scenario.id })}>{t({ sv: 'De avgörande frågorna på ett A3-ark för väggen', en: 'The decisive questions on one A3 sheet for the wall' })}</a>
       </p>
       <h4>{t({ sv: 'Hela trädet', en: 'The whole tree' })}</h4>
       <p>

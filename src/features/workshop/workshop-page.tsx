@@ -19,6 +19,27 @@ const visibleFields = createVisibleFields(browserRuleset);
 const today = () => new Date().toISOString().slice(0, 10);
 const builtInIds = scenarios.map((s) => s.id);
 
+/** The A3 sheet, for a scenario when the route names one: its decision date, the engine's amounts, its route first. */
+function WallView({ scenario }: { scenario: Scenario | undefined }) {
+  const { t } = useI18n();
+  const judged = useMemo(() => (scenario ? judgeScenario(browserRuleset, visibleFields, scenario) : null), [scenario]);
+  return (
+    <div className="wall-print">
+      <p className="no-print">
+        {scenario ? (
+          <a href={workshopHash({ view: 'scenario', id: scenario.id, part: 'tree' })}>{t({ sv: '← Till scenariots träd', en: "← To the scenario's tree" })}</a>
+        ) : (
+          <a href={workshopHash({ view: 'library' })}>{t({ sv: '← Alla scenarier', en: '← All scenarios' })}</a>
+        )}{' '}
+        <button type="button" className="button button--secondary button--small" onClick={() => window.print()}>
+          {t({ sv: 'Skriv ut på A3', en: 'Print on A3' })}
+        </button>
+      </p>
+      <WallSheet ruleset={browserRuleset} date={today()} scenario={judged ? { title: judged.scenario.title, outcome: judged.outcome } : undefined} />
+    </div>
+  );
+}
+
 function JudgedView({ scenario, view }: { scenario: Scenario; view: 'deck' | 'trainer' }) {
   const judged = useMemo(() => judgeScenario(browserRuleset, visibleFields, scenario), [scenario]);
   return view === 'deck' ? <Deck ruleset={browserRuleset} judged={judged} /> : <TrainerWindow judged={judged} />;
@@ -35,7 +56,8 @@ export function WorkshopPage() {
 
   // Opening a scenario or going back to the library puts the focus on the new page's heading.
   const custom = useCustomScenarios();
-  const scenarioId = route.view === 'scenario' || route.view === 'deck' || route.view === 'trainer' || route.view === 'builder' ? route.id : null;
+  const scenarioId =
+    route.view === 'scenario' || route.view === 'deck' || route.view === 'trainer' || route.view === 'builder' ? route.id : route.view === 'wall' ? (route.id ?? null) : null;
   const viewKey = `${route.view}:${scenarioId ?? ''}`;
   const shownView = useRef(viewKey);
   const root = useRef<HTMLDivElement>(null);
@@ -51,17 +73,9 @@ export function WorkshopPage() {
     <div ref={root} className="workshop">
       {route.view === 'library' ? (
         <ScenarioList ruleset={browserRuleset} scenarios={scenarios} custom={custom} visibleFields={visibleFields} />
-      ) : route.view === 'wall' ? (
-        <div className="wall-print">
-          <p className="no-print">
-            <a href={workshopHash({ view: 'library' })}>{t({ sv: '← Alla scenarier', en: '← All scenarios' })}</a>{' '}
-            <button type="button" className="button button--secondary button--small" onClick={() => window.print()}>
-              {t({ sv: 'Skriv ut på A3', en: 'Print on A3' })}
-            </button>
-          </p>
-          <WallSheet ruleset={browserRuleset} date={today()} />
-        </div>
-      ) : !scenario ? (
+      ) : route.view === 'wall' && (!scenarioId || scenario) ? (
+        <WallView key={scenarioId ?? ''} scenario={scenario} />
+      ) : !scenario || route.view === 'wall' ? (
         <div role="alert" className="notice notice--warning">
           <h2 tabIndex={-1}>{t({ sv: 'Scenariot finns inte', en: 'No such scenario' })}</h2>
           <p>

@@ -19,8 +19,9 @@ describe('workshop hashes', () => {
     expect(parseWorkshopHash('#/workshop/scenario/x/deck')).toEqual({ view: 'deck', id: 'x' });
     expect(parseWorkshopHash('#/workshop/scenario/x/trainer')).toEqual({ view: 'trainer', id: 'x' });
     expect(parseWorkshopHash('#/workshop/wall')).toEqual({ view: 'wall' });
+    expect(parseWorkshopHash('#/workshop/wall/fruktkorgar-reserverad')).toEqual({ view: 'wall', id: 'fruktkorgar-reserverad' });
     expect(parseWorkshopHash('#/workshop/builder/x')).toEqual({ view: 'builder', id: 'x' });
-    for (const hash of ['#/workshop', '#/workshop/wall', '#/workshop/builder/x', '#/workshop/scenario/x/deck', '#/workshop/scenario/x/trainer', '#/workshop/scenario/x', '#/workshop/scenario/x/what-if', '#/workshop/scenario/x/tree']) {
+    for (const hash of ['#/workshop', '#/workshop/wall', '#/workshop/wall/x', '#/workshop/builder/x', '#/workshop/scenario/x/deck', '#/workshop/scenario/x/trainer', '#/workshop/scenario/x', '#/workshop/scenario/x/what-if', '#/workshop/scenario/x/tree']) {
       expect(workshopHash(parseWorkshopHash(hash))).toBe(hash);
     }
   });

@@ -6,7 +6,8 @@ export type ScenarioPart = (typeof scenarioParts)[number];
 
 export type WorkshopRoute =
   | { view: 'library' }
-  | { view: 'wall' }
+  /** The A3 sheet for the wall; with `id`, for that scenario (its decision date, its recommended route first). */
+  | { view: 'wall'; id?: string }
   /** The scenario builder, starting from a copy of scenario `id`. */
   | { view: 'builder'; id: string }
   | { view: 'scenario'; id: string; part: ScenarioPart }
@@ -15,12 +16,12 @@ export type WorkshopRoute =
   | { view: 'trainer'; id: string };
 
 /**
- * `#/workshop` → the library; `#/workshop/wall` → the A3 sheet; `#/workshop/scenario/<id>` → its group exercise;
+ * `#/workshop` → the library; `#/workshop/wall` → the A3 sheet, `#/workshop/wall/<id>` for a scenario; `#/workshop/scenario/<id>` → its group exercise;
  * `#/workshop/scenario/<id>/<part>`; `…/deck` the presenter deck and `…/trainer` the trainer's window.
  */
 export function parseWorkshopHash(hash: string): WorkshopRoute {
   const segments = hash.replace(/^#/, '').split('/').filter(Boolean);
-  if (segments[0] === 'workshop' && segments[1] === 'wall') return { view: 'wall' };
+  if (segments[0] === 'workshop' && segments[1] === 'wall') return segments[2] ? { view: 'wall', id: decodeURIComponent(segments[2]) } : { view: 'wall' };
   if (segments[0] === 'workshop' && segments[1] === 'builder' && segments[2]) return { view: 'builder', id: decodeURIComponent(segments[2]) };
   if (segments[0] !== 'workshop' || segments[1] !== 'scenario' || !segments[2]) return { view: 'library' };
   const id = decodeURIComponent(segments[2]);
@@ -32,7 +33,7 @@ export function parseWorkshopHash(hash: string): WorkshopRoute {
 
 export function workshopHash(route: WorkshopRoute): string {
   if (route.view === 'library') return '#/workshop';
-  if (route.view === 'wall') return '#/workshop/wall';
+  if (route.view === 'wall') return route.id === undefined ? '#/workshop/wall' : `#/workshop/wall/${encodeURIComponent(route.id)}`;
   if (route.view === 'builder') return `#/workshop/builder/${encodeURIComponent(route.id)}`;
   const base = `#/workshop/scenario/${encodeURIComponent(route.id)}`;
   if (route.view !== 'scenario') return `${base}/${route.view}`;

@@ -2,7 +2,7 @@ import { createActor, type AnyStateMachine } from 'xstate';
 import { routeIds, type Answers, type RouteId } from '../../../engine/answers-schema';
 import { evaluate, EvaluationError } from '../../../engine/evaluate';
 import { formatValue, localize, opWords, type Lang } from '../../../engine/format';
-import type { ConditionTrace, Outcome, Reason, RouteOutcome } from '../../../engine/outcome';
+import type { ConditionTrace, Outcome, ParameterUse, Reason, RouteOutcome } from '../../../engine/outcome';
 import type { Ruleset } from '../../../engine/ruleset';
 import type { Condition, EvidenceStatus, Localized, Rule, RuleKind, Verdict } from '../../../engine/ruleset-schema';
 import { fieldLabel } from '../../../guide/decision';
@@ -83,7 +83,12 @@ export type RuleNodeModel = {
   /** For obligations and cautions: the route verdicts under which they are shown. */
   shownOn: Array<'allowed' | 'not-allowed' | 'needs-info'> | null;
   lines: ConditionLine[];
+  /** The parameters the rule compares with, each with its value on the model's date (none without a date). */
+  parameters: RuleParameter[];
 };
+
+/** A limit a rule turns on, as the engine reads it on a date: "Direktupphandlingsgränsen", 700 000, SEK. */
+export type RuleParameter = { id: string; label: Localized; unit: ParameterUse['unit']; value: number };
 
 export type GroupKind = 'requirement' | 'ground' | 'follow-up';
 export type GroupNodeModel = { kind: 'group'; id: string; route: RouteId; groupKind: GroupKind; label: Localized; rules: RuleNodeModel[] };
@@ -245,6 +250,24 @@ function parameterOn(ruleset: Ruleset, id: string, date: string | null): number 
   return current ? current.value : null;
 }
 
+function paramIds(condition: Condition | undefined, out: string[]): string[] {
+  if (!condition) return out;
+  if ('all' in condition) condition.all.forEach((c) => paramIds(c, out));
+  else if ('any' in condition) condition.any.forEach((c) => paramIds(c, out));
+  else if ('not' in condition) paramIds(condition.not, out);
+  else if (condition.param !== undefined && !out.includes(condition.param)) out.push(condition.param);
+  return out;
+}
+
+/** The parameters a rule compares with (its appliesWhen, then its condition), with their values on the date. */
+export function ruleParameters(ruleset: Ruleset, rule: Pick<Rule, 'appliesWhen' | 'condition'>, date: string | null): RuleParameter[] {
+  return paramIds(rule.condition, paramIds(rule.appliesWhen, [])).flatMap((id) => {
+    const param = ruleset.parameters[id];
+    const value = parameterOn(ruleset, id, date);
+    return param && value !== null ? [{ id, label: param.label, unit: param.unit, value }] : [];
+  });
+}
+
 function comparisonText(ruleset: Ruleset, c: Extract<Condition, { fact: string }>, date: string | null): Localized {
   const fact = ruleset.facts[c.fact];
   const label = fact?.label ?? { sv: c.fact, en: c.fact };
@@ -263,7 +286,7 @@ function comparisonText(ruleset: Ruleset, c: Extract<Condition, { fact: string }
 }
 
 /** "Direktupphandlingsgränsen" → "direktupphandlingsgränsen", but "EU:s tröskelvärde" stays. */
-function lowerFirst(text: string): string {
+export function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
@@ -359,6 +382,7 @@ function deriveRoutes(ruleset: Ruleset, date: string | null, includeInactive: bo
         inForce: date === null ? null : inForceOn(rule, date),
         shownOn: rule.kind === 'obligation' || rule.kind === 'caution' ? (rule.onVerdicts ?? ['allowed', 'needs-info']) : null,
         lines: ruleLines(ruleset, rule, date),
+        parameters: ruleParameters(ruleset, rule, date),
       }))
       .filter((r) => includeInactive || r.inForce !== false);
     const group = (groupKind: GroupKind, kinds: RuleKind[]): GroupNodeModel => ({
