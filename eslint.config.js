@@ -36,12 +36,22 @@ export default tseslint.config(
     // Code the browser loads uses zod/mini only. One classic 'zod' import anywhere in the app, even in a chunk loaded
     // later, keeps every schema kind of zod's core in the guide's first load (the core is one module, shared by both),
     // 6.6 KB gzip. Build-time and server code (the rule-set schemas, src/server, the CLI) may use classic zod.
-    files: ['src/{app,components,document,features,guide,i18n,shared}/**/*.{ts,tsx}', 'src/engine/answers-schema.ts'],
+    files: ['src/{app,components,document,features,guide,i18n,shared}/**/*.{ts,tsx}', 'src/engine/answers-schema.ts', 'src/scenarios/scenario-schema.ts'],
     ignores: ['src/document/document-input.ts', '**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': ['error', {
         selector: "ImportDeclaration[source.value='zod'][importKind!='type']",
         message: "The browser's code uses zod/mini: a classic 'zod' import puts all of zod's core into the guide's first load.",
+      }],
+    },
+  },
+  {
+    // Below the features: the command line, the server, the rule-set loader and the domain layers never reach into a
+    // feature (the scenarios' schema and loader live in src/scenarios for the command line and the build).
+    files: ['src/{cli,rules-data,server,scenarios,shared,document,witness}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(\\.\\./)+features/', message: 'Code below the features never imports a feature: move what it needs below them.' }],
       }],
     },
   },

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { headOrderPlugin } from './scripts/head-order-plugin';
 import { precompressPlugin } from './scripts/precompress-plugin';
-import { scenariosPlugin } from './src/features/workshop/scenarios/scenarios-plugin';
+import { scenariosPlugin } from './src/scenarios/scenarios-plugin';
 import { rulesetPlugin } from './src/rules-data/ruleset-plugin';
 
 // The API runs beside the app (src/server); in development Vite forwards /api to it.

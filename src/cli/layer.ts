@@ -7,7 +7,7 @@ import { evaluate, EvaluationError } from '../engine/evaluate';
 import type { Outcome } from '../engine/outcome';
 import { parseAnswers } from '../engine/parse-answers';
 import { loadRuleset, RulesetLoadError, type Ruleset } from '../engine/ruleset';
-import { loadScenarios } from '../features/workshop/scenarios/load-scenarios';
+import { loadScenarios } from '../scenarios/load-scenarios';
 import { readRulesDir } from '../rules-data/read-rules-dir';
 import { swedishProblem } from './layer-problems';
 import { layerSizeProblem } from './layer-size';

@@ -5,7 +5,7 @@ declare module 'virtual:vagval-ruleset' {
 }
 
 declare module 'virtual:vagval-scenarios' {
-  import type { Scenario } from '../features/workshop/scenarios/scenario-schema';
+  import type { Scenario } from '../scenarios/scenario-schema';
   const scenarios: Scenario[];
   export default scenarios;
 }

@@ -1,5 +1,5 @@
 import { useI18n } from './workshop-i18n';
-import type { Scenario } from './scenarios/scenario-schema';
+import type { Scenario } from '../../scenarios/scenario-schema';
 
 /** A scenario's questions for the group to discuss, if it has any. */
 export function DiscussionQuestions({ scenario }: { scenario: Pick<Scenario, 'discussion'> }) {

@@ -2,7 +2,7 @@ import { browserRuleset } from '../../rules-data/browser-ruleset';
 import { useI18n } from './workshop-i18n';
 import type { VisibleFields } from '../../guide/relevance';
 import { hasDraftInProgress, scenarioDraft, storeScenarioDraft } from './scenarios/scenario-draft';
-import type { Scenario } from './scenarios/scenario-schema';
+import type { Scenario } from '../../scenarios/scenario-schema';
 
 /**
  * Opens the scenario in the guide, pre-filled: it becomes the guide's saved draft (what the guide resumes from,

@@ -4,7 +4,7 @@ import { buyerName } from '../../engine/buyers';
 import type { Ruleset } from '../../engine/ruleset';
 import type { Localized } from '../../engine/ruleset-schema';
 import { useI18n } from './workshop-i18n';
-import type { Scenario, ScenarioDifficulty } from './scenarios/scenario-schema';
+import type { Scenario, ScenarioDifficulty } from '../../scenarios/scenario-schema';
 import type { VisibleFields } from '../../guide/relevance';
 import { CustomLibrary } from './builder/custom-library';
 import { workshopHash } from './workshop-route';

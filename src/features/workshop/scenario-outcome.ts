@@ -7,7 +7,7 @@ import { writeWhatIf } from '../../guide/draft';
 import type { VisibleFields } from '../../guide/relevance';
 import { questionStepIds, type QuestionStepId } from '../../guide/steps';
 import { scenarioDraft } from './scenarios/scenario-draft';
-import type { Scenario } from './scenarios/scenario-schema';
+import type { Scenario } from '../../scenarios/scenario-schema';
 
 export type ScenarioStep = { step: QuestionStepId; rows: AnswerRow[] };
 

@@ -7,7 +7,7 @@ import { GroupMode, initialGroupState, type GroupState } from './group-mode';
 import { Handout } from './handout';
 import { OpenInWizardButton } from './open-in-wizard-button';
 import { judgeScenario } from './scenario-outcome';
-import type { Scenario } from './scenarios/scenario-schema';
+import type { Scenario } from '../../scenarios/scenario-schema';
 import { TreePart } from './tree-part';
 import { WhatIfPart } from './what-if-part';
 import { scenarioParts, workshopHash, type ScenarioPart } from './workshop-route';

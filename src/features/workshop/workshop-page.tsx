@@ -10,7 +10,7 @@ import { WallSheet } from './room-tree/wall-sheet';
 import { judgeScenario } from './scenario-outcome';
 import { ScenarioList } from './scenario-list';
 import { ScenarioView } from './scenario-view';
-import type { Scenario } from './scenarios/scenario-schema';
+import type { Scenario } from '../../scenarios/scenario-schema';
 import { scenarios } from './scenarios/scenario-library';
 import { useWorkshopRoute, workshopHash } from './workshop-route';
 import './workshop.css';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeRuleset } from '../../../rules-data/node-ruleset';
 import { readRulesDir } from '../../../rules-data/read-rules-dir';
 import { coveredDates } from '../../../engine/covered-dates';
-import { loadScenarios } from '../scenarios/load-scenarios';
+import { loadScenarios } from '../../../scenarios/load-scenarios';
 import { clearBuilderDraft, formFromScenario, loadBuilderDraft, readBuilderForm, saveBuilderDraft } from './builder-form';
 
 const ruleset = nodeRuleset();

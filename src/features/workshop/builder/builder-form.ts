@@ -3,7 +3,7 @@ import { formatNumber } from '../../../engine/format';
 import { organisationSchema, type SeedOrganisationId } from '../../../engine/answers-schema';
 import type { Ruleset } from '../../../engine/ruleset';
 import { totalValue, toText } from '../../../guide/form-schema';
-import type { Scenario } from '../scenarios/scenario-schema';
+import type { Scenario } from '../../../scenarios/scenario-schema';
 import { parseWhatIfInput } from '../what-if/what-if';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeRuleset } from '../../../rules-data/node-ruleset';
 import { readRulesDir } from '../../../rules-data/read-rules-dir';
 import { createVisibleFields } from '../../../guide/relevance';
-import { loadScenarios } from '../scenarios/load-scenarios';
+import { loadScenarios } from '../../../scenarios/load-scenarios';
 import { checkScenario, readScenarioFile, scenarioFile, withEngineKey } from './check-scenario';
 
 const ruleset = nodeRuleset();

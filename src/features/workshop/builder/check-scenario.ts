@@ -5,8 +5,8 @@ import type { Ruleset } from '../../../engine/ruleset';
 import { verdictWords } from '../../../components/verdict-badge';
 import { totalValue } from '../../../guide/form-schema';
 import type { VisibleFields } from '../../../guide/relevance';
-import { checkScenarioReferences } from '../scenarios/load-scenarios';
-import { scenarioSchema, type Scenario, type ScenarioVerdict } from '../scenarios/scenario-schema';
+import { checkScenarioReferences } from '../../../scenarios/load-scenarios';
+import { scenarioSchema, type Scenario, type ScenarioVerdict } from '../../../scenarios/scenario-schema';
 import { judgeScenario, whatIfOutcome } from '../scenario-outcome';
 
 /** One thing wrong with a trainer's scenario, where it is and what is wrong, in Swedish. */
@@ -92,7 +92,7 @@ export function checkScenario(ruleset: Ruleset, visibleFields: VisibleFields, da
 
 /** The file a trainer shares: the same YAML format as rules/scenarios/<id>.yaml. */
 export function scenarioFile(scenario: Scenario): string {
-  return `# Workshop scenario from Vägval's scenario builder. Format: src/features/workshop/scenarios/scenario-schema.ts\n${stringifyYaml(scenario, { lineWidth: 0 })}`;
+  return `# Workshop scenario from Vägval's scenario builder. Format: src/scenarios/scenario-schema.ts\n${stringifyYaml(scenario, { lineWidth: 0 })}`;
 }
 
 /** A shared file read back: YAML (or JSON, which is YAML too), then checked like any scenario. */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Ruleset } from '../../../engine/ruleset';
 import type { VisibleFields } from '../../../guide/relevance';
-import type { Scenario } from '../scenarios/scenario-schema';
+import type { Scenario } from '../../../scenarios/scenario-schema';
 import { useI18n } from '../workshop-i18n';
 import { workshopHash } from '../workshop-route';
 import { readScenarioFile, type ScenarioProblem } from './check-scenario';

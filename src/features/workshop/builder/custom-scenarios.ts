@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { scenarioSchema, type Scenario } from '../scenarios/scenario-schema';
+import { scenarioSchema, type Scenario } from '../../../scenarios/scenario-schema';
 
 /** A trainer's own scenarios, kept in this browser only (localStorage), each checked again when read. */
 const key = 'vagval.workshop.custom-scenarios';

@@ -3,7 +3,7 @@ import { VerdictBadge } from '../../../components/verdict-badge';
 import { organisationIds, type SeedOrganisationId } from '../../../engine/answers-schema';
 import type { Ruleset } from '../../../engine/ruleset';
 import type { VisibleFields } from '../../../guide/relevance';
-import type { Scenario } from '../scenarios/scenario-schema';
+import type { Scenario } from '../../../scenarios/scenario-schema';
 import { useI18n } from '../workshop-i18n';
 import { workshopHash } from '../workshop-route';
 import { checkScenario, scenarioFile, withEngineKey, type ScenarioProblem } from './check-scenario';

@@ -4,7 +4,7 @@ import { readRulesDir } from '../../../rules-data/read-rules-dir';
 import { createVisibleFields } from '../../../guide/relevance';
 import { roomTree } from '../room-tree/room-tree-model';
 import { judgeScenario } from '../scenario-outcome';
-import { loadScenarios } from '../scenarios/load-scenarios';
+import { loadScenarios } from '../../../scenarios/load-scenarios';
 import { deckSlides, phaseOf, sessionPlan } from './deck-slides';
 
 const ruleset = nodeRuleset();

@@ -4,7 +4,7 @@ import { clearDraft, loadDraft, saveDraft } from '../../../guide/draft-storage';
 import { createVisibleFields, type VisibleFields } from '../../../guide/relevance';
 import { questionStepIds, stepIds, isQuestionStep } from '../../../guide/steps';
 import { isStepNeeded } from '../../../guide/wizard-machine';
-import type { Scenario } from './scenario-schema';
+import type { Scenario } from '../../../scenarios/scenario-schema';
 
 /** The guide's own flags that a scenario's answers imply: IOP questions asked, similar purchases counted. */
 export function scenarioWizardFlags(scenario: Pick<Scenario, 'answers' | 'partnershipIntended'>): Draft['wizard'] {

@@ -1,5 +1,5 @@
 import checkedScenarios from 'virtual:vagval-scenarios';
-import type { Scenario } from './scenario-schema';
+import type { Scenario } from '../../../scenarios/scenario-schema';
 
 /** Every workshop scenario, sorted by id: read and checked when the app was built (scenarios-plugin.ts). */
 export const scenarios: readonly Scenario[] = checkedScenarios;

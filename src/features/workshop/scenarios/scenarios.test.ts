@@ -11,7 +11,7 @@ import { totalValue } from '../../../guide/form-schema';
 import { createVisibleFields } from '../../../guide/relevance';
 import { alwaysAsked, questionStepIds, stepFields } from '../../../guide/steps';
 import { staleSteps, wizardMachine } from '../../../guide/wizard-machine';
-import { checkScenarioReferences, loadScenarios, ScenarioLoadError } from './load-scenarios';
+import { checkScenarioReferences, loadScenarios, ScenarioLoadError } from '../../../scenarios/load-scenarios';
 import { scenarioDraft } from './scenario-draft';
 import { applyWhatIf } from '../scenario-outcome';
 import { scenarios as bundledScenarios } from './scenario-library';

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { answersSchema, organisationIds, routeIds } from '../../../engine/answers-schema';
+import { answersSchema, organisationIds, routeIds } from '../engine/answers-schema';
 
 /**
  * The format of a workshop scenario in rules/scenarios/<id>.yaml: a realistic purchase with its story, the

@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
-import { loadRuleset } from '../../../engine/ruleset';
-import { readRulesDir, rulesDir } from '../../../rules-data/read-rules-dir';
+import { loadRuleset } from '../engine/ruleset';
+import { readRulesDir, rulesDir } from '../rules-data/read-rules-dir';
 import { checkScenarioReferences, loadScenarios, ScenarioLoadError } from './load-scenarios';
 
 const id = 'virtual:vagval-scenarios';

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
-import { routeIds } from '../../../engine/answers-schema';
-import type { Ruleset } from '../../../engine/ruleset';
+import { routeIds } from '../engine/answers-schema';
+import type { Ruleset } from '../engine/ruleset';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 
 /** One problem in one scenario file, with the path inside the file. */
