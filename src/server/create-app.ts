@@ -2,6 +2,8 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Ruleset } from '../engine/ruleset';
 import { canonicalOrganisation } from '../engine/buyers';
+import { SessionStore } from './sign-in/sessions';
+import type { SignInState } from './sign-in/sign-in-state';
 import {
   listQuerySchema,
   saveDecisionRequestSchema,
@@ -65,6 +67,8 @@ export type AppOptions = {
   runLimits?: RunLimits;
   /** How long sign-in waits for the OpenID provider before it says sign-in is not possible now (seconds, default 10). */
   signInTimeoutSeconds?: number;
+  /** Where sessions and sign-ins under way are kept when the access file configures sign-in (in the process by default). */
+  signInState?: () => SignInState;
 };
 
 type Env = { Variables: { identity: Identity } };
@@ -119,7 +123,9 @@ export function createApp(options: AppOptions) {
     '*',
     hostGuard(hosts, (c, host) => recordRefusal(c, 421, { error: 'misdirected', message: `this server does not answer to the host name "${host}" (VAGVAL_ALLOWED_HOSTS)` }, { user: null, role: null })),
   );
-  const signIn = access.oidc ? new OidcSignIn(access.oidc, { log, ...(options.signInTimeoutSeconds ? { timeoutSeconds: options.signInTimeoutSeconds } : {}) }) : undefined;
+  const signIn = access.oidc
+    ? new OidcSignIn(access.oidc, { log, sessions: new SessionStore(options.signInState?.()), ...(options.signInTimeoutSeconds ? { timeoutSeconds: options.signInTimeoutSeconds } : {}) })
+    : undefined;
   app.use('*', securityHeaders(signIn ? [signIn.providerOrigin] : []));
   app.use('*', compressResponses());
   app.use('*', sizedJson());
@@ -133,11 +139,11 @@ export function createApp(options: AppOptions) {
   const untrustedReason = untrustedHeadersReason(trust);
   const headerMode = (c: Context) => access.headerIdentity && headersTrusted(trust, c);
   /** An API token first (machines and scripts), then a sign-in session, then identity headers where they may be believed. */
-  const whoIs = (c: Context) => {
+  const whoIs = async (c: Context) => {
     const authorization = c.req.header('authorization');
     const role = c.req.header('x-vagval-role');
     if (signIn && !authorization) {
-      const session = signIn.sessionOf(c);
+      const session = await signIn.sessionOf(c);
       if (session) {
         const chosen = sessionIdentity(session, role);
         return chosen.ok ? { ok: true as const, identity: chosen.identity } : { ok: false as const, status: 403 as const, reason: chosen.reason, user: session.user, role: role ?? null };
@@ -148,7 +154,7 @@ export function createApp(options: AppOptions) {
     return identify(access, { authorization, user: c.req.header('x-vagval-user'), role }, { headersTrusted: headerMode(c), untrustedReason });
   };
   const requires = (permission: Permission) => async (c: Context<Env>, next: () => Promise<void>) => {
-    const who = whoIs(c);
+    const who = await whoIs(c);
     if (!who.ok) return refuse(c, who.status, who.reason, who.user, who.role);
     if (!(permissions[permission] as readonly string[]).includes(who.identity.role)) {
       return refuse(c, 403, `the role "${who.identity.role}" may not ${permission}`, who.identity.user, who.identity.role);
@@ -217,10 +223,10 @@ export function createApp(options: AppOptions) {
   });
 
   // Asked per request: the trainer's own screen and a phone in the room get different answers when the server listens on the network.
-  api.get('/identities', (c) => {
+  api.get('/identities', async (c) => {
     const header = headerMode(c);
     // Only the caller's own session is named, so no identity is needed to ask.
-    const session = signIn?.sessionOf(c);
+    const session = await signIn?.sessionOf(c);
     const signedIn = session ? { user: session.user, roles: session.roles, organisations: session.organisations, via: session.via, expiresAt: new Date(session.expiresAt).toISOString() } : null;
     return c.json({
       headerIdentity: header,
@@ -397,5 +403,5 @@ export function createApp(options: AppOptions) {
 
   const files = options.staticDir ? builtApp(options.staticDir) : null;
   if (files) app.route('/', files);
-  return Object.assign(app, { closeWorkshopSessions: workshop.dispose, closeVerifyWorker: () => runs.close(), cosignatures });
+  return Object.assign(app, { closeWorkshopSessions: workshop.dispose, closeVerifyWorker: () => runs.close(), closeSignIn: () => signIn?.sessions.shutDown() ?? Promise.resolve(), cosignatures });
 }

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { PostgresSignInState, SqliteSignInState } from './sign-in/sign-in-state';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Ruleset } from '../engine/ruleset';
 import { nodeRuleset } from '../rules-data/node-ruleset';
@@ -132,6 +133,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       lanOrigins: () => phoneHosts.map((h) => `http://${h}:${boundPort}`),
     },
     ...(options.witnesses ? { witnesses: options.witnesses } : {}),
+    // Sessions beside the register: a restart signs no one out, and instances on one PostgreSQL share them.
+    signInState: () => (options.databaseUrl ? PostgresSignInState.open(options.databaseUrl) : new SqliteSignInState(join(resolve(options.dataDir ?? 'data'), 'sign-in-sessions.sqlite'))),
   });
   const server = createAdaptorServer({ fetch: app.fetch });
   try {
@@ -143,6 +146,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // The port is taken or the address wrong: leave the database closed, as it was found.
     app.closeWorkshopSessions();
     app.cosignatures.close();
+    await app.closeSignIn();
     await transparency.close();
     await store.close();
     throw error;
@@ -166,6 +170,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // After the shutdown checkpoint, which the witnesses are offered; one they do not answer in time goes at the next start.
       await app.cosignatures.settled(3000);
       app.cosignatures.close();
+      await app.closeSignIn();
       await store.close();
     },
   };

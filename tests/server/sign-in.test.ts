@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +171,19 @@ describe('a shared server that signs its users in believes nothing else about wh
   it('an API token still works for machines and scripts', async () => {
     const jar = new BrowserJar();
     expect((await api(jar, '/api/decisions', { headers: { authorization: `Bearer ${machineToken}` } })).status).toBe(200);
+  });
+});
+
+describe('a session is kept beside the register, not in the process', () => {
+  it('a restart signs no one out, and the file keeps only a hash of the cookie', async () => {
+    const jar = await signIn('anna.upphandlare');
+    const cookie = jar.get('vagval-session')!;
+    await vagval.close();
+    const port = Number(new URL(base).port);
+    vagval = await startServer({ dataDir: join(dir.path, 'data'), port, access: accessFor(provider.issuer, port), log: (line) => lines.push(line) });
+    expect(await (await api(jar, '/api/me')).json()).toEqual({ user: 'anna.upphandlare', role: 'procurer', organisations: ['ljungby'] });
+    const file = readFileSync(join(dir.path, 'data', 'sign-in-sessions.sqlite')).toString('latin1');
+    expect(file).not.toContain(cookie);
   });
 });
 

@@ -85,7 +85,7 @@ export class OidcSignIn {
     return this.configuration;
   }
 
-  sessionOf(c: Context): Session | undefined {
+  sessionOf(c: Context): Promise<Session | undefined> {
     return this.sessions.get(getCookie(c, this.cookieName));
   }
 
@@ -124,7 +124,7 @@ export class OidcSignIn {
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
-      const id = this.sessions.startSignIn({ state, nonce, codeVerifier, returnTo: safeReturn(c.req.query('to')) });
+      const id = await this.sessions.startSignIn({ state, nonce, codeVerifier, returnTo: safeReturn(c.req.query('to')) });
       this.cookie(c, pendingCookie, id, 10 * 60);
       const url = oidc.buildAuthorizationUrl(configuration, {
         redirect_uri: this.settings.redirectUri,
@@ -138,7 +138,7 @@ export class OidcSignIn {
     });
 
     app.get('/callback', async (c) => {
-      const pending = this.sessions.takeSignIn(getCookie(c, pendingCookie));
+      const pending = await this.sessions.takeSignIn(getCookie(c, pendingCookie));
       deleteCookie(c, pendingCookie, { path: '/', secure: this.secure });
       if (!pending) return this.fail(c, 'not-started', 'no sign-in under way for this browser');
       let configuration: oidc.Configuration;
@@ -167,14 +167,14 @@ export class OidcSignIn {
         const who = mapped.user ? `"${mapped.user}"` : `(no usable ${this.settings.userClaim} claim)`;
         return this.fail(c, mapped.reason === 'no-role' ? 'no-access' : 'no-user-claim', `${who} matches no mapping in the access file`);
       }
-      const id = this.sessions.open(mapped.user, this.settings.sessionHours, idToken);
+      const id = await this.sessions.open(mapped.user, this.settings.sessionHours, idToken);
       this.cookie(c, this.cookieName, id, Math.round(this.settings.sessionHours * 3600));
       this.options.log(`sign-in: ${mapped.user.user} signed in as ${mapped.user.roles.join(', ')}`);
       return c.redirect(pending.returnTo, 303);
     });
 
     app.post('/sign-out', async (c) => {
-      const session = this.sessions.close(getCookie(c, this.cookieName));
+      const session = await this.sessions.close(getCookie(c, this.cookieName));
       deleteCookie(c, this.cookieName, { path: '/', secure: this.secure });
       const signedOut = this.settings.postLogoutRedirectUri ?? new URL('/auth/signed-out', this.settings.redirectUri).href;
       // Signed out at Vägval whatever the provider says; then at the provider too, where it offers that.

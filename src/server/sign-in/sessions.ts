@@ -1,65 +1,56 @@
 import { randomBytes } from 'node:crypto';
 import type { MappedUser } from './claim-mapping';
+import { MemorySignInState, type SignInState } from './sign-in-state';
 
 export type Session = MappedUser & { via: 'oidc'; expiresAt: number; idToken: string | undefined };
 
 export type PendingSignIn = { state: string; nonce: string; codeVerifier: string; returnTo: string; expiresAt: number };
 
 /**
- * Signed-in users and sign-ins under way, in memory: a restart signs everyone out, which is the
- * safe way round (no session outlives the process that checked it). Both maps are bounded, so a
+ * Signed-in users and sign-ins under way, kept where `state` keeps them (sign-in-state.ts: beside the
+ * register, so a restart signs no one out and instances share them). Both kinds are bounded, so a
  * client that starts sign-ins without end pushes out only the oldest unfinished ones.
  */
 export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
-  private readonly pending = new Map<string, PendingSignIn>();
-
   constructor(
+    private readonly state: SignInState = new MemorySignInState(),
     private readonly limits = { sessions: 10_000, pending: 1_000, pendingMs: 10 * 60 * 1000 },
     private readonly now: () => number = Date.now,
   ) {}
 
-  startSignIn(values: Omit<PendingSignIn, 'expiresAt'>): string {
+  async startSignIn(values: Omit<PendingSignIn, 'expiresAt'>): Promise<string> {
     const id = randomBytes(32).toString('base64url');
-    this.pending.set(id, { ...values, expiresAt: this.now() + this.limits.pendingMs });
-    while (this.pending.size > this.limits.pending) this.pending.delete(this.pending.keys().next().value!);
+    const expiresAt = this.now() + this.limits.pendingMs;
+    await this.state.put('pending', id, { ...values, expiresAt }, expiresAt, this.limits.pending, this.now());
     return id;
   }
 
   /** Once only: a callback replayed finds nothing. */
-  takeSignIn(id: string | undefined): PendingSignIn | undefined {
+  async takeSignIn(id: string | undefined): Promise<PendingSignIn | undefined> {
     if (!id) return undefined;
-    const found = this.pending.get(id);
-    this.pending.delete(id);
-    return found && found.expiresAt > this.now() ? found : undefined;
+    return (await this.state.take('pending', id, this.now())) as PendingSignIn | undefined;
   }
 
-  open(user: MappedUser, hours: number, idToken: string | undefined): string {
+  async open(user: MappedUser, hours: number, idToken: string | undefined): Promise<string> {
     const id = randomBytes(32).toString('base64url');
-    this.sessions.set(id, { ...user, via: 'oidc', idToken, expiresAt: this.now() + hours * 3600 * 1000 });
-    if (this.sessions.size > this.limits.sessions) this.sweep();
-    while (this.sessions.size > this.limits.sessions) this.sessions.delete(this.sessions.keys().next().value!);
+    const expiresAt = this.now() + hours * 3600 * 1000;
+    const session: Session = { ...user, via: 'oidc', idToken, expiresAt };
+    await this.state.put('session', id, session, expiresAt, this.limits.sessions, this.now());
     return id;
   }
 
-  get(id: string | undefined): Session | undefined {
+  async get(id: string | undefined): Promise<Session | undefined> {
     if (!id) return undefined;
-    const session = this.sessions.get(id);
-    if (session && session.expiresAt <= this.now()) {
-      this.sessions.delete(id);
-      return undefined;
-    }
-    return session;
+    return (await this.state.get('session', id, this.now())) as Session | undefined;
   }
 
-  close(id: string | undefined): Session | undefined {
-    const session = this.get(id);
-    if (id) this.sessions.delete(id);
-    return session;
+  async close(id: string | undefined): Promise<Session | undefined> {
+    if (!id) return undefined;
+    return (await this.state.take('session', id, this.now())) as Session | undefined;
   }
 
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, s] of this.sessions) if (s.expiresAt <= now) this.sessions.delete(id);
+  /** Closes where the sessions are kept (the file or the pool), when the server stops. */
+  shutDown(): Promise<void> {
+    return this.state.close();
   }
 }
