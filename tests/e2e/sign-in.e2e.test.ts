@@ -9,7 +9,7 @@ import { accessConfigSchema } from '../../src/server/access';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { startOpenIdProvider, type StaffMember, type TestProvider } from '../server/openid-provider';
 import { expectNoAxeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, screenshot } from './support/browser';
 
 const root = resolve(import.meta.dirname, '../..');
 let browser: Browser;
@@ -103,6 +103,14 @@ describe('signing in to the register with the organisation\'s account, in a brow
     const page = await signIn('olle.obehorig');
     await page.getByRole('heading', { name: 'Du har ingen behörighet i Vägval' }).waitFor();
     await expectNoAxeViolations(page, 'no access');
+    // Styled as the app, and readable on a phone: no sideways scrolling at 320 and 390 px, axe clean there too.
+    expect(await page.locator('header.bar').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 92, 74)');
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await expectNoAxeViolations(page, `no access at ${width} px`);
+    }
+    await screenshot(page, 'sign-in-no-access-320');
     expect(await status(page, '/api/me')).toBe(401);
     await page.context().close();
   });

@@ -55,8 +55,9 @@ const texts: Record<SignInProblem, { title: string; sv: string; en: string; retr
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="sv">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} – Vägval</title><link rel="icon" href="/favicon.svg"></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} – Vägval</title><link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/sign-in.css"></head>
 <body>
+<header class="bar"><a href="/">Vägval</a></header>
 <main>
 <h1>${escape(title)}</h1>
 ${body}
