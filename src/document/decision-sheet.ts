@@ -1,3 +1,4 @@
+import { whoSaved } from '../shared/who-saved';
 import type { Answers, RouteId } from '../engine/answers-schema';
 import { formatValue, type Lang } from '../engine/format';
 import type { CitedSource, Outcome, ParameterUse, Reason } from '../engine/outcome';
@@ -222,7 +223,7 @@ export function buildDecisionSheet(input: SheetInput): DecisionSheet {
   const record = input.record
     ? {
         number: input.record.id,
-        savedBy: `${input.record.savedBy.user} (${w.roles[input.record.savedBy.role] ?? input.record.savedBy.role})`,
+        savedBy: whoSaved(input.record.savedBy.user, w.roles[input.record.savedBy.role] ?? input.record.savedBy.role),
         recordedAt: recordedAtText(input.record.recordedAt, lang),
         hash: input.record.hash,
         ...receiptTexts(input.record.receipt, lang),

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { swedishTime } from '../../shared/swedish-time';
+import { whoSaved } from '../../shared/who-saved';
 import { asSentence, recordProblemTitles } from '../../shared/verification-words';
 import { ReceiptLine } from './receipt-view';
 import { WitnessedRecordLine } from './witness-lines';
@@ -120,7 +121,7 @@ export function DecisionDetail({ id, onClose }: { id: number; onClose: () => voi
             <div>
               <dt>{t({ sv: 'Sparat av', en: 'Saved by' })}</dt>
               <dd>
-                {trail.data.record.savedBy.user} ({t(roleNames[trail.data.record.savedBy.role]!)}), {trail.data.record.recordedAt}
+                {whoSaved(trail.data.record.savedBy.user, t(roleNames[trail.data.record.savedBy.role]!))}, {swedishTime(trail.data.record.recordedAt, lang)}
               </dd>
             </div>
             <div>

@@ -163,10 +163,10 @@ describe('saving from the recommendation page', () => {
     expect(seen[1]).toBe(seen[0]);
   });
 
-  it('shows the acting role and that the identity is not checked in local mode', async () => {
+  it('shows who saves and that the identity is not checked in local mode, the role not repeated where it is the name', async () => {
     renderButton();
     const who = await screen.findByText(/Sparas av/);
-    expect(who).toHaveTextContent('Sparas av upphandlare (Upphandlare)');
+    expect(who.textContent).toBe('Sparas av upphandlare');
     expect(await screen.findByText(/lokalt läge: identiteten är inte kontrollerad/)).toBeInTheDocument();
   });
 

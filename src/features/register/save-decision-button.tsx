@@ -10,6 +10,7 @@ import type { SimilarCheck } from '../../shared/similar-check';
 import { undecided } from '../../guide/similar-purchases';
 import { decisionMakerFields, decisionMakerProblems, type DecisionMakerField } from '../../shared/decision-maker';
 import { textProblem } from '../../shared/text-check';
+import { whoSaved } from '../../shared/who-saved';
 import { ActingAsPicker } from './acting-as-picker';
 import { decisionTrailQuery } from './api/get-decision';
 import { identitiesQuery } from './api/identities';
@@ -187,7 +188,7 @@ export function SaveDecisionButton(props: SaveDecisionButtonProps) {
           {label}
         </button>
         <p id={`${id}-who`} className="save-decision__who">
-          {t({ sv: 'Sparas av', en: 'Saved by' })} <strong>{actingAs.user}</strong> ({t(roleNames[actingAs.role]!)})
+          {t({ sv: 'Sparas av', en: 'Saved by' })} <strong>{whoSaved(actingAs.user, t(roleNames[actingAs.role]!))}</strong>
           {unchecked ? <span className="save-decision__unchecked"> – {t({ sv: 'lokalt läge: identiteten är inte kontrollerad', en: 'local mode: the identity is not checked' })}</span> : null}
         </p>
       </div>
