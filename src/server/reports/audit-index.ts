@@ -1,7 +1,7 @@
 import { recordContentSchema } from '../../shared/decision-record';
 import { exceptionKinds, type AuditRow, type ExceptionKind, type ExceptionQuery, type ExceptionResponse, type SplitGroup, type SplitGroupQuery } from '../../shared/audit-report';
 import type { RegisterService } from '../register-service';
-import { assignExceptions } from './exceptions';
+import { dayOf, ExceptionState } from './exception-state';
 import { recordFacts, rowOf, type RecordFacts } from './record-facts';
 
 /** The longest the index holds the event loop while it reads and judges records before letting others in. */
@@ -21,7 +21,9 @@ export class AuditIndex {
   private readonly rulesets = new Map<string, { version: string; records: number; firstDecision: string | null }>();
   private lastId = 0;
   private refreshing: Promise<void> | null = null;
-  private derived: { lastId: number; rows: AuditRow[]; groups: SplitGroup[]; columns: Columns } | null = null;
+  /** The exceptions of the current records, and how many of `facts` they have taken in. */
+  private readonly derived = new ExceptionState();
+  private derivedCount = 0;
 
   constructor(private readonly service: RegisterService) {}
 
@@ -80,10 +82,12 @@ export class AuditIndex {
 
   /** Every current record with its exceptions (a corrected record is replaced by its correction). */
   currentRows(): AuditRow[] {
-    if (this.derived?.lastId !== this.lastId) {
-      const current = this.facts.filter((f) => !this.correctedBy.has(f.id));
-      const { rows, groups } = assignExceptions(current, (id) => this.correctedBy.get(id) ?? null);
-      this.derived = { lastId: this.lastId, rows, groups, columns: columnsOf(rows) };
+    if (this.derivedCount < this.facts.length) {
+      // Only what was appended since: a correction takes the record it corrects out of the current ones.
+      const appended = this.facts.slice(this.derivedCount);
+      this.derivedCount = this.facts.length;
+      const removed = appended.flatMap((f) => (f.corrects !== null ? [f.corrects] : []));
+      this.derived.update(appended.filter((f) => !this.correctedBy.has(f.id)), removed);
     }
     return this.derived.rows;
   }
@@ -91,7 +95,7 @@ export class AuditIndex {
   /** The split-purchase groups whose sum matters, newest first, as the filter and the reader's organisations allow. */
   splitGroups(query: Omit<SplitGroupQuery, 'offset' | 'limit'>, scope: Scope): { total: number; over: number; groups: SplitGroup[] } {
     this.currentRows();
-    const inScope = this.derived!.groups.filter(
+    const inScope = this.derived.groups.filter(
       (g) =>
         (!scope.organisations || scope.organisations.includes(g.organisation)) &&
         (!query.organisation || g.organisation === query.organisation) &&
@@ -124,7 +128,7 @@ export class AuditIndex {
    */
   exceptions(query: ExceptionQuery, scope: Scope): ExceptionResponse {
     const rows = this.currentRows();
-    const { organisation, day, kinds, organisations } = this.derived!.columns;
+    const { organisation, day, kinds, organisations } = this.derived.columns;
     const orgIndex = (id: string) => organisations.indexOf(id);
     const allowed = scope.organisations ? new Set(scope.organisations.map(orgIndex)) : null;
     const wanted = query.organisation ? orgIndex(query.organisation) : -2;
@@ -158,26 +162,4 @@ export class AuditIndex {
   }
 }
 
-/** The current rows' filter columns, in the rows' order. */
-type Columns = { organisation: Uint16Array; day: Int32Array; kinds: Uint8Array; organisations: string[] };
-
 const allKinds = (1 << exceptionKinds.length) - 1;
-/** A date as the number YYYYMMDD, which orders as the date does. */
-const dayOf = (date: string) => Number(date.slice(0, 10).replaceAll('-', ''));
-
-function columnsOf(rows: AuditRow[]): Columns {
-  const organisations: string[] = [];
-  const index = new Map<string, number>();
-  const columns = { organisation: new Uint16Array(rows.length), day: new Int32Array(rows.length), kinds: new Uint8Array(rows.length), organisations };
-  rows.forEach((r, i) => {
-    let o = index.get(r.organisation);
-    if (o === undefined) {
-      o = organisations.push(r.organisation) - 1;
-      index.set(r.organisation, o);
-    }
-    columns.organisation[i] = o;
-    columns.day[i] = dayOf(r.decisionDate);
-    columns.kinds[i] = r.exceptions.reduce((mask, k) => mask | (1 << exceptionKinds.indexOf(k)), 0);
-  });
-  return columns;
-}

@@ -27,79 +27,115 @@ export type SplitFacts = Pick<RecordFacts, 'id' | 'organisation' | 'decisionDate
  * or over the limit, or within `nearLimitShare` under it.
  */
 export function splitGroups(records: SplitFacts[]): SplitGroup[] {
-  const byKey = new Map<string, { match: SplitMatch; value: string; list: SplitFacts[] }>();
-  const add = (match: SplitMatch, value: string | null, f: SplitFacts) => {
-    if (!value) return;
-    const key = `${f.organisation}|${match}|${value}`;
-    const entry = byKey.get(key);
-    if (entry) entry.list.push(f);
-    else byKey.set(key, { match, value, list: [f] });
-  };
+  const byKey = new Map<string, { match: SplitMatch; list: SplitFacts[] }>();
   for (const f of records) {
-    if (f.chosenRoute !== 'direct-award') continue;
-    add('orgNumber', f.orgNumberKey, f);
-    add('supplierName', f.supplierNameKey, f);
-    add('cpvGroup', f.cpvGroup, f);
+    for (const { key, match } of splitKeys(f)) {
+      const entry = byKey.get(key);
+      if (entry) entry.list.push(f);
+      else byKey.set(key, { match, list: [f] });
+    }
   }
+  const partials: SplitGroup[][] = [];
+  for (const { match, list } of byKey.values()) partials.push(keyGroups(match, sortedByDay(list)));
+  return mergeGroups(partials);
+}
+
+/** The ways a direct award can be matched to others, each as the key of its list: organisation, way, value. */
+export function splitKeys(f: SplitFacts): Array<{ key: string; match: SplitMatch }> {
+  if (f.chosenRoute !== 'direct-award') return [];
+  const keys: Array<{ key: string; match: SplitMatch }> = [];
+  for (const [match, value] of [['orgNumber', f.orgNumberKey], ['supplierName', f.supplierNameKey], ['cpvGroup', f.cpvGroup]] as const) {
+    if (value) keys.push({ key: `${f.organisation}|${match}|${value}`, match });
+  }
+  return keys;
+}
+
+export type DayFacts = { f: SplitFacts; day: number };
+
+/** One key's awards in the order a group runs: by decision day, then by record number. */
+export function sortedByDay(list: SplitFacts[]): DayFacts[] {
+  return list.map((f) => ({ f, day: dayNumber(f.decisionDate) })).sort(byDay);
+}
+
+export const byDay = (a: DayFacts, b: DayFacts) => a.day - b.day || a.f.id - b.f.id;
+export const withDay = (f: SplitFacts): DayFacts => ({ f, day: dayNumber(f.decisionDate) });
+
+/** The groups one key's awards make (`sorted` as sortedByDay gives them), each matched by that key's way alone. */
+export function keyGroups(match: SplitMatch, sorted: readonly DayFacts[]): SplitGroup[] {
+  if (sorted.length < 2) return [];
+  // Every longest twelve-month run (the run ending at an award is longest when the next award would drop its
+  // first one): no such run contains another, so two overlap exactly when one holds an end of the other.
+  const runs: Array<{ lo: number; hi: number; sum: number; limit: number }> = [];
+  let lo = 0;
+  let sum = 0;
+  let limit: number | null = null;
+  for (let i = 0; i < sorted.length; i++) {
+    const f = sorted[i]!.f;
+    sum += f.ownValueSek ?? 0;
+    if (f.directAwardLimitSek !== null) limit = f.directAwardLimitSek;
+    while (sorted[i]!.day - sorted[lo]!.day > splitWindowDays) sum -= sorted[lo++]!.f.ownValueSek ?? 0;
+    const next = sorted[i + 1];
+    if (next && next.day - sorted[lo]!.day <= splitWindowDays) continue;
+    // The limit of the latest award, or of the latest before it whose rule set could be read.
+    if (i > lo && limit !== null && sum >= limit * (1 - nearLimitShare)) runs.push({ lo, hi: i, sum, limit });
+  }
+  // The largest sums first, and an award in one group per way of matching: overlapping runs would list the same
+  // purchases again and again along a busy supplier's years.
+  runs.sort((a, b) => b.sum - a.sum || a.lo - b.lo);
+  const taken = new Uint8Array(sorted.length);
+  const groups: SplitGroup[] = [];
+  for (const run of runs) {
+    if (taken[run.lo] || taken[run.hi]) continue;
+    taken.fill(1, run.lo, run.hi + 1);
+    const members = sorted.slice(run.lo, run.hi + 1).map((s) => s.f);
+    const last = members.at(-1)!;
+    groups.push({
+      organisation: last.organisation,
+      match: [match],
+      from: members[0]!.decisionDate,
+      to: last.decisionDate,
+      decisions: members.map((m) => ({
+        id: m.id,
+        decisionDate: m.decisionDate,
+        description: m.description,
+        supplierName: m.supplierName,
+        supplierOrgNumber: m.supplierOrgNumber,
+        cpvCode: m.cpvCode,
+        valueSek: m.ownValueSek,
+        limitSek: m.directAwardLimitSek,
+      })),
+      sumSek: run.sum,
+      limitSek: run.limit,
+      limitDate: last.decisionDate,
+      over: run.sum >= run.limit,
+    });
+  }
+  return groups;
+}
+
+/** A group by its organisation and its awards: the same awards matched in several ways are one group. */
+export const groupKey = (g: Pick<SplitGroup, 'organisation' | 'decisions'>) => `${g.organisation}|${g.decisions.map((d) => d.id).join(',')}`;
+
+const order: SplitMatch[] = ['orgNumber', 'supplierName', 'cpvGroup'];
+
+/**
+ * The keys' groups as one list: groups of the same awards are one group naming each way (the first key's group,
+ * in `partials`' order, gives the figures), newest first, then the largest sums.
+ */
+export function mergeGroups(partials: Iterable<readonly SplitGroup[]>): SplitGroup[] {
   const groups = new Map<string, SplitGroup>();
-  for (const { match, list } of byKey.values()) {
-    if (list.length < 2) continue;
-    const sorted = list.map((f) => ({ f, day: dayNumber(f.decisionDate) })).sort((a, b) => a.day - b.day || a.f.id - b.f.id);
-    // Every longest twelve-month run (the run ending at an award is longest when the next award would drop its
-    // first one): no such run contains another, so two overlap exactly when one holds an end of the other.
-    const runs: Array<{ lo: number; hi: number; sum: number; limit: number }> = [];
-    let lo = 0;
-    let sum = 0;
-    let limit: number | null = null;
-    for (let i = 0; i < sorted.length; i++) {
-      const f = sorted[i]!.f;
-      sum += f.ownValueSek ?? 0;
-      if (f.directAwardLimitSek !== null) limit = f.directAwardLimitSek;
-      while (sorted[i]!.day - sorted[lo]!.day > splitWindowDays) sum -= sorted[lo++]!.f.ownValueSek ?? 0;
-      const next = sorted[i + 1];
-      if (next && next.day - sorted[lo]!.day <= splitWindowDays) continue;
-      // The limit of the latest award, or of the latest before it whose rule set could be read.
-      if (i > lo && limit !== null && sum >= limit * (1 - nearLimitShare)) runs.push({ lo, hi: i, sum, limit });
-    }
-    // The largest sums first, and an award in one group per way of matching: overlapping runs would list the same
-    // purchases again and again along a busy supplier's years.
-    runs.sort((a, b) => b.sum - a.sum || a.lo - b.lo);
-    const taken = new Uint8Array(sorted.length);
-    for (const run of runs) {
-      if (taken[run.lo] || taken[run.hi]) continue;
-      taken.fill(1, run.lo, run.hi + 1);
-      const members = sorted.slice(run.lo, run.hi + 1).map((s) => s.f);
-      const last = members.at(-1)!;
-      const ids = members.map((m) => m.id).join(',');
-      const known = groups.get(`${last.organisation}|${ids}`);
+  for (const list of partials) {
+    for (const g of list) {
+      const key = groupKey(g);
+      const known = groups.get(key);
       if (known) {
-        if (!known.match.includes(match)) known.match.push(match);
-        continue;
-      }
-      groups.set(`${last.organisation}|${ids}`, {
-        organisation: last.organisation,
-        match: [match],
-        from: members[0]!.decisionDate,
-        to: last.decisionDate,
-        decisions: members.map((m) => ({
-          id: m.id,
-          decisionDate: m.decisionDate,
-          description: m.description,
-          supplierName: m.supplierName,
-          supplierOrgNumber: m.supplierOrgNumber,
-          cpvCode: m.cpvCode,
-          valueSek: m.ownValueSek,
-          limitSek: m.directAwardLimitSek,
-        })),
-        sumSek: run.sum,
-        limitSek: run.limit,
-        limitDate: last.decisionDate,
-        over: run.sum >= run.limit,
-      });
+        for (const m of g.match) if (!known.match.includes(m)) known.match.push(m);
+      } else groups.set(key, { ...g, match: [...g.match] });
     }
   }
-  const order: SplitMatch[] = ['orgNumber', 'supplierName', 'cpvGroup'];
-  return [...groups.values()]
-    .map((g) => ({ ...g, match: order.filter((m) => g.match.includes(m)) }))
-    .sort((a, b) => b.to.localeCompare(a.to) || b.sumSek - a.sumSek || a.decisions[0]!.id - b.decisions[0]!.id);
+  return sortGroups([...groups.values()].map((g) => ({ ...g, match: order.filter((m) => g.match.includes(m)) })));
+}
+
+export function sortGroups(groups: SplitGroup[]): SplitGroup[] {
+  return groups.sort((a, b) => b.to.localeCompare(a.to) || b.sumSek - a.sumSek || a.decisions[0]!.id - b.decisions[0]!.id || groupKey(a).localeCompare(groupKey(b)));
 }
