@@ -8,7 +8,8 @@ import { backupRegister, BackupRefused, type BackupManifest } from '../../src/se
 import { restoreRegister } from '../../src/server/backup/restore';
 import { defaultSigningKeyFile, startServer } from '../../src/server/start-server';
 import { PostgresDecisionStore } from '../../src/server/store/postgres-store';
-import { auditor, ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
+import { auditor, tempDir } from './fixtures';
+import { backupDuringSaves } from './backup-during-saves';
 import { postgresBinDir, startPostgres } from './postgres-server';
 
 // The backup of a register kept in PostgreSQL: pg_dump of one snapshot while the server saves, the
@@ -67,20 +68,7 @@ describe.skipIf(bin === null)('a backup of a register in PostgreSQL', () => {
   it('holds every save acknowledged before it began, with 64 saves in flight', async () => {
     const server = await startServer({ databaseUrl: databaseUrl('register'), dataDir, port: 0, checkpointEvery: 8, log: () => {} });
     try {
-      for (let i = 1; i <= 10; i++) expect((await post(`${server.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, value: { totalSek: 1000 * i } }))).status).toBe(201);
-      const acknowledged: Array<{ id: number; hash: string }> = [];
-      const inFlight = Array.from({ length: 64 }, (_, i) =>
-        post(`${server.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, value: { totalSek: 50_000 + i } })).then(async (r) => {
-          expect(r.status).toBe(201);
-          const record = (await r.json()) as { id: number; hash: string };
-          acknowledged.push({ id: record.id, hash: record.hash });
-        }),
-      );
-      while (acknowledged.length < 16) await new Promise((done) => setTimeout(done, 2));
-      acknowledgedBefore = [...acknowledged];
-      manifest = await backupRegister({ databaseUrl: databaseUrl('register'), keyFile, to: backupDir, withKey: false });
-      await Promise.all(inFlight);
-      expect(acknowledged.length).toBe(64);
+      ({ acknowledgedBefore, manifest } = await backupDuringSaves(server, () => backupRegister({ databaseUrl: databaseUrl('register'), keyFile, to: backupDir, withKey: false })));
     } finally {
       await server.close();
     }

@@ -7,7 +7,8 @@ import { backupRegister, BackupRefused, type BackupManifest } from '../../src/se
 import { restoreRegister } from '../../src/server/backup/restore';
 import { defaultSigningKeyFile, startServer } from '../../src/server/start-server';
 import { SqliteDecisionStore } from '../../src/server/store/sqlite-store';
-import { ljungbyAnswers, post, saveRequest, tempDir } from './fixtures';
+import { tempDir } from './fixtures';
+import { backupDuringSaves } from './backup-during-saves';
 
 const root = tempDir('vagval-backup-');
 afterAll(() => root.remove());
@@ -25,21 +26,7 @@ describe('a backup taken while the register saves', () => {
   it('holds every save acknowledged before it began, with 64 saves in flight', async () => {
     const server = await startServer({ dataDir, port: 0, checkpointEvery: 8, log: () => {} });
     try {
-      for (let i = 1; i <= 10; i++) expect((await post(`${server.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, value: { totalSek: 1000 * i } }))).status).toBe(201);
-      const acknowledged: Array<{ id: number; hash: string }> = [];
-      const inFlight = Array.from({ length: 64 }, (_, i) =>
-        post(`${server.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, value: { totalSek: 50_000 + i } })).then(async (r) => {
-          expect(r.status).toBe(201);
-          const record = (await r.json()) as { id: number; hash: string };
-          acknowledged.push({ id: record.id, hash: record.hash });
-        }),
-      );
-      // Part of the saves answered, the rest still on their way while the copy is taken.
-      while (acknowledged.length < 16) await new Promise((done) => setTimeout(done, 2));
-      acknowledgedBefore = [...acknowledged];
-      manifest = await backupRegister({ databaseFile: join(dataDir, 'register.sqlite'), keyFile, to: backupDir, withKey: false });
-      await Promise.all(inFlight);
-      expect(acknowledged.length).toBe(64);
+      ({ acknowledgedBefore, manifest } = await backupDuringSaves(server, () => backupRegister({ databaseFile: join(dataDir, 'register.sqlite'), keyFile, to: backupDir, withKey: false })));
     } finally {
       await server.close();
     }
