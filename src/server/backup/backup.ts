@@ -155,7 +155,7 @@ async function dumpPostgres(url: string, to: string): Promise<Taken> {
       return { size: Number(size), time: (time ?? '').replace(/^time /, '') };
     });
     // Sign-in sessions are not the register's: a restored copy signs no one in again.
-    await runPostgresTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', '--exclude-table-data=sign_in_state', `--snapshot=${snapshot}`, `--file=${join(to, postgresDumpName)}`, `--dbname=${url}`]);
+    await runPostgresTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', '--exclude-table-data=sign_in_state', `--snapshot=${snapshot}`, `--file=${join(to, postgresDumpName)}`], url);
     await client.query('COMMIT');
     return { file: postgresDumpName, records, marks };
   } finally {

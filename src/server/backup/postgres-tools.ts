@@ -18,10 +18,35 @@ export function postgresTool(name: 'pg_dump' | 'pg_restore'): string {
   return name;
 }
 
-/** Runs one of them; refuses with its own words (in Swedish and English around them) when it fails. */
-export function runPostgresTool(name: 'pg_dump' | 'pg_restore', args: string[]): Promise<void> {
+/**
+ * A database URL for the command line of pg_dump or pg_restore, without its password, which goes in the
+ * environment instead (PGPASSWORD): any user of the computer can read a process's arguments.
+ */
+export function connectionFor(url: string): { dbname: string; env: Record<string, string> } {
+  const parsed = new URL(url);
+  const password = parsed.password || parsed.searchParams.get('password') || '';
+  parsed.password = '';
+  parsed.searchParams.delete('password');
+  return { dbname: parsed.href, env: password ? { PGPASSWORD: decodeURIComponent(password) } : {} };
+}
+
+/** Where a URL points, for a message: without its password. */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
+    return parsed.href;
+  } catch {
+    return '(the database URL)';
+  }
+}
+
+/** Runs one of them against `url`; refuses with its own words (in Swedish and English around them) when it fails. */
+export function runPostgresTool(name: 'pg_dump' | 'pg_restore', args: string[], url: string): Promise<void> {
+  const { dbname, env } = connectionFor(url);
   return new Promise((resolve, reject) => {
-    const child = spawn(postgresTool(name), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(postgresTool(name), [...args, `--dbname=${dbname}`], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', (error: NodeJS.ErrnoException) =>

@@ -12,36 +12,65 @@ import { evidencePaths } from '../transparency/evidence-files';
 import { TransparencyLog } from '../transparency/transparency-log';
 import { VerificationRuns } from '../transparency/verification-run';
 import { BackupRefused, databaseName, manifestName, postgresDumpName, type BackupManifest } from './backup';
-import { runPostgresTool } from './postgres-tools';
+import { runPostgresTool, shownUrl } from './postgres-tools';
 
 export type RestoreOutcome = { manifest: BackupManifest; report: VerificationReport; databaseFile: string; evidenceDir: string };
 
-/** The tables already in a PostgreSQL database's public schema: a restore goes only into one that has none. */
-async function tablesIn(url: string): Promise<string[]> {
+/**
+ * What a PostgreSQL database already holds in the schema the register would use (tables, views, sequences,
+ * functions): a restore goes only into one that holds nothing, so that emptying it again after a failure can
+ * only ever take away what the restore put there.
+ */
+async function objectsIn(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => r.tablename);
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v', 'm', 'S', 'p', 'f')
+       UNION ALL SELECT p.proname || '()' FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace
+       ORDER BY 1`,
+    );
+    return rows.map((r) => r.name);
   } finally {
     await client.end();
   }
 }
 
-/** Leaves the database as it was found, empty: a copy that did not verify is not left half in place. */
+/** Leaves the database as it was found, empty: the tables and functions the failed restore made go, the schema stays. */
 async function emptyDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('DROP SCHEMA public CASCADE');
-    await client.query('CREATE SCHEMA public');
-    await client.query('GRANT USAGE ON SCHEMA public TO PUBLIC');
+    // Tables first (their sequences and triggers go with them), then what is left of sequences, views and functions.
+    await client.query(`DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT c.relname, c.relkind FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'f', 'v', 'm') ORDER BY c.relkind DESC LOOP
+    EXECUTE format('DROP %s IF EXISTS %I CASCADE', CASE r.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, r.relname);
+  END LOOP;
+  FOR r IN SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'S' LOOP
+    EXECUTE format('DROP SEQUENCE IF EXISTS %I CASCADE', r.relname);
+  END LOOP;
+  FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace LOOP
+    EXECUTE format('DROP ROUTINE IF EXISTS %s CASCADE', r.f);
+  END LOOP;
+END $$`);
   } finally {
     await client.end();
   }
 }
 
-/** Where a URL points, without its password, for a message. */
-const shownUrl = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:…@');
+/** Empties the database after a failed restore; a failure to empty it is said beside the reason it failed. */
+async function undoRestore(url: string, reason: string): Promise<string> {
+  try {
+    await emptyDatabase(url);
+    return reason;
+  } catch (error) {
+    return `${reason}\n  - och databasen kunde inte tömmas igen / and the database could not be emptied again: ${(error as Error).message}`;
+  }
+}
+
+
 
 const evidenceFiles = ['leaves.bin', 'leaf-tags.bin', 'checkpoints.jsonl', 'retired-keys.txt', 'last-verified.json'];
 
@@ -82,9 +111,9 @@ export async function restoreRegister(options: { from: string; dataDir: string; 
   if (!fromPostgres && url !== undefined) throw new BackupRefused('kopian är av ett register i SQLite: återställ den utan VAGVAL_DATABASE_URL / the backup is of a register in SQLite: restore it without VAGVAL_DATABASE_URL');
   const databaseFile = url !== undefined ? shownUrl(url) : join(dataDir, databaseName);
   const evidence = evidencePaths(keyFile);
-  const tables = url !== undefined ? await tablesIn(url) : [];
+  const objects = url !== undefined ? await objectsIn(url) : [];
   const taken = [...(url === undefined ? [databaseFile] : []), ...evidenceFiles.slice(0, 3).map((n) => join(evidence.dir, n))].filter((f) => existsSync(f));
-  if (tables.length > 0) taken.unshift(`${shownUrl(url!)} (${tables.join(', ')})`);
+  if (objects.length > 0) taken.unshift(`${shownUrl(url!)} (${objects.slice(0, 10).join(', ')}${objects.length > 10 ? ' …' : ''})`);
   if (taken.length > 0) {
     throw new BackupRefused(`det finns redan ett register här, och en återställning skriver inte över det: flytta undan ${taken.join(', ')} först / there is a register here already, and a restore does not overwrite it: move ${taken.join(', ')} away first`);
   }
@@ -110,7 +139,7 @@ export async function restoreRegister(options: { from: string; dataDir: string; 
     copyFileSync(key, join(stagingEvidence, 'signing-key.pem'));
     let store: DecisionStore;
     if (url !== undefined) {
-      await runPostgresTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${url}`, join(from, postgresDumpName)]);
+      await runPostgresTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', join(from, postgresDumpName)], url);
       store = await PostgresDecisionStore.open(url);
     } else {
       copyFileSync(join(from, databaseName), join(staging, databaseName));
@@ -129,14 +158,14 @@ export async function restoreRegister(options: { from: string; dataDir: string; 
     }
   } catch (error) {
     cleanUp();
-    if (url !== undefined) await emptyDatabase(url);
-    throw new BackupRefused(`säkerhetskopian kunde inte öppnas som ett register och återställs inte / the backup could not be opened as a register and is not restored: ${(error as Error).message}`);
+    const reason = `säkerhetskopian kunde inte öppnas som ett register och återställs inte / the backup could not be opened as a register and is not restored: ${(error as Error).message}`;
+    throw new BackupRefused(url !== undefined ? await undoRestore(url, reason) : reason);
   }
   if (!report.ok) {
     cleanUp();
-    if (url !== undefined) await emptyDatabase(url);
     const failing = [...report.checks.filter((c) => c.status === 'failed').map((c) => `  - ${c.id}: ${c.detail}`), ...report.logProblems.slice(0, 20).map((p) => `  - ${p.kind}: ${p.detail}`), ...report.failures.slice(0, 20).map((f) => `  - nr ${f.id}: ${f.problems.map((p) => p.detail).join('; ')}`)];
-    throw new BackupRefused(`säkerhetskopian klarar inte kontrollen och återställs inte / the backup does not verify and is not restored:\n${failing.join('\n')}`);
+    const reason = `säkerhetskopian klarar inte kontrollen och återställs inte / the backup does not verify and is not restored:\n${failing.join('\n')}`;
+    throw new BackupRefused(url !== undefined ? await undoRestore(url, reason) : reason);
   }
 
   mkdirSync(dataDir, { recursive: true });
