@@ -134,7 +134,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
     ...(options.witnesses ? { witnesses: options.witnesses } : {}),
     // Sessions beside the register: a restart signs no one out, and instances on one PostgreSQL share them.
-    signInState: () => (options.databaseUrl ? PostgresSignInState.open(options.databaseUrl) : new SqliteSignInState(join(resolve(options.dataDir ?? 'data'), 'sign-in-sessions.sqlite'))),
+    signInState: () => (options.databaseUrl ? PostgresSignInState.open(options.databaseUrl, options.log ?? ((line) => console.log(line))) : new SqliteSignInState(join(resolve(options.dataDir ?? 'data'), 'sign-in-sessions.sqlite'))),
   });
   const server = createAdaptorServer({ fetch: app.fetch });
   try {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySignInState, PostgresSignInState, SqliteSignInState, type SignInState } from '../../src/server/sign-in/sign-in-state';
@@ -48,6 +49,13 @@ function behavesAsSessions(name: string, make: () => Promise<SignInState>) {
 
 behavesAsSessions('in the process', async () => new MemorySignInState());
 behavesAsSessions('in a SQLite file', async () => new SqliteSignInState(join(dir.path, `${Math.random().toString(36).slice(2)}.sqlite`)));
+
+it('keeps the SQLite file for the server\'s user alone: it holds ID tokens and PKCE verifiers', async () => {
+  const file = join(dir.path, 'mode.sqlite');
+  const state = new SqliteSignInState(file);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  await state.close();
+});
 
 describe.skipIf(bin === null)('sessions on one PostgreSQL, shared by two instances', () => {
   let database: Awaited<ReturnType<typeof startPostgres>>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
@@ -63,6 +64,8 @@ export class SqliteSignInState implements SignInState {
 
   constructor(file: string) {
     this.db = new Database(file);
+    // It holds the providers' ID tokens (names, e-mail addresses) and the sign-ins' PKCE verifiers: for the server's user alone.
+    chmodSync(file, 0o600);
     this.db.pragma('journal_mode = WAL');
     // The rowid orders them as they came: the oldest go first when there are too many.
     this.db.exec(`CREATE TABLE IF NOT EXISTS sign_in (
@@ -105,15 +108,27 @@ export class PostgresSignInState implements SignInState {
 
   constructor(private readonly pool: pg.Pool) {}
 
-  static open(url: string): PostgresSignInState {
-    return new PostgresSignInState(new pg.Pool({ connectionString: url, max: 2 }));
+  static open(url: string, log: (line: string) => void = () => {}): PostgresSignInState {
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    // An idle connection the database drops is an 'error' on the pool: without a listener it ends the process.
+    pool.on('error', (error) => log(`sign-in: a PostgreSQL connection was lost: ${error.message}`));
+    return new PostgresSignInState(pool);
   }
 
   private table() {
-    this.ready ??= this.pool.query(`CREATE TABLE IF NOT EXISTS sign_in_state (
-      seq BIGSERIAL, kind TEXT NOT NULL, id_hash TEXT NOT NULL, value TEXT NOT NULL, expires_at BIGINT NOT NULL,
-      PRIMARY KEY (kind, id_hash)
-    )`);
+    // Two instances may make the table at once; one that fails is tried again at the next sign-in, not given up on.
+    this.ready ??= this.pool
+      .query(`DO $$ BEGIN
+        PERFORM pg_advisory_xact_lock(hashtext('vagval sign_in_state'));
+        CREATE TABLE IF NOT EXISTS sign_in_state (
+          seq BIGSERIAL, kind TEXT NOT NULL, id_hash TEXT NOT NULL, value TEXT NOT NULL, expires_at BIGINT NOT NULL,
+          PRIMARY KEY (kind, id_hash)
+        );
+      END $$`)
+      .catch((error: unknown) => {
+        this.ready = undefined;
+        throw error;
+      });
     return this.ready;
   }
 
