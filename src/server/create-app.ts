@@ -2,6 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Ruleset } from '../engine/ruleset';
 import { canonicalOrganisation } from '../engine/buyers';
+import { withCanonicalOrganisation } from './canonical-query';
 import { SessionStore } from './sign-in/sessions';
 import type { SignInState } from './sign-in/sign-in-state';
 import {
@@ -159,7 +160,8 @@ export function createApp(options: AppOptions) {
     if (!(permissions[permission] as readonly string[]).includes(who.identity.role)) {
       return refuse(c, 403, `the role "${who.identity.role}" may not ${permission}`, who.identity.user, who.identity.role);
     }
-    c.set('identity', who.identity);
+    // The organisations a user may act for, as the register files them (an access file may name kommun-0583 for motala).
+    c.set('identity', { ...who.identity, organisations: who.identity.organisations.map((o) => (o === '*' ? o : (canonicalOrganisation(options.ruleset(), o) as typeof o))) });
     await next();
   };
 
@@ -249,6 +251,8 @@ export function createApp(options: AppOptions) {
     // A seed organisation named by its SCB code (kommun-0583) is filed, permitted and counted under its own id (motala).
     const organisation = canonicalOrganisation(options.ruleset(), parsed.data.answers.organisation);
     if (organisation !== parsed.data.answers.organisation) parsed.data.answers = { ...parsed.data.answers, organisation: organisation as typeof parsed.data.answers.organisation };
+    const lookup = parsed.data.similarPurchases?.lookup;
+    if (lookup) lookup.organisation = canonicalOrganisation(options.ruleset(), lookup.organisation) as typeof lookup.organisation;
     // What is filed is printed: a character the decision document's font cannot draw is refused, not dropped later.
     const unprintable = textProblemsIn(parsed.data, { printable: true });
     if (unprintable.length > 0) {
@@ -274,7 +278,7 @@ export function createApp(options: AppOptions) {
   });
 
   api.get('/decisions', requires('read'), async (c) => {
-    const parsed = listQuerySchema.safeParse(c.req.query());
+    const parsed = listQuerySchema.safeParse(withCanonicalOrganisation(c.req.query(), options.ruleset()));
     if (!parsed.success) return badRequest(c, parsed.error);
     const { limit, before, ...filter } = parsed.data;
     const result = await store.list({ ...filter, organisations: visibleOrganisations(c.get('identity')) }, limit, before);
@@ -366,7 +370,7 @@ export function createApp(options: AppOptions) {
   );
 
   api.get('/stats', requires('stats'), async (c) => {
-    const parsed = statsQuerySchema.safeParse(c.req.query());
+    const parsed = statsQuerySchema.safeParse(withCanonicalOrganisation(c.req.query(), options.ruleset()));
     if (!parsed.success) return badRequest(c, parsed.error);
     const organisations = visibleOrganisations(c.get('identity'));
     return c.json({ rows: await store.stats({ ...parsed.data, organisations }), failedVerification: await failingIn(latestRun, store, organisations) });
@@ -374,7 +378,7 @@ export function createApp(options: AppOptions) {
 
   // The same table for Swedish Excel: semicolons, BOM, Swedish headers and names, totals rows.
   api.get('/stats.csv', requires('stats'), async (c) => {
-    const parsed = statsQuerySchema.safeParse(c.req.query());
+    const parsed = statsQuerySchema.safeParse(withCanonicalOrganisation(c.req.query(), options.ruleset()));
     if (!parsed.success) return badRequest(c, parsed.error);
     const organisations = visibleOrganisations(c.get('identity'));
     const rows = await store.stats({ ...parsed.data, organisations });

@@ -351,6 +351,19 @@ describe('access', () => {
   const anna = { authorization: 'Bearer 123' };
   const rev = { authorization: 'Bearer 123456' };
 
+  it('lets a procurer whose access names her kommun by its SCB code save and find its records, which are filed under its own id', async () => {
+    await server.close();
+    server = await start({ ...access, users: [{ ...access.users[0]!, organisations: ['kommun-0583'] }, access.users[1]!] });
+    const saved = await post(`${server.url}/api/decisions`, saveRequest({ ...ljungbyAnswers, organisation: 'kommun-0583' }), anna);
+    expect(saved.status).toBe(201);
+    expect(((await saved.json()) as DecisionRecord).answers.organisation).toBe('motala');
+    for (const organisation of ['kommun-0583', 'motala']) {
+      const listed = listResponseSchema.parse(await (await get(`/api/decisions?organisation=${organisation}`, anna)).json());
+      expect(listed.items).toHaveLength(1);
+    }
+    expect((await post(`${server.url}/api/decisions`, saveRequest(), anna)).status).toBe(403);
+  });
+
   it('refuses and logs a request without an identity, a wrong role or another organisation', async () => {
     await server.close();
     server = await start(access);

@@ -25,6 +25,7 @@ import type { RecordEvent } from '../../shared/record-events';
 import { visibleOrganisations, type Permission } from '../access';
 import { RegisterError, type RegisterService } from '../register-service';
 import { AuditIndex } from './audit-index';
+import { withCanonicalOrganisation } from '../canonical-query';
 import { csvNames } from './csv-names';
 import { diffRulesets, nameOf } from './ruleset-diff';
 import { impactAnalysis } from './impact-analysis';
@@ -65,6 +66,7 @@ export function createReportsApi(options: ReportsOptions) {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const api = new Hono<Env>();
   const scope = (c: Context<Env>) => ({ organisations: visibleOrganisations(c.get('identity')) });
+  const orgQuery = (c: Context<Env>) => withCanonicalOrganisation(c.req.query(), service.current());
   const names = (): Names => csvNames(service.current());
   const marked = async (rows: AuditRow[]): Promise<AuditRow[]> => {
     const failing = await options.latestRun?.failing();
@@ -78,7 +80,7 @@ export function createReportsApi(options: ReportsOptions) {
   const failingFigures = (c: Context<Env>) => (options.latestRun ? failingIn(options.latestRun, service.store, visibleOrganisations(c.get('identity'))) : Promise.resolve(null));
 
   api.get('/exceptions', requires('read'), async (c) => {
-    const parsed = exceptionQuerySchema.safeParse(c.req.query());
+    const parsed = exceptionQuerySchema.safeParse(orgQuery(c));
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
     const page = index.exceptions(parsed.data, scope(c));
@@ -86,7 +88,7 @@ export function createReportsApi(options: ReportsOptions) {
   });
 
   api.get('/exceptions.csv', requires('read'), async (c) => {
-    const parsed = exceptionQuerySchema.safeParse({ ...c.req.query(), offset: '0', limit: '1' });
+    const parsed = exceptionQuerySchema.safeParse({ ...orgQuery(c), offset: '0', limit: '1' });
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
     const all = await marked(index.exceptions({ ...parsed.data, limit: Number.MAX_SAFE_INTEGER }, scope(c)).items);
@@ -94,7 +96,7 @@ export function createReportsApi(options: ReportsOptions) {
   });
 
   api.get('/split-groups', requires('read'), async (c) => {
-    const parsed = splitGroupQuerySchema.safeParse(c.req.query());
+    const parsed = splitGroupQuerySchema.safeParse(orgQuery(c));
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
     const { total, over, groups } = index.splitGroups(parsed.data, scope(c));
@@ -103,7 +105,7 @@ export function createReportsApi(options: ReportsOptions) {
   });
 
   api.get('/split-groups.csv', requires('read'), async (c) => {
-    const parsed = splitGroupQuerySchema.safeParse(c.req.query());
+    const parsed = splitGroupQuerySchema.safeParse(orgQuery(c));
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
     const { groups } = index.splitGroups(parsed.data, scope(c));
@@ -148,21 +150,21 @@ export function createReportsApi(options: ReportsOptions) {
   });
 
   api.get('/social', requires('stats'), async (c) => {
-    const parsed = socialReportQuerySchema.safeParse(c.req.query());
+    const parsed = socialReportQuerySchema.safeParse(orgQuery(c));
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
     return c.json({ ...socialReport(index.currentRows(), parsed.data, scope(c)), failedVerification: await failingFigures(c) });
   });
 
   api.get('/social.csv', requires('stats'), async (c) => {
-    const parsed = socialReportQuerySchema.safeParse(c.req.query());
+    const parsed = socialReportQuerySchema.safeParse(orgQuery(c));
     if (!parsed.success) return badRequest(c, parsed.error);
     await index.refresh();
     return c.body(socialCsv(socialReport(index.currentRows(), parsed.data, scope(c)).rows, names(), await failingFigures(c)), 200, csvHeaders(socialCsvName(parsed.data)));
   });
 
   api.get('/similar', requires('read'), async (c) => {
-    const parsed = similarQuerySchema.safeParse(c.req.query());
+    const parsed = similarQuerySchema.safeParse(orgQuery(c));
     if (!parsed.success) return badRequest(c, parsed.error);
     const visible = visibleOrganisations(c.get('identity'));
     // Refused on the reader's permission alone, never on what is stored: the guide tells the procurer it may
@@ -218,20 +220,20 @@ export function createReportsApi(options: ReportsOptions) {
   });
 
   api.get('/rulesets/diff', requires('verify'), async (c) => {
-    const parsed = impactQuerySchema.safeParse(c.req.query());
+    const parsed = impactQuerySchema.safeParse(orgQuery(c));
     if (!parsed.success) return badRequest(c, parsed.error);
     return c.json(await diffOf(parsed.data.from, parsed.data.to));
   });
 
   api.get('/rulesets/diff.csv', requires('verify'), async (c) => {
-    const parsed = impactQuerySchema.safeParse(c.req.query());
+    const parsed = impactQuerySchema.safeParse(orgQuery(c));
     if (!parsed.success) return badRequest(c, parsed.error);
     const diff = await diffOf(parsed.data.from, parsed.data.to);
     return c.body(rulesetDiffCsv(diff), 200, csvHeaders(`regelverk-${diff.from.version}-${diff.to.version}.csv`));
   });
 
   api.get('/impact', requires('verify'), async (c) => {
-    const parsed = impactQuerySchema.safeParse(c.req.query());
+    const parsed = impactQuerySchema.safeParse(orgQuery(c));
     if (!parsed.success) return badRequest(c, parsed.error);
     const from = await resolve(parsed.data.from);
     const to = await resolve(parsed.data.to);
