@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ExceptionState } from './exception-state';
+import { exceptionKinds } from '../../shared/audit-report';
+import { dayOf, ExceptionState } from './exception-state';
 import { assignExceptions } from './exceptions';
 import type { RecordFacts } from './record-facts';
 
@@ -69,6 +70,13 @@ describe('the exceptions kept up to date record by record', () => {
           const whole = assignExceptions(current, (id) => correctedBy.get(id) ?? null);
           expect(state.rows).toEqual(whole.rows);
           expect(state.groups).toEqual(whole.groups);
+          // The columns the reports filter on say what the rows say.
+          const { organisation, day, kinds, organisations } = state.columns;
+          whole.rows.forEach((r, i) => {
+            expect(organisations[organisation[i]!]).toBe(r.organisation);
+            expect(day[i]).toBe(dayOf(r.decisionDate));
+            expect(kinds[i]).toBe(r.exceptions.reduce((m, k) => m | (1 << exceptionKinds.indexOf(k)), 0));
+          });
         }
       }),
       { numRuns: 300 },

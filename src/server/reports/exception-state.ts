@@ -124,7 +124,9 @@ export class ExceptionState {
         this.contributors.delete(key);
         this.merged.delete(key);
         for (const d of was?.decisions ?? []) {
-          this.memberOf.get(d.id)?.delete(key);
+          const set = this.memberOf.get(d.id);
+          set?.delete(key);
+          if (set?.size === 0) this.memberOf.delete(d.id);
           moved.add(d.id);
         }
         continue;
