@@ -163,6 +163,12 @@ describe('the CPV code alone takes the procurer through the purchase step', () =
     expect(await panel.getByRole('button', { name: 'Använd kodens svar' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'cpv: answered by the code');
     await screenshot(page, 'cpv-answered-by-code');
+    // Taken back with the code: a code removed leaves no answer it gave that nobody chose, and typed again it answers again.
+    const kind = page.getByRole('group', { name: 'Vad som köps', exact: true }).getByLabel('tjänster', { exact: true });
+    await code.fill('');
+    await expect.poll(() => kind.isChecked()).toBe(false);
+    await code.fill('98133000-4');
+    await expect.poll(() => kind.isChecked()).toBe(true);
     await w.next();
     await w.expectStep('Värde');
     await page.close();

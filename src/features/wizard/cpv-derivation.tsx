@@ -40,12 +40,21 @@ export function CpvDerivation({ ruleset, code, decisionDate, fields, formText, o
   }, [problemSv, problemEn, onProblem]);
   // What the code answers fills the questions still unanswered, once per code: the procurer goes on without a click,
   // and an answer given (or changed after the fill) is never overwritten. The list above the questions says so.
-  const filledFor = useRef<string | null>(null);
+  // When the code changes or is refused, what it filled and nobody changed since is taken back with it.
+  const filled = useRef<{ eight: string; values: Array<{ path: string; text: string }> } | null>(null);
+  const eight = /^\d{8}/.test(trimmed) ? trimmed.slice(0, 8) : null;
   const unanswered = answers.filter((a) => formText(a.path) === '');
   useEffect(() => {
-    if (!derivation || filledFor.current === trimmed) return;
-    filledFor.current = trimmed;
-    if (unanswered.length > 0) onUse(unanswered.map((a) => ({ path: a.path, text: toText(fieldKinds[a.path]!, a.value) })));
+    if (filled.current && (filled.current.eight !== eight || problem !== null)) {
+      const untouched = filled.current.values.filter((v) => formText(v.path) === v.text);
+      filled.current = null;
+      if (untouched.length > 0) onUse(untouched.map((v) => ({ path: v.path, text: '' })));
+      return;
+    }
+    if (!derivation || filled.current || eight === null) return;
+    const values = unanswered.map((a) => ({ path: a.path, text: toText(fieldKinds[a.path]!, a.value) }));
+    filled.current = { eight, values };
+    if (values.length > 0) onUse(values);
   });
   // A code with a problem is refused at its field by the step (onProblem), not here.
   if (!derivation) return null;
