@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { BackupManifest } from '../../src/server/backup/backup';
 import type { RunningServer } from '../../src/server/start-server';
@@ -25,4 +28,15 @@ export async function backupDuringSaves(server: RunningServer, takeBackup: () =>
   await Promise.all(inFlight);
   expect(acknowledged.length).toBe(64);
   return { acknowledgedBefore, manifest };
+}
+
+/** A backup whose fourth leaf was rewritten and its manifest made to match: only a full verification can find it. */
+export function forgeLeaf(dir: string): void {
+  const leaves = join(dir, 'transparency', 'leaves.bin');
+  const bytes = readFileSync(leaves);
+  bytes[3 * 32]! ^= 0x01;
+  writeFileSync(leaves, bytes);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BackupManifest;
+  manifest.files['transparency/leaves.bin'] = createHash('sha256').update(bytes).digest('hex');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
 }

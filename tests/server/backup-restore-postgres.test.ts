@@ -1,5 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { restoreRegister } from '../../src/server/backup/restore';
 import { defaultSigningKeyFile, startServer } from '../../src/server/start-server';
 import { PostgresDecisionStore } from '../../src/server/store/postgres-store';
 import { auditor, tempDir } from './fixtures';
-import { backupDuringSaves } from './backup-during-saves';
+import { backupDuringSaves, forgeLeaf } from './backup-during-saves';
 import { postgresBinDir, startPostgres } from './postgres-server';
 
 // The backup of a register kept in PostgreSQL: pg_dump of one snapshot while the server saves, the
@@ -112,13 +111,7 @@ describe.skipIf(bin === null)('a backup of a register in PostgreSQL', () => {
     mkdirSync(join(forged, 'transparency'), { recursive: true });
     for (const file of ['manifest.json', ...Object.keys(manifest.files)]) copyFileSync(join(backupDir, file), join(forged, file));
     // A leaf rewritten and the manifest made to match: the archive restores, the verification does not pass.
-    const leaves = join(forged, 'transparency', 'leaves.bin');
-    const bytes = readFileSync(leaves);
-    bytes[3 * 32]! ^= 0x01;
-    writeFileSync(leaves, bytes);
-    const m = JSON.parse(readFileSync(join(forged, 'manifest.json'), 'utf8')) as BackupManifest;
-    m.files['transparency/leaves.bin'] = createHash('sha256').update(bytes).digest('hex');
-    writeFileSync(join(forged, 'manifest.json'), JSON.stringify(m));
+    forgeLeaf(forged);
     await createDatabase('from_forged');
     const target = keyed('from-forged');
     const refusal = await restore(forged, target, databaseUrl('from_forged')).catch((e: unknown) => e);

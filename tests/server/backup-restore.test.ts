@@ -1,5 +1,4 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeRuleset } from '../../src/rules-data/node-ruleset';
@@ -8,7 +7,7 @@ import { restoreRegister } from '../../src/server/backup/restore';
 import { defaultSigningKeyFile, startServer } from '../../src/server/start-server';
 import { SqliteDecisionStore } from '../../src/server/store/sqlite-store';
 import { tempDir } from './fixtures';
-import { backupDuringSaves } from './backup-during-saves';
+import { backupDuringSaves, forgeLeaf } from './backup-during-saves';
 
 const root = tempDir('vagval-backup-');
 afterAll(() => root.remove());
@@ -101,13 +100,7 @@ describe('a backup that does not verify is refused, and nothing is put in place'
 
   it('a copy whose leaf was rewritten and its manifest made to match', async () => {
     const forged = copyOf('forged');
-    const leaves = join(forged, 'transparency', 'leaves.bin');
-    const bytes = readFileSync(leaves);
-    bytes[3 * 32]! ^= 0x01;
-    writeFileSync(leaves, bytes);
-    const m = JSON.parse(readFileSync(join(forged, 'manifest.json'), 'utf8')) as BackupManifest;
-    m.files['transparency/leaves.bin'] = createHash('sha256').update(bytes).digest('hex');
-    writeFileSync(join(forged, 'manifest.json'), JSON.stringify(m));
+    forgeLeaf(forged);
     const target = keyed('from-forged');
     const refusal = await restore(forged, target).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(BackupRefused);
