@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { receiptInPlainWords, type Receipt } from './receipt';
+import { includedReceipt } from '../../tests/fixtures/receipt';
 
-const included: Receipt = {
-  status: 'included',
-  recordId: 287,
-  index: 286,
-  leafHash: 'b7545b4d'.repeat(8),
-  treeSize: 290,
-  rootHash: 'KmnMHgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-  checkpointTime: '2026-11-22T10:00:00.000Z',
-  checkpoint: 'vagval.local/register\n290\nKmnMHg==\n',
-  inclusionProof: [],
-};
+const included: Receipt = includedReceipt;
 
 describe('receiptInPlainWords', () => {
   it('says in one Swedish sentence what the receipt proves and where it is used next year, in Swedish time', () => {

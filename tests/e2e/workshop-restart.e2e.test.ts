@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { answerOnPhone } from './support/workshop-phone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { expectNoAxeViolations } from './support/axe';
@@ -44,14 +45,6 @@ async function open(url: string, viewport: { width: number; height: number }, mo
   await page.goto(url);
   await page.locator('#main').waitFor();
   return page;
-}
-
-async function answerOnPhone(page: Page, verdicts: string[], why: string) {
-  const routes = ['Direktupphandling', 'Upphandling enligt LOU med sociala hänsyn', 'Reserverad upphandling', 'Idéburet offentligt partnerskap (IOP)'];
-  for (const [i, route] of routes.entries()) await page.getByRole('group', { name: route }).getByLabel(verdicts[i]!, { exact: true }).check();
-  await page.getByLabel('Varför? En mening').fill(why);
-  await page.getByRole('button', { name: 'Skicka svaret' }).click();
-  await page.getByRole('status').filter({ hasText: 'Ditt svar är skickat' }).waitFor();
 }
 
 describe('a restart of the trainer’s laptop mid-session', () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { answerOnPhone } from './support/workshop-phone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe';
 import { appUrl, artifactsDir, launchBrowser, openPageIn, screenshot } from './support/browser';
@@ -55,14 +56,6 @@ function inkBox(pgm: Buffer): { width: number; height: number; pageWidth: number
     }
   }
   return { width: right - left + 1, height: bottom - top + 1, pageWidth, pageHeight };
-}
-
-async function answerOnPhone(page: Page, verdicts: string[], why: string) {
-  const routes = ['Direktupphandling', 'Upphandling enligt LOU med sociala hänsyn', 'Reserverad upphandling', 'Idéburet offentligt partnerskap (IOP)'];
-  for (const [i, route] of routes.entries()) await page.getByRole('group', { name: route }).getByLabel(verdicts[i]!, { exact: true }).check();
-  await page.getByLabel('Varför? En mening').fill(why);
-  await page.getByRole('button', { name: 'Skicka svaret' }).click();
-  await page.getByRole('status').filter({ hasText: 'Ditt svar är skickat' }).waitFor();
 }
 
 describe('a workshop in a room: the deck on the projector, the trainer’s window and two phones', () => {

@@ -5,18 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n';
 import type { Receipt } from '../../shared/receipt';
 import { ReceiptLine } from './receipt-view';
+import { includedReceipt } from '../../../tests/fixtures/receipt';
 
-const receipt: Receipt = {
-  status: 'included',
-  recordId: 287,
-  index: 286,
-  leafHash: 'b7545b4d'.repeat(8),
-  treeSize: 290,
-  rootHash: 'KmnMHgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-  checkpointTime: '2026-11-22T10:00:00.000Z',
-  checkpoint: 'vagval.local/register\n290\nKmnMHg==\n',
-  inclusionProof: [],
-};
+const receipt: Receipt = includedReceipt;
 
 afterEach(cleanup);
 
